@@ -1,0 +1,355 @@
+//! One error type with a stable code per failure.
+//!
+//! Every fallible function of the crate returns [`Error`]. An error carries at least one
+//! [`Problem`]: a stable [`Code`] (`"money.currency_mismatch"`, `"ledger.unknown_invoice"`, ...), a
+//! human message and, where it helps, the place in the input document it refers to (a JSON path
+//! such as `invoices[3].due_date`, or `file.csv:12:amount` from the command-line importer).
+//! Validation that can find several problems at once (a ledger with three bad rows) reports all
+//! of them in one error, so a user fixes their file in one pass.
+//!
+//! Codes are part of the public contract: bindings expose them (`err.code` in Node, `.code` on
+//! the Python exception, `code` on the Swift/Kotlin exception) and `docs/errors.md` is generated
+//! from [`Code::ALL`]. A code is never renamed once released; new codes may be added.
+//!
+//! # Example
+//! ```
+//! use arrears::money::Currency;
+//! let err = Currency::from_code("EUX").unwrap_err();
+//! assert_eq!(err.code().as_str(), "money.unknown_currency");
+//! ```
+
+use std::fmt;
+
+macro_rules! codes {
+    ($( $(#[$meta:meta])* $variant:ident = $code:literal, $doc:literal; )*) => {
+        /// A stable error code. See `docs/errors.md` for the catalogue.
+        #[non_exhaustive]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $( $(#[$meta])* #[doc = $doc] $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in catalogue order.
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            /// The stable string form, e.g. `"money.currency_mismatch"`.
+            ///
+            /// ```
+            /// assert_eq!(arrears::Code::CurrencyMismatch.as_str(), "money.currency_mismatch");
+            /// ```
+            pub const fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $code, )* }
+            }
+
+            /// What the code means, as written in the catalogue.
+            ///
+            /// ```
+            /// assert!(!arrears::Code::UnknownCurrency.description().is_empty());
+            /// ```
+            pub const fn description(self) -> &'static str {
+                match self { $( Code::$variant => $doc, )* }
+            }
+
+            /// Looks a code up by its string form.
+            ///
+            /// ```
+            /// use arrears::Code;
+            /// assert_eq!(Code::from_str_code("date.invalid"), Some(Code::InvalidDate));
+            /// assert_eq!(Code::from_str_code("nope"), None);
+            /// ```
+            pub fn from_str_code(s: &str) -> Option<Code> {
+                match s { $( $code => Some(Code::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    // --- documents and dispatch ---
+    InvalidDocument = "input.invalid_document",
+        "The input document does not have the expected shape: a missing field, a field of the wrong type, an unknown enum value or an unknown field.";
+    UnknownOperation = "input.unknown_operation",
+        "The operation name given to `run` is not one of the documented operations.";
+    InvalidValue = "input.invalid_value",
+        "A field has a value outside its allowed range (for example a negative count).";
+
+    // --- money ---
+    UnknownCurrency = "money.unknown_currency",
+        "The currency code is not an active ISO 4217 code.";
+    CurrencyMismatch = "money.currency_mismatch",
+        "Two amounts in different currencies were combined; amounts are never converted implicitly.";
+    Overflow = "money.overflow",
+        "An amount or a computation exceeded the range of the decimal type.";
+    InvalidAmount = "money.invalid_amount",
+        "An amount is not a valid decimal number (floats, NaN and infinities are refused).";
+    NegativeAmount = "money.negative_amount",
+        "An amount that must be positive (or zero) is negative.";
+    NotInMinorUnits = "money.not_in_minor_units",
+        "An amount has more decimal places than its currency's minor unit allows where an exact amount is required.";
+    InvalidSplit = "money.invalid_split",
+        "An amount cannot be split as asked: no parts, negative weights, or weights that sum to zero.";
+
+    // --- dates and calendars ---
+    InvalidDate = "date.invalid",
+        "A date is not a valid calendar date in `YYYY-MM-DD` form (for example `2024-02-30`).";
+    DateOutOfRange = "date.out_of_range",
+        "Date arithmetic left the supported range of dates.";
+    UnknownCalendar = "calendar.unknown_calendar",
+        "The business-day calendar identifier is not known.";
+    UnsupportedYear = "calendar.unsupported_year",
+        "Public holidays are computed for years 1995 to 2199 only; the date is outside that range.";
+    InvalidRange = "calendar.invalid_range",
+        "A date range ends before it starts.";
+
+    // --- payment terms ---
+    InvalidTerms = "terms.invalid",
+        "Payment terms are malformed: a day count, day of month, share or instalment count out of range.";
+    MultipleDueDates = "terms.multiple_due_dates",
+        "The terms split the amount into several receivables, so there is no single due date; ask for the schedule.";
+
+    // --- ledger ---
+    DuplicateId = "ledger.duplicate_id",
+        "Two invoices (or two payments, credit notes, customers) have the same identifier.";
+    UnknownInvoice = "ledger.unknown_invoice",
+        "An event refers to an invoice that is not in the ledger.";
+    UnknownCustomer = "ledger.unknown_customer",
+        "An invoice or event refers to a customer that is not in the ledger's customer list.";
+    MissingDueDate = "ledger.missing_due_date",
+        "An invoice has neither a due date nor payment terms.";
+    InvalidEvent = "ledger.invalid_event",
+        "An event contradicts the ledger: dated before its invoice, allocations larger than the payment, a zero amount, an allocation to another customer's invoice.";
+
+    // --- import (command-line ledger files) ---
+    MissingColumn = "import.missing_column",
+        "A required column is missing from a CSV file (after applying the column mapping).";
+    InvalidCell = "import.invalid_cell",
+        "A CSV cell cannot be read as the value its column requires.";
+    Unreadable = "import.unreadable",
+        "A file cannot be read or is not valid CSV/JSON.";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing wrong with an input: a code, a message and optionally where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The stable code.
+    pub code: Code,
+    /// A message for people; wording may change between releases, the code does not.
+    pub message: String,
+    /// Where in the input the problem is (a JSON path like `invoices[2].amount`, or
+    /// `ledger.csv:14:due_date`), when known.
+    pub path: Option<String>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(p) => write!(f, "{p}: {} ({})", self.message, self.code),
+            None => write!(f, "{} ({})", self.message, self.code),
+        }
+    }
+}
+
+/// The crate's error: one or more [`Problem`]s, the first of which gives the error its code.
+///
+/// The type is small (one pointer) so that `Result<T, Error>` stays cheap on the happy path.
+///
+/// ```
+/// use arrears::{Code, Error};
+/// let e = Error::new(Code::UnknownInvoice, "payment P1 names invoice F9, which is not in the ledger")
+///     .at("payments[0].invoice");
+/// assert_eq!(e.code(), Code::UnknownInvoice);
+/// assert_eq!(e.path(), Some("payments[0].invoice"));
+/// assert_eq!(e.problems().len(), 1);
+/// ```
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Error {
+    // Invariant: never empty.
+    problems: Box<[Problem]>,
+}
+
+impl Error {
+    /// An error with one problem.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Error {
+            problems: Box::new([Problem {
+                code,
+                message: message.into(),
+                path: None,
+            }]),
+        }
+    }
+
+    /// Collects several problems into one error; `None` when the list is empty.
+    ///
+    /// ```
+    /// use arrears::{Code, Error};
+    /// let all = vec![Error::new(Code::InvalidDate, "a"), Error::new(Code::DuplicateId, "b")];
+    /// let e = Error::from_many(all).unwrap();
+    /// assert_eq!(e.code(), Code::InvalidDate);
+    /// assert_eq!(e.problems().len(), 2);
+    /// assert!(Error::from_many(Vec::new()).is_none());
+    /// ```
+    pub fn from_many(errors: impl IntoIterator<Item = Error>) -> Option<Error> {
+        let problems: Vec<Problem> = errors
+            .into_iter()
+            .flat_map(|e| e.problems.into_vec())
+            .collect();
+        if problems.is_empty() {
+            None
+        } else {
+            Some(Error {
+                problems: problems.into_boxed_slice(),
+            })
+        }
+    }
+
+    /// Sets (or prefixes) the location of every problem: `at("invoices[2]")` on an error located at
+    /// `amount` gives `invoices[2].amount`.
+    #[must_use]
+    pub fn at(mut self, path: impl AsRef<str>) -> Self {
+        let prefix = path.as_ref();
+        for p in self.problems.iter_mut() {
+            p.path = Some(match p.path.take() {
+                None => prefix.to_string(),
+                Some(inner) if inner.starts_with('[') => format!("{prefix}{inner}"),
+                Some(inner) => format!("{prefix}.{inner}"),
+            });
+        }
+        self
+    }
+
+    /// The code of the first problem.
+    pub fn code(&self) -> Code {
+        self.first().code
+    }
+
+    /// The message of the first problem.
+    pub fn message(&self) -> &str {
+        &self.first().message
+    }
+
+    /// The location of the first problem, if known.
+    pub fn path(&self) -> Option<&str> {
+        self.first().path.as_deref()
+    }
+
+    /// Every problem, in the order found.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The error as the JSON document the CLI prints and bindings return:
+    /// `{"error": {"code", "message", "path"?, "problems"?}}`.
+    ///
+    /// ```
+    /// use arrears::{Code, Error};
+    /// let v = Error::new(Code::InvalidDate, "bad").to_json();
+    /// assert_eq!(v["error"]["code"], "date.invalid");
+    /// ```
+    pub fn to_json(&self) -> serde_json::Value {
+        let one = |p: &Problem| {
+            let mut m = serde_json::Map::new();
+            m.insert("code".into(), p.code.as_str().into());
+            m.insert("message".into(), p.message.clone().into());
+            if let Some(path) = &p.path {
+                m.insert("path".into(), path.clone().into());
+            }
+            serde_json::Value::Object(m)
+        };
+        let mut body = match one(self.first()) {
+            serde_json::Value::Object(m) => m,
+            _ => serde_json::Map::new(),
+        };
+        if self.problems.len() > 1 {
+            body.insert(
+                "problems".into(),
+                serde_json::Value::Array(self.problems.iter().map(one).collect()),
+            );
+        }
+        let mut outer = serde_json::Map::new();
+        outer.insert("error".into(), serde_json::Value::Object(body));
+        serde_json::Value::Object(outer)
+    }
+
+    fn first(&self) -> &Problem {
+        // The constructors keep the list non-empty; the fallback only satisfies the no-panic rule.
+        static FALLBACK: std::sync::OnceLock<Problem> = std::sync::OnceLock::new();
+        self.problems.first().unwrap_or_else(|| {
+            FALLBACK.get_or_init(|| Problem {
+                code: Code::InvalidDocument,
+                message: String::from("empty error"),
+                path: None,
+            })
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for p in self.problems.iter() {
+            if !first {
+                f.write_str("; ")?;
+            }
+            first = false;
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.problems.iter()).finish()
+    }
+}
+
+/// `Result` with the crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Builds an [`Error`] from a code and a `format!` message.
+macro_rules! err {
+    ($code:ident, $($arg:tt)*) => {
+        $crate::error::Error::new($crate::error::Code::$code, format!($($arg)*))
+    };
+}
+pub(crate) use err;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_namespaced() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "duplicate code {}", c.as_str());
+            assert!(c.as_str().contains('.'), "code without namespace: {}", c.as_str());
+            assert_eq!(Code::from_str_code(c.as_str()), Some(*c));
+        }
+    }
+
+    #[test]
+    fn at_prefixes_paths() {
+        let e = Error::new(Code::InvalidDate, "x").at("due_date").at("invoices[1]");
+        assert_eq!(e.path(), Some("invoices[1].due_date"));
+        let e = Error::new(Code::InvalidDate, "x").at("[3]").at("invoices");
+        assert_eq!(e.path(), Some("invoices[3]"));
+    }
+
+    #[test]
+    fn json_lists_all_problems() {
+        let e = Error::from_many([Error::new(Code::InvalidDate, "a"), Error::new(Code::DuplicateId, "b")])
+            .unwrap();
+        let v = e.to_json();
+        assert_eq!(v["error"]["code"], "date.invalid");
+        assert_eq!(v["error"]["problems"][1]["code"], "ledger.duplicate_id");
+    }
+}
