@@ -331,14 +331,20 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in Code::ALL {
             assert!(seen.insert(c.as_str()), "duplicate code {}", c.as_str());
-            assert!(c.as_str().contains('.'), "code without namespace: {}", c.as_str());
+            assert!(
+                c.as_str().contains('.'),
+                "code without namespace: {}",
+                c.as_str()
+            );
             assert_eq!(Code::from_str_code(c.as_str()), Some(*c));
         }
     }
 
     #[test]
     fn at_prefixes_paths() {
-        let e = Error::new(Code::InvalidDate, "x").at("due_date").at("invoices[1]");
+        let e = Error::new(Code::InvalidDate, "x")
+            .at("due_date")
+            .at("invoices[1]");
         assert_eq!(e.path(), Some("invoices[1].due_date"));
         let e = Error::new(Code::InvalidDate, "x").at("[3]").at("invoices");
         assert_eq!(e.path(), Some("invoices[3]"));
@@ -346,8 +352,11 @@ mod tests {
 
     #[test]
     fn json_lists_all_problems() {
-        let e = Error::from_many([Error::new(Code::InvalidDate, "a"), Error::new(Code::DuplicateId, "b")])
-            .unwrap();
+        let e = Error::from_many([
+            Error::new(Code::InvalidDate, "a"),
+            Error::new(Code::DuplicateId, "b"),
+        ])
+        .unwrap();
         let v = e.to_json();
         assert_eq!(v["error"]["code"], "date.invalid");
         assert_eq!(v["error"]["problems"][1]["code"], "ledger.duplicate_id");

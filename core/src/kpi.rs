@@ -1,1 +1,9 @@
 //! placeholder
+/// ops
+pub mod ops {
+    use crate::error::{Code, Error, Result};
+    /// placeholder
+    pub fn aging(_: serde_json::Value) -> Result<serde_json::Value> {
+        Err(Error::new(Code::UnknownOperation, "not yet"))
+    }
+}

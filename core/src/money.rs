@@ -126,7 +126,7 @@ impl Serialize for Currency {
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Currency::from_code(&s).map_err(serde::de::Error::custom)
+        Currency::from_code(&s).map_err(crate::ops::de_error)
     }
 }
 
@@ -205,7 +205,10 @@ impl Money {
     /// # Errors
     /// `money.invalid_amount` or `money.unknown_currency`.
     pub fn parse(amount: &str, currency: &str) -> Result<Money> {
-        Ok(Money::new(parse_decimal(amount)?, Currency::from_code(currency)?))
+        Ok(Money::new(
+            parse_decimal(amount)?,
+            Currency::from_code(currency)?,
+        ))
     }
 
     /// The decimal amount.
@@ -299,7 +302,11 @@ impl Money {
     /// `money.currency_mismatch`.
     pub fn checked_min(self, other: Money) -> Result<Money> {
         self.same_currency(other)?;
-        Ok(if other.amount < self.amount { other } else { self })
+        Ok(if other.amount < self.amount {
+            other
+        } else {
+            self
+        })
     }
 
     /// Compares two amounts in the same currency.
@@ -323,7 +330,10 @@ impl Money {
     /// ```
     #[must_use]
     pub fn round(self, mode: RoundingMode) -> Money {
-        Money::new(mode.round(self.amount, self.currency.minor_units()), self.currency)
+        Money::new(
+            mode.round(self.amount, self.currency.minor_units()),
+            self.currency,
+        )
     }
 
     /// The amount written with exactly the currency's number of decimals (`"12.50"` for EUR),
@@ -371,8 +381,12 @@ impl Money {
     }
 
     fn from_minor_units(units: i128, currency: Currency) -> Result<Money> {
-        let d = Decimal::try_from_i128_with_scale(units, currency.minor_units())
-            .map_err(|_| err!(Overflow, "{units} minor units of {currency} is out of range"))?;
+        let d = Decimal::try_from_i128_with_scale(units, currency.minor_units()).map_err(|_| {
+            err!(
+                Overflow,
+                "{units} minor units of {currency} is out of range"
+            )
+        })?;
         Ok(Money::new(d, currency))
     }
 
@@ -423,12 +437,17 @@ impl Money {
         if weights.is_empty() {
             return Err(err!(InvalidSplit, "no weights to allocate by"));
         }
-        if let Some(w) = weights.iter().find(|w| w.is_sign_negative() && !w.is_zero()) {
+        if let Some(w) = weights
+            .iter()
+            .find(|w| w.is_sign_negative() && !w.is_zero())
+        {
             return Err(err!(InvalidSplit, "weight {w} is negative"));
         }
         let units = self.to_minor_units()?;
         let negative = units < 0;
-        let units = units.checked_abs().ok_or_else(|| err!(Overflow, "amount out of range"))?;
+        let units = units
+            .checked_abs()
+            .ok_or_else(|| err!(Overflow, "amount out of range"))?;
 
         // Bring every weight to one common scale so they become integers.
         let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
@@ -475,7 +494,11 @@ impl Money {
         shares
             .into_iter()
             .map(|s| {
-                let s = if negative { s.checked_neg().ok_or_else(overflow)? } else { s };
+                let s = if negative {
+                    s.checked_neg().ok_or_else(overflow)?
+                } else {
+                    s
+                };
                 Money::from_minor_units(s, self.currency)
             })
             .collect()
@@ -540,7 +563,8 @@ pub fn parse_decimal(s: &str) -> Result<Decimal> {
         };
         return Err(err!(InvalidAmount, "{s:?} is not a decimal number{hint}"));
     }
-    Decimal::from_str_exact(s).map_err(|e| err!(InvalidAmount, "{s:?} is not a usable decimal: {e}"))
+    Decimal::from_str_exact(s)
+        .map_err(|e| err!(InvalidAmount, "{s:?} is not a usable decimal: {e}"))
 }
 
 /// Serde helpers for decimals written as strings (`"1234.50"`), strictly: JSON numbers are
@@ -556,7 +580,7 @@ pub mod decimal_string {
     /// Deserialises a decimal from a string in the strict form of [`parse_decimal`].
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
         let s = StrictString::deserialize(d)?;
-        parse_decimal(&s.0).map_err(serde::de::Error::custom)
+        parse_decimal(&s.0).map_err(crate::ops::de_error)
     }
 
     /// Same for `Option<Decimal>` (absent or `null` is `None`).
@@ -579,10 +603,17 @@ pub mod decimal_string {
             d: D,
         ) -> std::result::Result<Option<Decimal>, D::Error> {
             match Option::<StrictString>::deserialize(d)? {
-                Some(s) => parse_decimal(&s.0).map(Some).map_err(serde::de::Error::custom),
+                Some(s) => parse_decimal(&s.0).map(Some).map_err(crate::ops::de_error),
                 None => Ok(None),
             }
         }
+    }
+
+    fn number_refused<E: serde::de::Error>(v: impl fmt::Display) -> E {
+        crate::ops::de_error(err!(
+            InvalidAmount,
+            "amounts are decimal strings, not JSON numbers: write \"{v}\" (with quotes)"
+        ))
     }
 
     /// A string that says, when it gets a number, why numbers are refused.
@@ -596,23 +627,29 @@ pub mod decimal_string {
                 fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.write_str("a decimal written as a string, e.g. \"1234.50\"")
                 }
-                fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+                fn visit_str<E: serde::de::Error>(
+                    self,
+                    v: &str,
+                ) -> std::result::Result<Self::Value, E> {
                     Ok(StrictString(v.to_string()))
                 }
-                fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Self::Value, E> {
-                    Err(E::custom(format!(
-                        "amounts are decimal strings, not JSON numbers: write \"{v}\" (with quotes)"
-                    )))
+                fn visit_f64<E: serde::de::Error>(
+                    self,
+                    v: f64,
+                ) -> std::result::Result<Self::Value, E> {
+                    Err(number_refused(v))
                 }
-                fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
-                    Err(E::custom(format!(
-                        "amounts are decimal strings, not JSON numbers: write \"{v}\" (with quotes)"
-                    )))
+                fn visit_i64<E: serde::de::Error>(
+                    self,
+                    v: i64,
+                ) -> std::result::Result<Self::Value, E> {
+                    Err(number_refused(v))
                 }
-                fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Self::Value, E> {
-                    Err(E::custom(format!(
-                        "amounts are decimal strings, not JSON numbers: write \"{v}\" (with quotes)"
-                    )))
+                fn visit_u64<E: serde::de::Error>(
+                    self,
+                    v: u64,
+                ) -> std::result::Result<Self::Value, E> {
+                    Err(number_refused(v))
                 }
             }
             d.deserialize_any(V)
@@ -649,7 +686,9 @@ mod tests {
 
     #[test]
     fn mixing_currencies_is_refused() {
-        let e = eur("1").checked_sub(Money::parse("1", "GBP").unwrap()).unwrap_err();
+        let e = eur("1")
+            .checked_sub(Money::parse("1", "GBP").unwrap())
+            .unwrap_err();
         assert_eq!(e.code(), crate::Code::CurrencyMismatch);
     }
 
@@ -676,9 +715,18 @@ mod tests {
 
     #[test]
     fn allocate_rejects_bad_weights() {
-        assert_eq!(eur("1").allocate(&[]).unwrap_err().code(), crate::Code::InvalidSplit);
-        assert_eq!(eur("1").allocate(&[dec!(0)]).unwrap_err().code(), crate::Code::InvalidSplit);
-        assert_eq!(eur("1").allocate(&[dec!(-1), dec!(2)]).unwrap_err().code(), crate::Code::InvalidSplit);
+        assert_eq!(
+            eur("1").allocate(&[]).unwrap_err().code(),
+            crate::Code::InvalidSplit
+        );
+        assert_eq!(
+            eur("1").allocate(&[dec!(0)]).unwrap_err().code(),
+            crate::Code::InvalidSplit
+        );
+        assert_eq!(
+            eur("1").allocate(&[dec!(-1), dec!(2)]).unwrap_err().code(),
+            crate::Code::InvalidSplit
+        );
     }
 
     #[test]
@@ -696,7 +744,10 @@ mod tests {
             assert_eq!(Currency::from_code(c.code()).unwrap(), c);
             assert!(c.minor_units() <= 4, "{c}");
         }
-        assert_eq!(Currency::from_code("eur").unwrap_err().code(), crate::Code::UnknownCurrency);
+        assert_eq!(
+            Currency::from_code("eur").unwrap_err().code(),
+            crate::Code::UnknownCurrency
+        );
     }
 
     proptest! {
@@ -728,5 +779,66 @@ mod tests {
             prop_assert!(max - min <= dec!(0.01));
             prop_assert_eq!(parts.iter().map(|p| p.amount()).sum::<Decimal>(), m.amount());
         }
+    }
+}
+
+/// Request and response documents of the `split` operation.
+pub mod ops {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Serialize};
+
+    use super::{Currency, Money};
+    use crate::error::{err, Result};
+
+    /// `split` request: an amount and either a number of equal `parts` or a list of `weights`.
+    #[derive(Debug, Clone, Deserialize, Serialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct SplitRequest {
+        /// The amount to split, exact in the currency's minor unit.
+        #[serde(with = "super::decimal_string")]
+        pub amount: Decimal,
+        /// Its currency.
+        pub currency: Currency,
+        /// Split into this many equal parts (differing by at most one minor unit).
+        #[serde(default)]
+        pub parts: Option<u32>,
+        /// Or split in proportion to these non-negative weights.
+        #[serde(default)]
+        pub weights: Option<Vec<WeightString>>,
+    }
+
+    /// A weight written as a decimal string.
+    #[derive(Debug, Clone, Deserialize, Serialize)]
+    #[serde(transparent)]
+    pub struct WeightString(#[serde(with = "super::decimal_string")] pub Decimal);
+
+    /// `split` response.
+    #[derive(Debug, Clone, Serialize, Deserialize)]
+    pub struct SplitResponse {
+        /// The currency of the parts.
+        pub currency: Currency,
+        /// The parts, as decimal strings with the currency's decimals; they sum to the amount.
+        pub parts: Vec<String>,
+    }
+
+    /// Runs `split`.
+    ///
+    /// # Errors
+    /// `input.invalid_value` when both or neither of `parts` and `weights` are given; the errors
+    /// of [`Money::split`] and [`Money::allocate`].
+    pub fn split(req: SplitRequest) -> Result<SplitResponse> {
+        let money = Money::new(req.amount, req.currency);
+        let parts = match (req.parts, req.weights) {
+            (Some(n), None) => money.split(n)?,
+            (None, Some(w)) => {
+                let w: Vec<Decimal> = w.into_iter().map(|w| w.0).collect();
+                money.allocate(&w)?
+            }
+            _ => return Err(err!(InvalidValue, "give either `parts` or `weights`")),
+        };
+        Ok(SplitResponse {
+            currency: req.currency,
+            parts: parts.into_iter().map(Money::to_minor_string).collect(),
+        })
     }
 }

@@ -1,21 +1,146 @@
-//! The document entry point: `run(op, json) -> json`.
+//! The document entry point: [`run`]`(op, json) -> json`.
+//!
+//! Every binding (Python, Node, Swift, Kotlin) exposes this one function under the same name, and
+//! the conformance vectors in `tests/vectors/` go through it, so a document gives the same answer
+//! in every language. Each operation deserialises its request document, calls the typed core
+//! function and serialises the result; no rule lives here. `docs/operations.md` lists the
+//! operations with their request and response documents.
+//!
+//! ```
+//! let out = arrears::run("due_date", &serde_json::json!({
+//!     "terms": {"kind": "net_days", "days": 30},
+//!     "issue_date": "2025-01-15"
+//! }))?;
+//! assert_eq!(out["due_date"], "2025-02-14");
+//! # Ok::<(), arrears::Error>(())
+//! ```
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::error::{Code, Error, Result};
 
-/// Every operation name `run` accepts.
-pub const OPERATIONS: &[&str] = &[];
+/// Every operation name [`run`] accepts, in documentation order.
+pub const OPERATIONS: &[&str] = &[
+    "split",
+    "day_count",
+    "holidays",
+    "business_days",
+    "due_date",
+    "check_terms",
+    "allocate",
+    "ledger_state",
+    "aging",
+];
 
-/// Runs an operation on a JSON document.
+/// Runs the operation `op` on the request document `input` and returns the response document.
 ///
 /// # Errors
-/// `input.unknown_operation`, and whatever the operation returns.
+/// `input.unknown_operation` for a name not in [`OPERATIONS`]; `input.invalid_document` (or a more
+/// precise code such as `date.invalid`) when the request does not parse, with the JSON path of
+/// the offending field; and whatever the operation itself returns.
 pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
-    let _ = input;
-    Err(Error::new(Code::UnknownOperation, format!("unknown operation {op:?}")))
+    match op {
+        "split" => respond(crate::money::ops::split(request(input)?)),
+        "day_count" => respond(crate::calendar::ops::day_count(request(input)?)),
+        "holidays" => respond(crate::calendar::ops::holidays(request(input)?)),
+        "business_days" => respond(crate::calendar::ops::business_days(request(input)?)),
+        "due_date" => respond(crate::terms::ops::due_date(request(input)?)),
+        "check_terms" => respond(crate::terms::ops::check_terms(request(input)?)),
+        "allocate" => respond(crate::ledger::ops::allocate(request(input)?)),
+        "ledger_state" => respond(crate::ledger::ops::ledger_state(request(input)?)),
+        "aging" => respond(crate::kpi::ops::aging(request(input)?)),
+        _ => Err(Error::new(
+            Code::UnknownOperation,
+            format!("unknown operation {op:?}; known: {}", OPERATIONS.join(", ")),
+        )),
+    }
+}
+
+/// Deserialises a request document, reporting the JSON path of the first bad field and keeping a
+/// precise code when the field's own parser gave one (see [`de_error`]).
+///
+/// # Errors
+/// `input.invalid_document` or the code carried by the failing field.
+pub fn request<T: DeserializeOwned>(input: &serde_json::Value) -> Result<T> {
+    serde_path_to_error::deserialize(input).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        let err = from_serde_message(&inner);
+        if path.is_empty() || path == "." {
+            err
+        } else {
+            err.at(path)
+        }
+    })
+}
+
+/// Parses a document from JSON text (used by the CLI and the bindings' string entry points).
+///
+/// # Errors
+/// `input.invalid_document` when the text is not JSON or not the expected document.
+pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        let err = from_serde_message(&inner);
+        if path.is_empty() || path == "." {
+            err
+        } else {
+            err.at(path)
+        }
+    })
+}
+
+fn respond<T: Serialize>(result: Result<T>) -> Result<serde_json::Value> {
+    let value = result?;
+    serde_json::to_value(value).map_err(|e| {
+        Error::new(
+            Code::InvalidDocument,
+            format!("cannot write the response: {e}"),
+        )
+    })
 }
 
 /// Turns a crate error into a serde error whose message keeps the code, so that a document that
 /// fails inside serde still reports `date.invalid` rather than a generic shape error.
 pub fn de_error<E: serde::de::Error>(e: Error) -> E {
     E::custom(format!("[{}] {}", e.code(), e.message()))
+}
+
+/// Recovers the code [`de_error`] put in a serde message; other messages are shape errors.
+fn from_serde_message(msg: &str) -> Error {
+    if let Some(rest) = msg.strip_prefix('[') {
+        if let Some((code, message)) = rest.split_once("] ") {
+            if let Some(code) = Code::from_str_code(code) {
+                return Error::new(code, message.to_string());
+            }
+        }
+    }
+    Error::new(Code::InvalidDocument, msg.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_operation_is_coded() {
+        let e = run("nope", &serde_json::json!({})).unwrap_err();
+        assert_eq!(e.code(), Code::UnknownOperation);
+    }
+
+    #[test]
+    fn field_codes_survive_serde() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct R {
+            #[serde(with = "crate::calendar::date::serde_date")]
+            d: chrono::NaiveDate,
+        }
+        let e = request::<R>(&serde_json::json!({"d": "2024-02-30"})).unwrap_err();
+        assert_eq!(e.code(), Code::InvalidDate);
+        assert_eq!(e.path(), Some("d"));
+    }
 }

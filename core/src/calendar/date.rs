@@ -38,7 +38,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
     let (y, m, d) = (num(0..4), num(5..7), num(8..10));
     let year = i32::try_from(y).unwrap_or(0);
     if !(1..=12).contains(&m) {
-        return Err(err!(InvalidDate, "{s:?} is not a calendar date: month {m} does not exist"));
+        return Err(err!(
+            InvalidDate,
+            "{s:?} is not a calendar date: month {m} does not exist"
+        ));
     }
     match NaiveDate::from_ymd_opt(year, m, d) {
         Some(date) => Ok(date),
@@ -133,7 +136,9 @@ pub mod serde_date {
     }
 
     /// Reads `YYYY-MM-DD` strictly; the error carries the `date.invalid` code.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<NaiveDate, D::Error> {
         let s = String::deserialize(d)?;
         parse_date(&s).map_err(crate::ops::de_error)
     }
@@ -170,7 +175,10 @@ pub mod serde_date {
         use super::*;
 
         /// Writes a list of `YYYY-MM-DD`.
-        pub fn serialize<S: Serializer>(d: &[NaiveDate], s: S) -> std::result::Result<S::Ok, S::Error> {
+        pub fn serialize<S: Serializer>(
+            d: &[NaiveDate],
+            s: S,
+        ) -> std::result::Result<S::Ok, S::Error> {
             s.collect_seq(d.iter().map(|d| d.format("%Y-%m-%d").to_string()))
         }
 
@@ -192,13 +200,30 @@ mod tests {
 
     #[test]
     fn rejects_bad_shapes_and_days() {
-        for bad in ["2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", " 2024-01-01", "2024-01-01T00:00", "20240101", ""] {
-            assert_eq!(parse_date(bad).unwrap_err().code(), crate::Code::InvalidDate, "{bad}");
+        for bad in [
+            "2024-02-30",
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-04-31",
+            " 2024-01-01",
+            "2024-01-01T00:00",
+            "20240101",
+            "",
+        ] {
+            assert_eq!(
+                parse_date(bad).unwrap_err().code(),
+                crate::Code::InvalidDate,
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn month_error_names_the_month() {
-        assert!(parse_date("2023-02-29").unwrap_err().message().contains("February 2023 has 28 days"));
+        assert!(parse_date("2023-02-29")
+            .unwrap_err()
+            .message()
+            .contains("February 2023 has 28 days"));
     }
 }

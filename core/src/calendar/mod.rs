@@ -65,3 +65,20 @@ impl Calendar {
         Ok(date)
     }
 }
+
+/// ops (placeholder)
+pub mod ops {
+    use crate::error::{Code, Error, Result};
+    /// placeholder
+    pub fn day_count(_: serde_json::Value) -> Result<serde_json::Value> {
+        Err(Error::new(Code::UnknownOperation, "not yet"))
+    }
+    /// placeholder
+    pub fn holidays(_: serde_json::Value) -> Result<serde_json::Value> {
+        Err(Error::new(Code::UnknownOperation, "not yet"))
+    }
+    /// placeholder
+    pub fn business_days(_: serde_json::Value) -> Result<serde_json::Value> {
+        Err(Error::new(Code::UnknownOperation, "not yet"))
+    }
+}
