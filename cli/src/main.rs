@@ -1,1 +1,173 @@
-fn main() {}
+//! `arrears`: the command-line tool. Files in, reports out; every rule lives in the `arrears`
+//! core crate, this binary only reads files, calls the core and formats what it returns.
+
+mod import;
+mod render;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use arrears::calendar::date::parse_date;
+use arrears::ledger::Ledger;
+use arrears::Error;
+
+/// Receivables, late-payment penalties and dunning, from a ledger file.
+#[derive(Parser, Debug)]
+#[command(name = "arrears", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the main job on the bundled sample portfolio (a studio's 18 months of invoices).
+    Demo {
+        /// As-of date (default: the end of the sample period, 2026-06-30).
+        #[arg(long, value_parser = date_arg)]
+        as_of: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Report on a ledger: open invoices by customer, aging, days to pay, worst payers.
+    Report(ReportArgs),
+    /// List every error code with its meaning (the catalogue in docs/errors.md).
+    Errors {
+        /// `markdown` (the docs page) or `json`.
+        #[arg(long, value_enum, default_value_t = CatalogueFormat::Markdown)]
+        format: CatalogueFormat,
+    },
+    /// Write the sample portfolio as a JSON ledger and as CSV files.
+    Sample {
+        /// Directory to write `sample-ledger.json`, `sample-invoices.csv`, `sample-payments.csv`.
+        #[arg(long, default_value = "examples")]
+        out: PathBuf,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct ReportArgs {
+    /// The ledger: a JSON ledger document (`.json`) or an invoices CSV file.
+    ledger: PathBuf,
+    /// A payments CSV file to go with an invoices CSV.
+    #[arg(long)]
+    payments: Option<PathBuf>,
+    /// As-of date, YYYY-MM-DD (default: today).
+    #[arg(long, value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Column mapping for CSV exports from other tools: `FIELD=Header` (repeatable), e.g.
+    /// `--map id="N° facture" --map issue_date="Date"`.
+    #[arg(long = "map", value_name = "FIELD=HEADER")]
+    map: Vec<String>,
+    /// CSV amounts use a decimal comma (`12,50`).
+    #[arg(long)]
+    decimal_comma: bool,
+    /// CSV field delimiter (default `,`; `;` is common in French exports).
+    #[arg(long, default_value = ",")]
+    delimiter: char,
+    /// Date format of CSV dates, in strftime form (default `%Y-%m-%d`; e.g. `%d/%m/%Y`).
+    #[arg(long, default_value = "%Y-%m-%d")]
+    date_format: String,
+    /// Currency for CSV rows without a currency column.
+    #[arg(long)]
+    currency: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum CatalogueFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+fn date_arg(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s).map_err(|e| e.message().to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut err = std::io::stderr().lock();
+            for p in e.problems() {
+                let _ = match &p.path {
+                    Some(path) => writeln!(err, "error: {path}: {} [{}]", p.message, p.code),
+                    None => writeln!(err, "error: {} [{}]", p.message, p.code),
+                };
+            }
+            if e.problems().len() > 1 {
+                let _ = writeln!(err, "{} problems; nothing was written.", e.problems().len());
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Demo { as_of, format } => {
+            let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED)?;
+            let as_of = as_of.unwrap_or(arrears::sample::AS_OF);
+            let ledger = Ledger::new(doc)?;
+            let title = "Demo: Studio Exemple's receivables (bundled sample portfolio)".to_string();
+            let text = render::report(&ledger, as_of, format, &title)?;
+            write_out(None, &text)
+        }
+        Command::Report(args) => {
+            let (doc, origins) = import::load(&import::Options {
+                ledger: args.ledger.clone(),
+                payments: args.payments.clone(),
+                map: args.map.clone(),
+                decimal_comma: args.decimal_comma,
+                delimiter: args.delimiter,
+                date_format: args.date_format.clone(),
+                currency: args.currency.clone(),
+            })?;
+            let as_of = args.as_of.unwrap_or_else(today);
+            let ledger = Ledger::new(doc).map_err(|e| origins.locate(e, &args.ledger.display().to_string()))?;
+            let title = format!("Receivables report: {}", args.ledger.display());
+            let text = render::report(&ledger, as_of, args.format, &title)?;
+            write_out(args.out.as_ref(), &text)
+        }
+        Command::Sample { out } => import::write_sample(&out),
+        Command::Errors { format } => write_out(None, &render::error_catalogue(format == CatalogueFormat::Json)),
+    }
+}
+
+/// Today's civil date in the machine's local time zone: the CLI is the one place with a clock.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Writes the whole output at once, only after everything succeeded: no partial output.
+fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
+    match path {
+        Some(p) => std::fs::write(p, text).map_err(|e| {
+            Error::new(arrears::Code::Unreadable, format!("cannot write {}: {e}", p.display()))
+        }),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::new(arrears::Code::Unreadable, format!("cannot write to stdout: {e}")))
+        }
+    }
+}

@@ -1,9 +1,544 @@
-//! placeholder
-/// ops
+//! Receivables KPIs computed from a [`LedgerState`]: the aging balance and payment delays.
+//!
+//! Definitions (see `docs/kpi.md`):
+//!
+//! * **Aging balance** (balance âgée): the outstanding amount of each receivable put in a bucket
+//!   by its age on the as-of date. By due date (the default), age = days past due and the first
+//!   bucket holds what is not yet due; by invoice date, age = days since issue. Default buckets
+//!   not due / 1–30 / 31–60 / 61–90 / over 90, the split DOMAIN.md §9 quotes from practice.
+//! * **Average days to pay** (délai moyen de paiement): for receivables settled by payment,
+//!   settlement date − issue date, as a plain mean and weighted by amount.
+//! * **Average days late**: settlement date − due date, floored at zero, same populations.
+//!
+//! ```
+//! use arrears::{kpi, ledger::{Ledger, LedgerDocument}};
+//! use chrono::NaiveDate;
+//! let doc: LedgerDocument = serde_json::from_value(serde_json::json!({"invoices": [
+//!   {"id": "F1", "customer": "C1", "issue_date": "2025-01-01", "due_date": "2025-01-31",
+//!    "amount": "100.00", "currency": "EUR"},
+//!   {"id": "F2", "customer": "C1", "issue_date": "2025-03-01", "due_date": "2025-03-31",
+//!    "amount": "50.00", "currency": "EUR"}]})).unwrap();
+//! let state = Ledger::new(doc)?.state_as_of(NaiveDate::from_ymd_opt(2025, 3, 15).unwrap())?;
+//! let aging = kpi::aging(&state, &kpi::AgingOptions::default())?;
+//! // F1 is 43 days past due (31-60), F2 not yet due.
+//! assert_eq!(aging.totals[0].amounts[0].to_string(), "50.00");
+//! assert_eq!(aging.totals[0].amounts[2].to_string(), "100.00");
+//! # Ok::<(), arrears::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::date::{days_between, serde_date};
+use crate::error::{err, Result};
+use crate::ledger::{scaled, LedgerState, ReceivableStatus};
+use crate::money::{decimal_string, Currency};
+
+/// What the age of a receivable is counted from.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgingBasis {
+    /// Days past the due date; a first bucket holds what is not due yet.
+    #[default]
+    DueDate,
+    /// Days since the invoice date.
+    InvoiceDate,
+}
+
+/// Aging options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgingOptions {
+    /// Upper bounds (in days, inclusive, strictly increasing, above zero) of the closed buckets;
+    /// one more bucket takes everything older. Default `[30, 60, 90]`.
+    #[serde(default = "default_bounds")]
+    pub bounds: Vec<u32>,
+    /// Age counted from the due date (default) or the invoice date.
+    #[serde(default)]
+    pub basis: AgingBasis,
+}
+
+fn default_bounds() -> Vec<u32> {
+    vec![30, 60, 90]
+}
+
+impl Default for AgingOptions {
+    fn default() -> Self {
+        AgingOptions {
+            bounds: default_bounds(),
+            basis: AgingBasis::DueDate,
+        }
+    }
+}
+
+/// One bucket's definition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bucket {
+    /// Label, e.g. `not_due`, `1-30`, `91+`.
+    pub label: String,
+    /// Smallest age in the bucket (`None` for "not due").
+    pub from_days: Option<i64>,
+    /// Largest age in the bucket (`None` when open-ended).
+    pub to_days: Option<i64>,
+}
+
+/// Amounts per bucket for one customer (or the whole ledger) in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgingRow {
+    /// Customer id; `None` on ledger totals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    /// Currency.
+    pub currency: Currency,
+    /// One amount per bucket, in bucket order.
+    #[serde(with = "decimal_vec")]
+    pub amounts: Vec<Decimal>,
+    /// Sum of the amounts: the outstanding total.
+    #[serde(with = "decimal_string")]
+    pub total: Decimal,
+}
+
+/// An aging balance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgingReport {
+    /// As-of date.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// Basis of the ages.
+    pub basis: AgingBasis,
+    /// The buckets, youngest first.
+    pub buckets: Vec<Bucket>,
+    /// One row per customer and currency with something outstanding, sorted by customer.
+    pub rows: Vec<AgingRow>,
+    /// One row per currency.
+    pub totals: Vec<AgingRow>,
+}
+
+/// Builds the bucket list for options.
+///
+/// # Errors
+/// `input.invalid_value` when bounds are empty, zero or not strictly increasing.
+pub fn buckets(options: &AgingOptions) -> Result<Vec<Bucket>> {
+    if options.bounds.is_empty() {
+        return Err(err!(InvalidValue, "aging needs at least one bucket bound"));
+    }
+    let mut prev = 0u32;
+    for b in &options.bounds {
+        if *b <= prev {
+            return Err(err!(
+                InvalidValue,
+                "aging bounds must be above zero and strictly increasing, got {:?}",
+                options.bounds
+            ));
+        }
+        prev = *b;
+    }
+    let mut out = Vec::new();
+    let mut from: i64 = match options.basis {
+        AgingBasis::DueDate => {
+            out.push(Bucket {
+                label: "not_due".into(),
+                from_days: None,
+                to_days: Some(0),
+            });
+            1
+        }
+        AgingBasis::InvoiceDate => 0,
+    };
+    for b in &options.bounds {
+        let to = i64::from(*b);
+        out.push(Bucket {
+            label: format!("{from}-{to}"),
+            from_days: Some(from),
+            to_days: Some(to),
+        });
+        from = to.saturating_add(1);
+    }
+    out.push(Bucket {
+        label: format!("{from}+"),
+        from_days: Some(from),
+        to_days: None,
+    });
+    Ok(out)
+}
+
+fn bucket_of(buckets: &[Bucket], age: i64) -> usize {
+    buckets
+        .iter()
+        .position(|b| b.to_days.is_none_or(|t| age <= t))
+        .unwrap_or(buckets.len().saturating_sub(1))
+}
+
+/// The aging balance of a ledger state.
+///
+/// # Errors
+/// `input.invalid_value` for bad bounds; `money.overflow`.
+pub fn aging(state: &LedgerState, options: &AgingOptions) -> Result<AgingReport> {
+    let buckets = buckets(options)?;
+    let n = buckets.len();
+    let mut rows: BTreeMap<(String, Currency), Vec<Decimal>> = BTreeMap::new();
+    let mut totals: BTreeMap<Currency, Vec<Decimal>> = BTreeMap::new();
+    for r in &state.receivables {
+        if r.outstanding.is_zero() {
+            continue;
+        }
+        let age = match options.basis {
+            AgingBasis::DueDate => days_between(r.due_date, state.as_of),
+            AgingBasis::InvoiceDate => days_between(r.issue_date, state.as_of),
+        };
+        let k = bucket_of(&buckets, age);
+        for slots in [
+            rows.entry((r.customer.clone(), r.currency))
+                .or_insert_with(|| vec![Decimal::ZERO; n]),
+            totals.entry(r.currency).or_insert_with(|| vec![Decimal::ZERO; n]),
+        ] {
+            if let Some(s) = slots.get_mut(k) {
+                *s = s
+                    .checked_add(r.outstanding)
+                    .ok_or_else(|| err!(Overflow, "aging total overflows"))?;
+            }
+        }
+    }
+    let row = |customer: Option<String>, currency: Currency, amounts: Vec<Decimal>| -> Result<AgingRow> {
+        let total = amounts
+            .iter()
+            .try_fold(Decimal::ZERO, |a, b| a.checked_add(*b))
+            .ok_or_else(|| err!(Overflow, "aging total overflows"))?;
+        Ok(AgingRow {
+            customer,
+            currency,
+            amounts: amounts.into_iter().map(|a| scaled(a, currency)).collect(),
+            total: scaled(total, currency),
+        })
+    };
+    Ok(AgingReport {
+        as_of: state.as_of,
+        basis: options.basis,
+        buckets,
+        rows: rows
+            .into_iter()
+            .map(|((c, cur), a)| row(Some(c), cur, a))
+            .collect::<Result<_>>()?,
+        totals: totals
+            .into_iter()
+            .map(|(cur, a)| row(None, cur, a))
+            .collect::<Result<_>>()?,
+    })
+}
+
+/// How a customer (or the whole ledger) has paid: receivables settled by payment up to the
+/// as-of date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentDelays {
+    /// Customer id; `None` for the whole ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    /// Receivables settled by payment.
+    pub paid_receivables: usize,
+    /// Of which settled after their due date.
+    pub paid_late: usize,
+    /// Mean of settlement − issue, in days (two decimals, half-up); `None` without payments.
+    #[serde(default, with = "decimal_string::option")]
+    pub average_days_to_pay: Option<Decimal>,
+    /// The same weighted by amount.
+    #[serde(default, with = "decimal_string::option")]
+    pub weighted_days_to_pay: Option<Decimal>,
+    /// Mean of max(0, settlement − due), in days.
+    #[serde(default, with = "decimal_string::option")]
+    pub average_days_late: Option<Decimal>,
+}
+
+#[derive(Default)]
+struct DelayAcc {
+    n: i64,
+    late: usize,
+    days_to_pay: i64,
+    days_late: i64,
+    weighted: Decimal,
+    weight: Decimal,
+}
+
+impl DelayAcc {
+    fn add(&mut self, days_to_pay: i64, days_late: i64, amount: Decimal) {
+        self.n = self.n.saturating_add(1);
+        self.days_to_pay = self.days_to_pay.saturating_add(days_to_pay);
+        self.days_late = self.days_late.saturating_add(days_late);
+        if days_late > 0 {
+            self.late = self.late.saturating_add(1);
+        }
+        self.weighted = self
+            .weighted
+            .saturating_add(amount.saturating_mul(Decimal::from(days_to_pay)));
+        self.weight = self.weight.saturating_add(amount);
+    }
+
+    fn finish(&self, customer: Option<String>) -> PaymentDelays {
+        let mean = |sum: i64| {
+            Decimal::from(sum)
+                .checked_div(Decimal::from(self.n))
+                .map(|d| crate::money::RoundingMode::HalfUp.round(d, 2))
+        };
+        PaymentDelays {
+            customer,
+            paid_receivables: usize::try_from(self.n).unwrap_or(0),
+            paid_late: self.late,
+            average_days_to_pay: mean(self.days_to_pay),
+            weighted_days_to_pay: self
+                .weighted
+                .checked_div(self.weight)
+                .map(|d| crate::money::RoundingMode::HalfUp.round(d, 2)),
+            average_days_late: mean(self.days_late),
+        }
+    }
+}
+
+/// Payment delays per customer (sorted by id) and for the whole ledger (last). Amount weights mix
+/// currencies only as numbers of days, which is what the weighting needs; per-currency figures
+/// come from filtering the state first.
+pub fn payment_delays(state: &LedgerState) -> (Vec<PaymentDelays>, PaymentDelays) {
+    let mut per: BTreeMap<&str, DelayAcc> = BTreeMap::new();
+    let mut all = DelayAcc::default();
+    for r in &state.receivables {
+        if r.status != ReceivableStatus::Paid {
+            continue;
+        }
+        let Some(dtp) = r.days_to_pay else { continue };
+        per.entry(r.customer.as_str())
+            .or_default()
+            .add(dtp, r.days_late, r.amount);
+        all.add(dtp, r.days_late, r.amount);
+    }
+    (
+        per.into_iter()
+            .map(|(c, acc)| acc.finish(Some(c.to_string())))
+            .collect(),
+        all.finish(None),
+    )
+}
+
+/// A customer ranked among the worst payers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorstPayer {
+    /// Customer id.
+    pub customer: String,
+    /// Name, if the ledger has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Average days late over paid receivables and open overdue ones (open ones count their
+    /// days late so far), two decimals.
+    #[serde(with = "decimal_string")]
+    pub average_days_late: Decimal,
+    /// Receivables counted.
+    pub receivables: usize,
+    /// Of which late (paid late or overdue now).
+    pub late: usize,
+    /// Largest days late.
+    pub max_days_late: i64,
+}
+
+/// Customers ranked by average days late, worst first, counting settled-by-payment receivables
+/// and those still overdue (whose delay so far is a lower bound of the final one). Customers with
+/// no late receivable are left out. Ties are broken by the larger maximum, then by id.
+///
+/// ```
+/// use arrears::{kpi, ledger::Ledger, sample};
+/// let state = Ledger::new(sample::portfolio(sample::DEFAULT_SEED)?)?.state_as_of(sample::AS_OF)?;
+/// let worst = kpi::worst_payers(&state, 5);
+/// assert_eq!(worst.len(), 5);
+/// assert!(worst[0].average_days_late >= worst[4].average_days_late);
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn worst_payers(state: &LedgerState, limit: usize) -> Vec<WorstPayer> {
+    let names: BTreeMap<&str, Option<&String>> = state
+        .customers
+        .iter()
+        .map(|c| (c.customer.as_str(), c.name.as_ref()))
+        .collect();
+    #[derive(Default)]
+    struct Acc {
+        n: i64,
+        late: usize,
+        days: i64,
+        max: i64,
+    }
+    let mut per: BTreeMap<&str, Acc> = BTreeMap::new();
+    for r in &state.receivables {
+        let counts = matches!(r.status, ReceivableStatus::Paid | ReceivableStatus::Overdue);
+        if !counts {
+            continue;
+        }
+        let a = per.entry(r.customer.as_str()).or_default();
+        a.n = a.n.saturating_add(1);
+        a.days = a.days.saturating_add(r.days_late);
+        a.max = a.max.max(r.days_late);
+        if r.days_late > 0 {
+            a.late = a.late.saturating_add(1);
+        }
+    }
+    let mut out: Vec<WorstPayer> = per
+        .into_iter()
+        .filter(|(_, a)| a.late > 0 && a.n > 0)
+        .map(|(c, a)| WorstPayer {
+            customer: c.to_string(),
+            name: names.get(c).copied().flatten().cloned(),
+            average_days_late: Decimal::from(a.days)
+                .checked_div(Decimal::from(a.n))
+                .map(|d| crate::money::RoundingMode::HalfUp.round(d, 2))
+                .unwrap_or(Decimal::ZERO),
+            receivables: usize::try_from(a.n).unwrap_or(0),
+            late: a.late,
+            max_days_late: a.max,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.average_days_late
+            .cmp(&a.average_days_late)
+            .then(b.max_days_late.cmp(&a.max_days_late))
+            .then(a.customer.cmp(&b.customer))
+    });
+    out.truncate(limit);
+    out
+}
+
+/// The overview `arrears report` prints: aging, payment delays and the worst payers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overview {
+    /// As-of date.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// Aging balance.
+    pub aging: AgingReport,
+    /// Payment delays for the whole ledger.
+    pub delays: PaymentDelays,
+    /// Payment delays per customer.
+    pub customer_delays: Vec<PaymentDelays>,
+    /// The worst payers, worst first.
+    pub worst_payers: Vec<WorstPayer>,
+}
+
+/// Computes the [`Overview`] of a state.
+///
+/// # Errors
+/// The errors of [`aging`].
+pub fn overview(state: &LedgerState, options: &AgingOptions, worst: usize) -> Result<Overview> {
+    let (customer_delays, delays) = payment_delays(state);
+    Ok(Overview {
+        as_of: state.as_of,
+        aging: aging(state, options)?,
+        delays,
+        customer_delays,
+        worst_payers: worst_payers(state, worst),
+    })
+}
+
+mod decimal_vec {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|d| d.to_string()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Decimal>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|s| crate::money::parse_decimal(s).map_err(crate::ops::de_error))
+            .collect()
+    }
+}
+
+/// Request and response documents of the `aging` operation.
 pub mod ops {
-    use crate::error::{Code, Error, Result};
-    /// placeholder
-    pub fn aging(_: serde_json::Value) -> Result<serde_json::Value> {
-        Err(Error::new(Code::UnknownOperation, "not yet"))
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Serialize};
+
+    use super::{AgingBasis, AgingOptions, AgingReport};
+    use crate::calendar::date::serde_date;
+    use crate::error::Result;
+    use crate::ledger::{Ledger, LedgerDocument};
+
+    /// `aging` request: a ledger, an as-of date and optional bucket bounds and basis.
+    #[derive(Debug, Clone, Deserialize, Serialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct AgingRequest {
+        /// The ledger.
+        pub ledger: LedgerDocument,
+        /// As-of date.
+        #[serde(with = "serde_date")]
+        pub as_of: NaiveDate,
+        /// Bucket bounds (default `[30, 60, 90]`).
+        #[serde(default)]
+        pub bounds: Option<Vec<u32>>,
+        /// Basis (default `due_date`).
+        #[serde(default)]
+        pub basis: Option<AgingBasis>,
+    }
+
+    /// Runs `aging`.
+    ///
+    /// # Errors
+    /// The errors of [`Ledger::new`] and [`super::aging`].
+    pub fn aging(req: AgingRequest) -> Result<AgingReport> {
+        let mut options = AgingOptions::default();
+        if let Some(b) = req.bounds {
+            options.bounds = b;
+        }
+        if let Some(b) = req.basis {
+            options.basis = b;
+        }
+        let state = Ledger::new(req.ledger)?.state_as_of(req.as_of)?;
+        super::aging(&state, &options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_buckets_are_the_practice_split() {
+        let labels: Vec<String> = buckets(&AgingOptions::default())
+            .unwrap()
+            .into_iter()
+            .map(|b| b.label)
+            .collect();
+        assert_eq!(labels, ["not_due", "1-30", "31-60", "61-90", "91+"]);
+    }
+
+    #[test]
+    fn invoice_date_buckets_start_at_zero() {
+        let o = AgingOptions {
+            bounds: vec![30, 60],
+            basis: AgingBasis::InvoiceDate,
+        };
+        let labels: Vec<String> = buckets(&o).unwrap().into_iter().map(|b| b.label).collect();
+        assert_eq!(labels, ["0-30", "31-60", "61+"]);
+    }
+
+    #[test]
+    fn bad_bounds_are_refused() {
+        for b in [vec![], vec![0], vec![30, 30], vec![60, 30]] {
+            let o = AgingOptions {
+                bounds: b,
+                basis: AgingBasis::DueDate,
+            };
+            assert_eq!(buckets(&o).unwrap_err().code(), crate::Code::InvalidValue);
+        }
+    }
+
+    #[test]
+    fn age_boundaries() {
+        let b = buckets(&AgingOptions::default()).unwrap();
+        assert_eq!(bucket_of(&b, -5), 0);
+        assert_eq!(bucket_of(&b, 0), 0);
+        assert_eq!(bucket_of(&b, 1), 1);
+        assert_eq!(bucket_of(&b, 30), 1);
+        assert_eq!(bucket_of(&b, 31), 2);
+        assert_eq!(bucket_of(&b, 90), 3);
+        assert_eq!(bucket_of(&b, 91), 4);
     }
 }

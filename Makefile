@@ -1,0 +1,48 @@
+# `make test` runs every suite this repository has. It needs only the Rust toolchain (with
+# rustfmt and clippy) for the Rust parts; binding suites set up their own toolchains when their
+# directories exist. With ARREARS_REQUIRE_ALL=1 (CI) a missing toolchain fails instead of being
+# skipped.
+
+CARGO ?= cargo
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: test test-rust fmt-check clippy test-python test-node test-swift test-kotlin demo docs-errors check-docs
+
+test: test-rust test-python test-node test-swift test-kotlin
+	@echo "make test: all suites passed"
+
+test-rust: fmt-check clippy check-docs
+	$(CARGO) test --workspace --all-targets
+	$(CARGO) test --workspace --doc
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+# docs/errors.md is generated from the code list; fail when it is stale.
+check-docs:
+	$(CARGO) run -q -p arrears-cli -- errors --format markdown > target/errors.md
+	@diff -u docs/errors.md target/errors.md || (echo "docs/errors.md is stale: run 'make docs-errors'"; exit 1)
+
+docs-errors:
+	$(CARGO) run -q -p arrears-cli -- errors --format markdown > docs/errors.md
+
+demo:
+	$(CARGO) run -q -p arrears-cli -- demo
+
+
+# The binding crates are built by their own issues; until their directories exist there is
+# nothing to run, and the targets say so loudly.
+test-python:
+	@if [ -d bindings-python ]; then $(MAKE) -C bindings-python test; else echo "SKIPPED: test-python: bindings-python/ does not exist yet"; fi
+
+test-node:
+	@if [ -d bindings-node ]; then $(MAKE) -C bindings-node test; else echo "SKIPPED: test-node: bindings-node/ does not exist yet"; fi
+
+test-swift:
+	@if [ -d bindings-swift ]; then $(MAKE) -C bindings-swift test-swift; else echo "SKIPPED: test-swift: bindings-swift/ does not exist yet"; fi
+
+test-kotlin:
+	@if [ -d bindings-swift ]; then $(MAKE) -C bindings-swift test-kotlin; else echo "SKIPPED: test-kotlin: bindings-swift/ does not exist yet"; fi

@@ -1,0 +1,371 @@
+//! Formatting what the core computed: tables for people, JSON and CSV for programs.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use arrears::kpi::{self, AgingOptions, Overview};
+use arrears::ledger::{CurrencyTotals, Ledger, LedgerState, ReceivableState, ReceivableStatus};
+use arrears::{Code, Error};
+
+use crate::Format;
+
+/// How many worst payers the report lists.
+const WORST: usize = 10;
+
+/// The report document (`--format json`).
+#[derive(Serialize)]
+struct ReportDoc<'a> {
+    as_of: NaiveDate,
+    totals: &'a [CurrencyTotals],
+    open_receivables: Vec<&'a ReceivableState>,
+    overview: &'a Overview,
+    warnings: &'a [String],
+}
+
+/// Renders the report of a ledger as of a date.
+pub fn report(ledger: &Ledger, as_of: NaiveDate, format: Format, title: &str) -> Result<String, Error> {
+    let state = ledger.state_as_of(as_of)?;
+    let overview = kpi::overview(&state, &AgingOptions::default(), WORST)?;
+    match format {
+        Format::Json => {
+            let doc = ReportDoc {
+                as_of,
+                totals: &state.totals,
+                open_receivables: open(&state),
+                overview: &overview,
+                warnings: &state.warnings,
+            };
+            serde_json::to_string_pretty(&doc)
+                .map(|s| s + "\n")
+                .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))
+        }
+        Format::Csv => csv_open_receivables(&state),
+        Format::Table => Ok(table(&state, &overview, title)),
+    }
+}
+
+fn open(state: &LedgerState) -> Vec<&ReceivableState> {
+    state.receivables.iter().filter(|r| !r.outstanding.is_zero()).collect()
+}
+
+/// `12345.6` → `12,345.60`-style grouping for people; the JSON and CSV forms keep plain decimals.
+fn money(d: Decimal) -> String {
+    let s = d.to_string();
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut grouped = String::new();
+    let len = int.len();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+fn right(s: impl ToString) -> Cell {
+    Cell::new(s.to_string()).set_alignment(CellAlignment::Right)
+}
+
+fn new_table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header.iter().map(|h| Cell::new(h)));
+    t
+}
+
+fn status_text(r: &ReceivableState) -> String {
+    let mut s = match r.status {
+        ReceivableStatus::NotDue => "not due".to_string(),
+        ReceivableStatus::Overdue => "overdue".to_string(),
+        ReceivableStatus::Paid => "paid".to_string(),
+        ReceivableStatus::Credited => "credited".to_string(),
+        ReceivableStatus::WrittenOff => "written off".to_string(),
+        _ => "other".to_string(),
+    };
+    if r.partially_paid {
+        s.push_str(", part paid");
+    }
+    if !r.disputed.is_zero() {
+        let _ = write!(s, ", {} disputed", money(r.disputed));
+    }
+    s
+}
+
+fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{title}\nAs of {}\n", state.as_of);
+
+    // Headline per currency.
+    for t in &state.totals {
+        let _ = writeln!(
+            out,
+            "{}: {} outstanding on {} open invoices, of which {} overdue on {}{}{}",
+            t.currency,
+            money(t.outstanding),
+            t.open_receivables,
+            money(t.overdue),
+            t.overdue_receivables,
+            if t.disputed.is_zero() { String::new() } else { format!("; {} disputed", money(t.disputed)) },
+            if t.unapplied_credit.is_zero() {
+                String::new()
+            } else {
+                format!("; {} received but not matched to an invoice", money(t.unapplied_credit))
+            },
+        );
+    }
+
+    // Open invoices grouped by customer, customers with the most overdue first.
+    let names: BTreeMap<&str, Option<&String>> = state
+        .customers
+        .iter()
+        .map(|c| (c.customer.as_str(), c.name.as_ref()))
+        .collect();
+    let mut by_customer: BTreeMap<&str, Vec<&ReceivableState>> = BTreeMap::new();
+    for r in open(state) {
+        by_customer.entry(r.customer.as_str()).or_default().push(r);
+    }
+    let mut groups: Vec<(&str, Vec<&ReceivableState>)> = by_customer.into_iter().collect();
+    let overdue_of = |rs: &Vec<&ReceivableState>| -> (i64, Decimal) {
+        let max = rs.iter().map(|r| r.days_late).max().unwrap_or(0);
+        let sum = rs
+            .iter()
+            .filter(|r| r.status == ReceivableStatus::Overdue)
+            .fold(Decimal::ZERO, |a, r| a.saturating_add(r.outstanding));
+        (max, sum)
+    };
+    groups.sort_by(|a, b| {
+        let (ma, sa) = overdue_of(&a.1);
+        let (mb, sb) = overdue_of(&b.1);
+        sb.cmp(&sa).then(mb.cmp(&ma)).then(a.0.cmp(b.0))
+    });
+    let _ = writeln!(out, "\nOpen invoices by customer (most overdue first)");
+    let mut t = new_table(&["Customer", "Invoice", "Issued", "Due", "Amount", "Outstanding", "Days late", "Status"]);
+    for (customer, rs) in &groups {
+        let name = names.get(customer).copied().flatten();
+        let label = match name {
+            Some(n) => format!("{n} ({customer})"),
+            None => (*customer).to_string(),
+        };
+        for (i, r) in rs.iter().enumerate() {
+            t.add_row(vec![
+                Cell::new(if i == 0 { label.clone() } else { String::new() }),
+                Cell::new(&r.id),
+                Cell::new(r.issue_date),
+                Cell::new(r.due_date),
+                right(format!("{} {}", money(r.amount), r.currency)),
+                right(format!("{} {}", money(r.outstanding), r.currency)),
+                right(if r.days_late > 0 { r.days_late.to_string() } else { "-".into() }),
+                Cell::new(status_text(r)),
+            ]);
+        }
+    }
+    let _ = writeln!(out, "{t}");
+
+    // Aging.
+    let aging = &overview.aging;
+    let _ = writeln!(out, "\nAging balance by days past due");
+    let mut header: Vec<String> = vec!["".into()];
+    header.extend(aging.buckets.iter().map(|b| match b.label.as_str() {
+        "not_due" => "Not due".to_string(),
+        l => format!("{l} days"),
+    }));
+    header.push("Total".into());
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = new_table(&header_refs);
+    for row in &aging.totals {
+        let mut cells = vec![Cell::new(row.currency)];
+        cells.extend(row.amounts.iter().map(|a| right(money(*a))));
+        cells.push(right(money(row.total)));
+        t.add_row(cells);
+        let mut share = vec![Cell::new("share")];
+        share.extend(row.amounts.iter().map(|a| right(percent(*a, row.total))));
+        share.push(right("100 %"));
+        t.add_row(share);
+    }
+    let _ = writeln!(out, "{t}");
+
+    // Payment delays.
+    let d = &overview.delays;
+    let _ = writeln!(out, "\nPayment behaviour (invoices settled by payment up to {})", state.as_of);
+    match (d.average_days_to_pay, d.weighted_days_to_pay, d.average_days_late) {
+        (Some(avg), Some(w), Some(late)) => {
+            let _ = writeln!(
+                out,
+                "  {} invoices paid; average {} days from invoice to payment ({} weighted by amount); \
+                 average {} days late; {} of {} paid after the due date.",
+                d.paid_receivables, avg, w, late, d.paid_late, d.paid_receivables
+            );
+        }
+        _ => {
+            let _ = writeln!(out, "  No invoice has been paid yet.");
+        }
+    }
+
+    // Worst payers.
+    if !overview.worst_payers.is_empty() {
+        let _ = writeln!(out, "\nWorst payers (average days late, paid and still-open invoices)");
+        let mut t = new_table(&["Customer", "Avg days late", "Late / counted", "Worst delay", "Outstanding"]);
+        for w in &overview.worst_payers {
+            let outstanding = state
+                .customers
+                .iter()
+                .find(|c| c.customer == w.customer)
+                .map(|c| {
+                    c.totals
+                        .iter()
+                        .map(|t| format!("{} {}", money(t.outstanding), t.currency))
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                })
+                .unwrap_or_default();
+            t.add_row(vec![
+                Cell::new(match &w.name {
+                    Some(n) => format!("{n} ({})", w.customer),
+                    None => w.customer.clone(),
+                }),
+                right(w.average_days_late),
+                right(format!("{} / {}", w.late, w.receivables)),
+                right(format!("{} days", w.max_days_late)),
+                right(outstanding),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+    }
+
+    if !state.warnings.is_empty() {
+        let _ = writeln!(out, "\nNotes");
+        for w in &state.warnings {
+            let _ = writeln!(out, "  - {w}");
+        }
+    }
+    out
+}
+
+fn percent(part: Decimal, total: Decimal) -> String {
+    match part.saturating_mul(Decimal::from(100)).checked_div(total) {
+        Some(p) => format!("{} %", p.round_dp(1)),
+        None => "-".into(),
+    }
+}
+
+/// Spreadsheets execute cells that start with `=`, `+`, `-`, `@` (and tab or carriage return
+/// in some), so text from the ledger (customer names, invoice numbers) is prefixed with `'` there.
+/// Amounts we write ourselves are numbers and are left alone. (OWASP, "CSV Injection".)
+fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn csv_open_receivables(state: &LedgerState) -> Result<String, Error> {
+    let names: BTreeMap<&str, Option<&String>> = state
+        .customers
+        .iter()
+        .map(|c| (c.customer.as_str(), c.name.as_ref()))
+        .collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
+    w.write_record([
+        "customer", "customer_name", "invoice", "receivable", "issue_date", "due_date", "currency", "amount",
+        "paid", "credited", "outstanding", "disputed", "days_late", "status",
+    ])
+    .map_err(err)?;
+    for r in open(state) {
+        let name = names.get(r.customer.as_str()).copied().flatten().map(String::as_str).unwrap_or("");
+        let status = serde_json::to_value(r.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        w.write_record([
+            neutralise(&r.customer),
+            neutralise(name),
+            neutralise(&r.invoice),
+            neutralise(&r.id),
+            r.issue_date.to_string(),
+            r.due_date.to_string(),
+            r.currency.to_string(),
+            r.amount.to_string(),
+            r.paid.to_string(),
+            r.credited.to_string(),
+            r.outstanding.to_string(),
+            r.disputed.to_string(),
+            r.days_late.to_string(),
+            status,
+        ])
+        .map_err(err)?;
+    }
+    let bytes = w.into_inner().map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::new(Code::Unreadable, e.to_string()))
+}
+
+/// The error-code catalogue, as the Markdown page `docs/errors.md` or as JSON.
+pub fn error_catalogue(json: bool) -> String {
+    if json {
+        let list: Vec<serde_json::Value> = Code::ALL
+            .iter()
+            .map(|c| serde_json::json!({"code": c.as_str(), "description": c.description()}))
+            .collect();
+        return serde_json::to_string_pretty(&list).unwrap_or_default() + "\n";
+    }
+    let mut out = String::from(
+        "# Error codes\n\n\
+         <!-- Generated by `make docs-errors` (`arrears errors --format markdown`) from \
+         `core/src/error.rs`; do not edit by hand. -->\n\n\
+         Every error the library returns carries one of these stable codes. Codes are never \
+         renamed once released; new ones may be added. Bindings expose the code as `err.code` \
+         (Node), `.code` on `arrears.ArrearsError` (Python) and `code` on the Swift/Kotlin \
+         exception; the CLI prints it in brackets and `{\"error\": {\"code\": ...}}` in JSON.\n\n\
+         An error may list several problems (a ledger with three bad rows reports all three); \
+         each has its own code and a path to the place in the input.\n\n",
+    );
+    let mut area = "";
+    for c in Code::ALL {
+        let this = c.as_str().split('.').next().unwrap_or("");
+        if this != area {
+            area = this;
+            let _ = write!(out, "\n## `{area}`\n\n| code | meaning |\n|---|---|\n");
+        }
+        let _ = writeln!(out, "| `{}` | {} |", c.as_str(), c.description());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("+33 1 23"), "'+33 1 23");
+        assert_eq!(neutralise("-2+3"), "'-2+3");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("Studio Nord"), "Studio Nord");
+    }
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(Decimal::new(123456789, 2)), "1,234,567.89");
+        assert_eq!(money(Decimal::new(-100000, 2)), "-1,000.00");
+        assert_eq!(money(Decimal::new(99, 2)), "0.99");
+    }
+}

@@ -1,0 +1,216 @@
+//! The ledger document: what a user's invoicing tool exports, as serde types.
+//!
+//! ```json
+//! {
+//!   "customers": [{"id": "C1", "name": "Studio Nord", "sector": "services"}],
+//!   "invoices": [{"id": "F1", "customer": "C1", "issue_date": "2025-01-10",
+//!                 "due_date": "2025-02-09", "amount": "1200.00", "currency": "EUR"}],
+//!   "payments": [{"id": "P1", "customer": "C1", "date": "2025-02-20", "amount": "200.00",
+//!                 "currency": "EUR", "invoice": "F1"}],
+//!   "credit_notes": [], "write_offs": [], "disputes": []
+//! }
+//! ```
+//!
+//! Amounts are decimal strings, dates `YYYY-MM-DD`. Every list but `invoices` may be omitted.
+//! `docs/ledger.md` describes every field.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::date::serde_date;
+use crate::money::{decimal_string, Currency};
+use crate::terms::PaymentTerms;
+
+/// A whole ledger: customers, invoices and the dated events that settle them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LedgerDocument {
+    /// Customers (optional). When the list is not empty, every invoice must name one of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub customers: Vec<CustomerRecord>,
+    /// Invoices (factures).
+    pub invoices: Vec<InvoiceRecord>,
+    /// Payments received (règlements), including deposits (acomptes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payments: Vec<PaymentRecord>,
+    /// Credit notes (avoirs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credit_notes: Vec<CreditNoteRecord>,
+    /// Write-offs of irrecoverable amounts (passages en perte).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub write_offs: Vec<WriteOffRecord>,
+    /// Disputes (litiges) on invoices.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputes: Vec<DisputeRecord>,
+}
+
+/// A customer (débiteur).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerRecord {
+    /// Identifier used by invoices and payments.
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Free-form segment used by policies and reports (e.g. `key_account`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    /// Sector (e.g. `construction`, `services`, `commerce`, `industry`, `telecoms`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// An invoice. Either `due_date` or `terms` gives when it must be paid; terms that split the
+/// amount (deposit + balance, instalments) make one receivable per part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvoiceRecord {
+    /// Invoice number, unique in the ledger.
+    pub id: String,
+    /// Customer identifier.
+    pub customer: String,
+    /// Issue date (date de facture).
+    #[serde(with = "serde_date")]
+    pub issue_date: NaiveDate,
+    /// Due date (date d'échéance) as printed on the invoice. Wins over `terms` when both are given.
+    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<NaiveDate>,
+    /// Payment terms, used when there is no `due_date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<PaymentTerms>,
+    /// Amount due, tax included (TTC): the base of French late penalties unless agreed otherwise.
+    #[serde(with = "decimal_string")]
+    pub amount: Decimal,
+    /// Amount before tax (HT), if known.
+    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    pub net_amount: Option<Decimal>,
+    /// Tax (TVA/VAT/USt), if known. With `net_amount`, must add up to `amount`.
+    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    pub tax_amount: Option<Decimal>,
+    /// Currency of the invoice.
+    pub currency: Currency,
+}
+
+/// What a payment is.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentKind {
+    /// A payment of invoices already issued.
+    #[default]
+    Payment,
+    /// A deposit (acompte) paid before the invoice it belongs to: it is held as a credit and
+    /// applied on the invoice's issue date.
+    Deposit,
+}
+
+/// A payment received.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentRecord {
+    /// Identifier (bank reference); optional but recommended, it orders same-day payments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The paying customer; may be omitted when `invoice` or `allocations` name invoices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    /// Value date: the day the funds reached the creditor.
+    #[serde(with = "serde_date")]
+    pub date: NaiveDate,
+    /// Amount received.
+    #[serde(with = "decimal_string")]
+    pub amount: Decimal,
+    /// Currency received.
+    pub currency: Currency,
+    /// The invoice the customer said they were paying (remittance advice). Any surplus stays as
+    /// an unapplied credit on the customer's account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<String>,
+    /// Explicit matching (lettrage) to several invoices. Any remainder stays unapplied.
+    /// Without `invoice` and `allocations` the payment goes to the oldest open invoices first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocations: Option<Vec<AllocationRecord>>,
+    /// Payment or deposit.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: PaymentKind,
+}
+
+fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+    *t == T::default()
+}
+
+/// One line of an explicit matching.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllocationRecord {
+    /// Invoice identifier.
+    pub invoice: String,
+    /// Amount of the payment applied to it.
+    #[serde(with = "decimal_string")]
+    pub amount: Decimal,
+}
+
+/// A credit note (avoir): reduces what an invoice asks, or credits the customer's account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditNoteRecord {
+    /// Credit-note number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The invoice it corrects; without it, the amount is credited to the customer's account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<String>,
+    /// The customer (required when there is no `invoice`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    /// Date of the credit note.
+    #[serde(with = "serde_date")]
+    pub date: NaiveDate,
+    /// Amount, tax included.
+    #[serde(with = "decimal_string")]
+    pub amount: Decimal,
+    /// Currency.
+    pub currency: Currency,
+}
+
+/// A write-off (passage en perte) of what is left on an invoice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WriteOffRecord {
+    /// Invoice written off.
+    pub invoice: String,
+    /// Date of the decision.
+    #[serde(with = "serde_date")]
+    pub date: NaiveDate,
+    /// Amount written off; by default all that is outstanding on that date.
+    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+    /// Why (kept for the audit trail).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A dispute (litige) on an invoice, whole or in part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisputeRecord {
+    /// Invoice disputed.
+    pub invoice: String,
+    /// Day the customer raised it.
+    #[serde(with = "serde_date")]
+    pub opened: NaiveDate,
+    /// Day it was settled, if it was.
+    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<NaiveDate>,
+    /// Disputed amount; by default the whole invoice.
+    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+    /// The customer's reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}

@@ -1,0 +1,56 @@
+//! Request and response documents of the `allocate` and `ledger_state` operations.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Allocation, Ledger, LedgerDocument, LedgerState, UnappliedCredit};
+use crate::calendar::date::serde_date;
+use crate::error::Result;
+
+/// A ledger and an as-of date.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LedgerRequest {
+    /// The ledger document.
+    pub ledger: LedgerDocument,
+    /// End of the day the state is asked for.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+}
+
+/// `allocate` response: how payments, credit notes and write-offs were matched to receivables.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct AllocateResponse {
+    /// The as-of date.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// Matching lines in the order applied.
+    pub allocations: Vec<Allocation>,
+    /// Credits no receivable absorbed.
+    pub unapplied: Vec<UnappliedCredit>,
+    /// Decisions a person should know about.
+    pub warnings: Vec<String>,
+}
+
+/// Runs `allocate`: the matching (lettrage) of every payment, credit note and write-off up to
+/// the as-of date.
+///
+/// # Errors
+/// The errors of [`Ledger::new`].
+pub fn allocate(req: LedgerRequest) -> Result<AllocateResponse> {
+    let state = Ledger::new(req.ledger)?.state_as_of(req.as_of)?;
+    Ok(AllocateResponse {
+        as_of: state.as_of,
+        allocations: state.allocations,
+        unapplied: state.unapplied,
+        warnings: state.warnings,
+    })
+}
+
+/// Runs `ledger_state`: every receivable and customer as of the date.
+///
+/// # Errors
+/// The errors of [`Ledger::new`].
+pub fn ledger_state(req: LedgerRequest) -> Result<LedgerState> {
+    Ledger::new(req.ledger)?.state_as_of(req.as_of)
+}

@@ -1,0 +1,783 @@
+//! Replaying a ledger's events up to a date: the state of each receivable and customer.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{scaled, Ledger, PaymentKind, Receivable};
+use crate::calendar::date::{days_between, serde_date};
+use crate::error::{err, Result};
+use crate::money::{decimal_string, Currency};
+
+/// Where a receivable stands on the as-of date.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceivableStatus {
+    /// Something is outstanding and the due date has not passed.
+    NotDue,
+    /// Something is outstanding after the due date.
+    Overdue,
+    /// Settled, at least partly by payment.
+    Paid,
+    /// Settled entirely by credit notes.
+    Credited,
+    /// Settled by a write-off of what was left.
+    WrittenOff,
+}
+
+/// The state of one receivable on the as-of date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivableState {
+    /// Receivable id (`F1`, or `F1#2` for a part).
+    pub id: String,
+    /// Invoice id.
+    pub invoice: String,
+    /// Part label (`deposit`, `balance`, `1/3`...), if the invoice is split.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Customer id.
+    pub customer: String,
+    /// Issue date.
+    #[serde(with = "serde_date")]
+    pub issue_date: NaiveDate,
+    /// Due date.
+    #[serde(with = "serde_date")]
+    pub due_date: NaiveDate,
+    /// Currency.
+    pub currency: Currency,
+    /// Amount asked.
+    #[serde(with = "decimal_string")]
+    pub amount: Decimal,
+    /// Paid so far (payments and deposits).
+    #[serde(with = "decimal_string")]
+    pub paid: Decimal,
+    /// Reduced by credit notes.
+    #[serde(with = "decimal_string")]
+    pub credited: Decimal,
+    /// Written off.
+    #[serde(with = "decimal_string")]
+    pub written_off: Decimal,
+    /// Still owed: amount − paid − credited − written off.
+    #[serde(with = "decimal_string")]
+    pub outstanding: Decimal,
+    /// Part of the outstanding amount under an open dispute.
+    #[serde(with = "decimal_string")]
+    pub disputed: Decimal,
+    /// Status on the as-of date.
+    pub status: ReceivableStatus,
+    /// Something paid, something still owed.
+    pub partially_paid: bool,
+    /// Days past the due date: up to the as-of date while open, up to the settlement date once
+    /// settled; never negative.
+    pub days_late: i64,
+    /// Day the receivable was settled (outstanding reached zero), if it was.
+    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    pub settled_on: Option<NaiveDate>,
+    /// Days from issue to settlement, for receivables settled by payment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_to_pay: Option<i64>,
+}
+
+/// What settled (part of) a receivable.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum AllocationSource {
+    /// A payment.
+    Payment,
+    /// A deposit received before the invoice.
+    Deposit,
+    /// A credit note.
+    CreditNote,
+    /// A write-off.
+    WriteOff,
+}
+
+/// One matching line: so much of an event went to so much of a receivable, on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Allocation {
+    /// Kind of event.
+    pub source: AllocationSource,
+    /// The event's id, or its place in the document (`payments[3]`) when it has none.
+    pub reference: String,
+    /// Date the amount was applied (a deposit applies on its invoice's issue date).
+    #[serde(with = "serde_date")]
+    pub date: NaiveDate,
+    /// Invoice id.
+    pub invoice: String,
+    /// Receivable id.
+    pub receivable: String,
+    /// Amount applied.
+    #[serde(with = "decimal_string")]
+    pub amount: Decimal,
+    /// Currency.
+    pub currency: Currency,
+}
+
+/// Money received or credited that no receivable has absorbed (yet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnappliedCredit {
+    /// Customer id.
+    pub customer: String,
+    /// Currency.
+    pub currency: Currency,
+    /// Amount.
+    #[serde(with = "decimal_string")]
+    pub amount: Decimal,
+}
+
+/// Totals of a customer (or of the whole ledger) in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrencyTotals {
+    /// Currency.
+    pub currency: Currency,
+    /// Sum of receivables issued on or before the as-of date.
+    #[serde(with = "decimal_string")]
+    pub invoiced: Decimal,
+    /// Paid.
+    #[serde(with = "decimal_string")]
+    pub paid: Decimal,
+    /// Credited.
+    #[serde(with = "decimal_string")]
+    pub credited: Decimal,
+    /// Written off.
+    #[serde(with = "decimal_string")]
+    pub written_off: Decimal,
+    /// Outstanding.
+    #[serde(with = "decimal_string")]
+    pub outstanding: Decimal,
+    /// Outstanding on receivables past their due date.
+    #[serde(with = "decimal_string")]
+    pub overdue: Decimal,
+    /// Outstanding under an open dispute.
+    #[serde(with = "decimal_string")]
+    pub disputed: Decimal,
+    /// Unapplied credit (cash on account, credit notes not matched).
+    #[serde(with = "decimal_string")]
+    pub unapplied_credit: Decimal,
+    /// Net balance: outstanding − unapplied credit.
+    #[serde(with = "decimal_string")]
+    pub balance: Decimal,
+    /// Receivables with something outstanding.
+    pub open_receivables: usize,
+    /// Of which past due.
+    pub overdue_receivables: usize,
+    /// Largest `days_late` among open receivables.
+    pub max_days_late: i64,
+}
+
+/// A customer's position on the as-of date, per currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerState {
+    /// Customer id.
+    pub customer: String,
+    /// Name, when the ledger lists customers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// One entry per currency the customer was invoiced or paid in, sorted by code.
+    pub totals: Vec<CurrencyTotals>,
+}
+
+/// The state of a whole ledger at the end of a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerState {
+    /// The as-of date.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// Every receivable issued on or before the as-of date, in ledger order.
+    pub receivables: Vec<ReceivableState>,
+    /// Every customer with a receivable or a credit, sorted by id.
+    pub customers: Vec<CustomerState>,
+    /// Ledger totals per currency.
+    pub totals: Vec<CurrencyTotals>,
+    /// Every matching line applied up to the as-of date, in the order applied.
+    pub allocations: Vec<Allocation>,
+    /// Unapplied credits per customer and currency.
+    pub unapplied: Vec<UnappliedCredit>,
+    /// Things the replay had to decide that a person should know (a write-off larger than what
+    /// was outstanding, a payment naming a settled invoice).
+    pub warnings: Vec<String>,
+}
+
+/// Canonical order of events within a day (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Rank {
+    Issue,
+    CreditNote,
+    Payment,
+    WriteOff,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Event {
+    date: NaiveDate,
+    rank: Rank,
+    /// Identifier, then a content key, so that the order never depends on input order.
+    key: (String, String),
+    /// Index into the document list of that kind (or receivable index for `Issue`).
+    index: usize,
+}
+
+struct Open {
+    outstanding: Decimal,
+    paid: Decimal,
+    credited: Decimal,
+    written_off: Decimal,
+    settled_on: Option<NaiveDate>,
+    issued: bool,
+}
+
+/// Open receivables of one customer in one currency, oldest due first.
+type OpenBook = BTreeSet<(NaiveDate, NaiveDate, String, usize)>;
+
+struct Replay<'a> {
+    ledger: &'a Ledger,
+    as_of: NaiveDate,
+    open: Vec<Open>,
+    books: HashMap<(&'a str, Currency), OpenBook>,
+    unapplied: BTreeMap<(String, Currency), Decimal>,
+    allocations: Vec<Allocation>,
+    warnings: Vec<String>,
+}
+
+pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
+    let doc = &ledger.document;
+    let mut events = Vec::new();
+    for (i, r) in ledger.receivables.iter().enumerate() {
+        if r.issue_date <= as_of {
+            events.push(Event {
+                date: r.issue_date,
+                rank: Rank::Issue,
+                key: (r.id.clone(), String::new()),
+                index: i,
+            });
+        }
+    }
+    for (i, n) in doc.credit_notes.iter().enumerate() {
+        if n.date <= as_of {
+            events.push(Event {
+                date: n.date,
+                rank: Rank::CreditNote,
+                key: (n.id.clone().unwrap_or_default(), format!("{:?}{:?}{}", n.invoice, n.customer, n.amount)),
+                index: i,
+            });
+        }
+    }
+    for (i, p) in doc.payments.iter().enumerate() {
+        if p.date <= as_of {
+            events.push(Event {
+                date: p.date,
+                rank: Rank::Payment,
+                key: (
+                    p.id.clone().unwrap_or_default(),
+                    format!("{:?}{:?}{:?}{}{}", p.customer, p.invoice, p.allocations, p.amount, p.currency),
+                ),
+                index: i,
+            });
+        }
+    }
+    for (i, w) in doc.write_offs.iter().enumerate() {
+        if w.date <= as_of {
+            events.push(Event {
+                date: w.date,
+                rank: Rank::WriteOff,
+                key: (w.invoice.clone(), format!("{:?}", w.amount)),
+                index: i,
+            });
+        }
+    }
+    events.sort();
+
+    let mut rp = Replay {
+        ledger,
+        as_of,
+        open: ledger
+            .receivables
+            .iter()
+            .map(|r| Open {
+                outstanding: r.amount,
+                paid: Decimal::ZERO,
+                credited: Decimal::ZERO,
+                written_off: Decimal::ZERO,
+                settled_on: None,
+                issued: false,
+            })
+            .collect(),
+        books: HashMap::new(),
+        unapplied: BTreeMap::new(),
+        allocations: Vec::new(),
+        warnings: Vec::new(),
+    };
+    // Deposits and payments naming invoices not yet issued wait here until the issue date.
+    let mut waiting: Vec<(usize, Decimal)> = Vec::new();
+
+    for ev in &events {
+        match ev.rank {
+            Rank::Issue => {
+                rp.issue(ev.index);
+                // Apply any waiting money that names this invoice.
+                let inv = rp.ledger.receivables.get(ev.index).map(|r| r.invoice.clone());
+                let mut still = Vec::new();
+                for (pi, amount) in waiting.drain(..) {
+                    let p = doc.payments.get(pi);
+                    let names_it = p.is_some_and(|p| p.invoice.as_ref() == inv.as_ref()) || p.is_some_and(|p| {
+                        p.allocations
+                            .as_ref()
+                            .is_some_and(|a| a.iter().any(|l| Some(&l.invoice) == inv.as_ref()))
+                    });
+                    if names_it && rp.all_named_issued(pi) {
+                        rp.apply_payment(pi, ev.date, amount)?;
+                    } else {
+                        still.push((pi, amount));
+                    }
+                }
+                waiting = still;
+            }
+            Rank::CreditNote => rp.credit_note(ev.index, ev.date)?,
+            Rank::Payment => {
+                if rp.all_named_issued(ev.index) {
+                    if let Some(p) = doc.payments.get(ev.index) {
+                        rp.apply_payment(ev.index, ev.date, p.amount)?;
+                    }
+                } else if let Some(p) = doc.payments.get(ev.index) {
+                    waiting.push((ev.index, p.amount));
+                }
+            }
+            Rank::WriteOff => rp.write_off(ev.index, ev.date)?,
+        }
+    }
+    // Money still waiting for an invoice issued after the as-of date is credit on account.
+    for (pi, amount) in waiting {
+        if let Some(p) = doc.payments.get(pi) {
+            let customer = rp.payment_customer(pi).unwrap_or_default();
+            rp.add_unapplied(&customer, p.currency, amount)?;
+        }
+    }
+    rp.finish()
+}
+
+impl<'a> Replay<'a> {
+    fn receivable(&self, i: usize) -> Option<&'a Receivable> {
+        self.ledger.receivables.get(i)
+    }
+
+    fn issue(&mut self, i: usize) {
+        let Some(r) = self.receivable(i) else { return };
+        if let Some(o) = self.open.get_mut(i) {
+            o.issued = true;
+        }
+        self.books
+            .entry((r.customer.as_str(), r.currency))
+            .or_default()
+            .insert((r.due_date, r.issue_date, r.invoice.clone(), i));
+    }
+
+    fn payment_customer(&self, pi: usize) -> Option<String> {
+        let p = self.ledger.document.payments.get(pi)?;
+        if let Some(c) = &p.customer {
+            return Some(c.clone());
+        }
+        let inv = p
+            .invoice
+            .as_ref()
+            .or_else(|| p.allocations.as_ref().and_then(|a| a.first()).map(|l| &l.invoice))?;
+        self.ledger.receivables_of(inv).next().map(|r| r.customer.clone())
+    }
+
+    /// `true` when every invoice the payment names has been issued (so it can be applied now).
+    fn all_named_issued(&self, pi: usize) -> bool {
+        let Some(p) = self.ledger.document.payments.get(pi) else { return true };
+        let issued = |inv: &str| {
+            self.ledger
+                .by_invoice
+                .get(inv)
+                .and_then(|v| v.first())
+                .and_then(|i| self.open.get(*i))
+                .is_some_and(|o| o.issued)
+        };
+        match (&p.invoice, &p.allocations) {
+            (Some(inv), _) => issued(inv),
+            (None, Some(lines)) => lines.iter().all(|l| issued(&l.invoice)),
+            (None, None) => true,
+        }
+    }
+
+    fn add_unapplied(&mut self, customer: &str, currency: Currency, amount: Decimal) -> Result<()> {
+        if amount.is_zero() {
+            return Ok(());
+        }
+        let slot = self
+            .unapplied
+            .entry((customer.to_string(), currency))
+            .or_insert(Decimal::ZERO);
+        *slot = slot
+            .checked_add(amount)
+            .ok_or_else(|| err!(Overflow, "unapplied credit of {customer} overflows"))?;
+        Ok(())
+    }
+
+    /// Applies up to `amount` to receivable `i`; returns what it absorbed.
+    fn apply(
+        &mut self,
+        i: usize,
+        amount: Decimal,
+        date: NaiveDate,
+        source: AllocationSource,
+        reference: &str,
+    ) -> Result<Decimal> {
+        let Some(r) = self.receivable(i) else { return Ok(Decimal::ZERO) };
+        let Some(o) = self.open.get_mut(i) else { return Ok(Decimal::ZERO) };
+        let take = amount.min(o.outstanding);
+        if take <= Decimal::ZERO {
+            return Ok(Decimal::ZERO);
+        }
+        let overflow = || err!(Overflow, "amounts on {} overflow", r.id);
+        o.outstanding = o.outstanding.checked_sub(take).ok_or_else(overflow)?;
+        let bucket = match source {
+            AllocationSource::Payment | AllocationSource::Deposit => &mut o.paid,
+            AllocationSource::CreditNote => &mut o.credited,
+            AllocationSource::WriteOff => &mut o.written_off,
+        };
+        *bucket = bucket.checked_add(take).ok_or_else(overflow)?;
+        if o.outstanding.is_zero() {
+            o.settled_on = Some(date);
+            if let Some(book) = self.books.get_mut(&(r.customer.as_str(), r.currency)) {
+                book.remove(&(r.due_date, r.issue_date, r.invoice.clone(), i));
+            }
+        }
+        self.allocations.push(Allocation {
+            source,
+            reference: reference.to_string(),
+            date,
+            invoice: r.invoice.clone(),
+            receivable: r.id.clone(),
+            amount: scaled(take, r.currency),
+            currency: r.currency,
+        });
+        Ok(take)
+    }
+
+    /// Applies `amount` to the receivables of `invoice`, oldest due first (or latest first);
+    /// returns what is left.
+    fn apply_to_invoice(
+        &mut self,
+        invoice: &str,
+        mut amount: Decimal,
+        date: NaiveDate,
+        source: AllocationSource,
+        reference: &str,
+        latest_first: bool,
+    ) -> Result<Decimal> {
+        let mut parts: Vec<usize> = self.ledger.by_invoice.get(invoice).cloned().unwrap_or_default();
+        if latest_first {
+            parts.reverse();
+        }
+        for i in parts {
+            if amount <= Decimal::ZERO {
+                break;
+            }
+            let took = self.apply(i, amount, date, source, reference)?;
+            amount = amount
+                .checked_sub(took)
+                .ok_or_else(|| err!(Overflow, "amount overflow"))?;
+        }
+        Ok(amount)
+    }
+
+    fn apply_payment(&mut self, pi: usize, date: NaiveDate, amount: Decimal) -> Result<()> {
+        let Some(p) = self.ledger.document.payments.get(pi) else { return Ok(()) };
+        let reference = p.id.clone().unwrap_or_else(|| format!("payments[{pi}]"));
+        let source = match p.kind {
+            PaymentKind::Deposit => AllocationSource::Deposit,
+            _ => AllocationSource::Payment,
+        };
+        let customer = self.payment_customer(pi).unwrap_or_default();
+        let overflow = || err!(Overflow, "payment {reference} overflows");
+        let mut left = amount;
+        match (&p.invoice, &p.allocations) {
+            (Some(inv), _) => {
+                left = self.apply_to_invoice(inv, left, date, source, &reference, false)?;
+                if !left.is_zero() {
+                    self.warnings.push(format!(
+                        "{reference}: {} {} more than invoice {inv} still asked on {date}; kept as unapplied credit",
+                        scaled(left, p.currency),
+                        p.currency
+                    ));
+                }
+            }
+            (None, Some(lines)) => {
+                for line in lines {
+                    let rest = self.apply_to_invoice(&line.invoice, line.amount, date, source, &reference, false)?;
+                    let used = line.amount.checked_sub(rest).ok_or_else(overflow)?;
+                    left = left.checked_sub(used).ok_or_else(overflow)?;
+                    if !rest.is_zero() {
+                        self.warnings.push(format!(
+                            "{reference}: {} {} allocated to invoice {} exceeds what it still asked on {date}; kept as unapplied credit",
+                            scaled(rest, p.currency),
+                            p.currency,
+                            line.invoice
+                        ));
+                    }
+                }
+            }
+            (None, None) => {
+                let book: Vec<usize> = self
+                    .books
+                    .get(&(customer.as_str(), p.currency))
+                    .map(|b| b.iter().map(|k| k.3).collect())
+                    .unwrap_or_default();
+                for i in book {
+                    if left <= Decimal::ZERO {
+                        break;
+                    }
+                    let took = self.apply(i, left, date, source, &reference)?;
+                    left = left.checked_sub(took).ok_or_else(overflow)?;
+                }
+            }
+        }
+        self.add_unapplied(&customer, p.currency, left)
+    }
+
+    fn credit_note(&mut self, ni: usize, date: NaiveDate) -> Result<()> {
+        let Some(n) = self.ledger.document.credit_notes.get(ni) else { return Ok(()) };
+        let reference = n.id.clone().unwrap_or_else(|| format!("credit_notes[{ni}]"));
+        match &n.invoice {
+            Some(inv) => {
+                let left =
+                    self.apply_to_invoice(inv, n.amount, date, AllocationSource::CreditNote, &reference, true)?;
+                let customer = self
+                    .ledger
+                    .receivables_of(inv)
+                    .next()
+                    .map(|r| r.customer.clone())
+                    .unwrap_or_default();
+                if !left.is_zero() {
+                    self.warnings.push(format!(
+                        "{reference}: {} {} more than invoice {inv} still asked on {date}; kept as unapplied credit",
+                        scaled(left, n.currency),
+                        n.currency
+                    ));
+                }
+                self.add_unapplied(&customer, n.currency, left)
+            }
+            None => {
+                let customer = n.customer.clone().unwrap_or_default();
+                self.add_unapplied(&customer, n.currency, n.amount)
+            }
+        }
+    }
+
+    fn write_off(&mut self, wi: usize, date: NaiveDate) -> Result<()> {
+        let Some(w) = self.ledger.document.write_offs.get(wi) else { return Ok(()) };
+        let reference = format!("write_offs[{wi}]");
+        let outstanding: Decimal = self
+            .ledger
+            .by_invoice
+            .get(&w.invoice)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.open.get(*i))
+            .map(|o| o.outstanding)
+            .sum();
+        let amount = w.amount.unwrap_or(outstanding);
+        if amount > outstanding {
+            self.warnings.push(format!(
+                "{reference}: write-off of {amount} on invoice {} exceeds the {outstanding} outstanding on {date}; {outstanding} written off",
+                w.invoice
+            ));
+        }
+        self.apply_to_invoice(&w.invoice, amount.min(outstanding), date, AllocationSource::WriteOff, &reference, true)?;
+        Ok(())
+    }
+
+    fn disputed(&self) -> HashMap<usize, Decimal> {
+        // Active disputes on the as-of date, spread over the invoice's open receivables, latest
+        // due first (the part a customer contests is usually the balance).
+        let mut out: HashMap<usize, Decimal> = HashMap::new();
+        for d in &self.ledger.document.disputes {
+            let active = d.opened <= self.as_of && d.resolved.is_none_or(|r| r > self.as_of);
+            if !active {
+                continue;
+            }
+            let parts: Vec<usize> = self.ledger.by_invoice.get(&d.invoice).cloned().unwrap_or_default();
+            let mut left = d.amount.unwrap_or(Decimal::MAX);
+            for i in parts.into_iter().rev() {
+                let Some(o) = self.open.get(i) else { continue };
+                if !o.issued {
+                    continue;
+                }
+                let already = out.get(&i).copied().unwrap_or(Decimal::ZERO);
+                let room = o.outstanding.saturating_sub(already).max(Decimal::ZERO);
+                let take = left.min(room);
+                if take > Decimal::ZERO {
+                    out.insert(i, already.saturating_add(take));
+                    left = left.saturating_sub(take);
+                }
+            }
+        }
+        out
+    }
+
+    fn finish(self) -> Result<LedgerState> {
+        let disputed = self.disputed();
+        let names: HashMap<&str, Option<&String>> = self
+            .ledger
+            .document
+            .customers
+            .iter()
+            .map(|c| (c.id.as_str(), c.name.as_ref()))
+            .collect();
+
+        let mut receivables = Vec::new();
+        for (i, r) in self.ledger.receivables.iter().enumerate() {
+            let Some(o) = self.open.get(i) else { continue };
+            if !o.issued {
+                continue;
+            }
+            let status = match o.settled_on {
+                None if self.as_of > r.due_date => ReceivableStatus::Overdue,
+                None => ReceivableStatus::NotDue,
+                Some(_) if !o.written_off.is_zero() => ReceivableStatus::WrittenOff,
+                Some(_) if !o.paid.is_zero() => ReceivableStatus::Paid,
+                Some(_) => ReceivableStatus::Credited,
+            };
+            let end = o.settled_on.unwrap_or(self.as_of);
+            let days_late = days_between(r.due_date, end).max(0);
+            let days_to_pay = match (status, o.settled_on) {
+                (ReceivableStatus::Paid, Some(d)) => Some(days_between(r.issue_date, d)),
+                _ => None,
+            };
+            let c = r.currency;
+            receivables.push(ReceivableState {
+                id: r.id.clone(),
+                invoice: r.invoice.clone(),
+                label: r.label.clone(),
+                customer: r.customer.clone(),
+                issue_date: r.issue_date,
+                due_date: r.due_date,
+                currency: c,
+                amount: scaled(r.amount, c),
+                paid: scaled(o.paid, c),
+                credited: scaled(o.credited, c),
+                written_off: scaled(o.written_off, c),
+                outstanding: scaled(o.outstanding, c),
+                disputed: scaled(disputed.get(&i).copied().unwrap_or(Decimal::ZERO), c),
+                status,
+                partially_paid: !o.paid.is_zero() && !o.outstanding.is_zero(),
+                days_late,
+                settled_on: o.settled_on,
+                days_to_pay,
+            });
+        }
+
+        // Customer and ledger totals.
+        let mut per_customer: BTreeMap<(String, Currency), CurrencyTotals> = BTreeMap::new();
+        let mut ledger_totals: BTreeMap<Currency, CurrencyTotals> = BTreeMap::new();
+        for r in &receivables {
+            for t in [
+                per_customer
+                    .entry((r.customer.clone(), r.currency))
+                    .or_insert_with(|| CurrencyTotals::zero(r.currency)),
+                ledger_totals
+                    .entry(r.currency)
+                    .or_insert_with(|| CurrencyTotals::zero(r.currency)),
+            ] {
+                t.add_receivable(r)?;
+            }
+        }
+        let mut unapplied = Vec::new();
+        for ((customer, currency), amount) in &self.unapplied {
+            let amount = scaled(*amount, *currency);
+            unapplied.push(UnappliedCredit {
+                customer: customer.clone(),
+                currency: *currency,
+                amount,
+            });
+            for t in [
+                per_customer
+                    .entry((customer.clone(), *currency))
+                    .or_insert_with(|| CurrencyTotals::zero(*currency)),
+                ledger_totals
+                    .entry(*currency)
+                    .or_insert_with(|| CurrencyTotals::zero(*currency)),
+            ] {
+                t.unapplied_credit = add(t.unapplied_credit, amount)?;
+            }
+        }
+        let mut customers: Vec<CustomerState> = Vec::new();
+        for ((customer, _), mut totals) in per_customer {
+            totals.balance = sub(totals.outstanding, totals.unapplied_credit)?;
+            match customers.last_mut() {
+                Some(last) if last.customer == customer => last.totals.push(totals),
+                _ => customers.push(CustomerState {
+                    name: names.get(customer.as_str()).copied().flatten().cloned(),
+                    customer,
+                    totals: vec![totals],
+                }),
+            }
+        }
+        let mut totals: Vec<CurrencyTotals> = ledger_totals.into_values().collect();
+        for t in &mut totals {
+            t.balance = sub(t.outstanding, t.unapplied_credit)?;
+        }
+        Ok(LedgerState {
+            as_of: self.as_of,
+            receivables,
+            customers,
+            totals,
+            allocations: self.allocations,
+            unapplied,
+            warnings: self.warnings,
+        })
+    }
+}
+
+fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_add(b).ok_or_else(|| err!(Overflow, "total overflows"))
+}
+
+fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_sub(b).ok_or_else(|| err!(Overflow, "total overflows"))
+}
+
+impl CurrencyTotals {
+    fn zero(currency: Currency) -> CurrencyTotals {
+        let z = scaled(Decimal::ZERO, currency);
+        CurrencyTotals {
+            currency,
+            invoiced: z,
+            paid: z,
+            credited: z,
+            written_off: z,
+            outstanding: z,
+            overdue: z,
+            disputed: z,
+            unapplied_credit: z,
+            balance: z,
+            open_receivables: 0,
+            overdue_receivables: 0,
+            max_days_late: 0,
+        }
+    }
+
+    fn add_receivable(&mut self, r: &ReceivableState) -> Result<()> {
+        self.invoiced = add(self.invoiced, r.amount)?;
+        self.paid = add(self.paid, r.paid)?;
+        self.credited = add(self.credited, r.credited)?;
+        self.written_off = add(self.written_off, r.written_off)?;
+        self.outstanding = add(self.outstanding, r.outstanding)?;
+        self.disputed = add(self.disputed, r.disputed)?;
+        if !r.outstanding.is_zero() {
+            self.open_receivables = self.open_receivables.saturating_add(1);
+            if r.status == ReceivableStatus::Overdue {
+                self.overdue = add(self.overdue, r.outstanding)?;
+                self.overdue_receivables = self.overdue_receivables.saturating_add(1);
+                self.max_days_late = self.max_days_late.max(r.days_late);
+            }
+        }
+        Ok(())
+    }
+}
