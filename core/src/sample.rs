@@ -378,6 +378,7 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
             let on = add_days(due, 240)?;
             if on <= AS_OF {
                 doc.write_offs.push(WriteOffRecord {
+                    id: Some(format!("PERTE-{inv}")),
                     invoice: inv,
                     date: on,
                     amount: None,

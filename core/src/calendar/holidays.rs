@@ -302,6 +302,10 @@ const DE_EASTER_SUNDAY: Name = name("Easter Sunday", "Ostersonntag");
 const DE_EASTER_MONDAY: Name = name("Easter Monday", "Ostermontag");
 const DE_LABOUR_DAY: Name = name("Labour Day", "Tag der Arbeit");
 const DE_LIBERATION: Name = name("Liberation Day", "Tag der Befreiung");
+const DE_UPRISING_1953: Name = name(
+    "75th anniversary of the uprising of 17 June 1953",
+    "75. Jahrestag des Aufstandes vom 17. Juni 1953",
+);
 const DE_ASCENSION: Name = name("Ascension Day", "Christi Himmelfahrt");
 const DE_WHIT_SUNDAY: Name = name("Whit Sunday", "Pfingstsonntag");
 const DE_WHIT_MONDAY: Name = name("Whit Monday", "Pfingstmontag");
@@ -586,6 +590,10 @@ fn germany(year: i32, state: Option<GermanState>) -> Result<Vec<RuleHoliday>> {
         r.fixed(5, 8, &DE_LIBERATION)?;
     }
     r.easter(39, &DE_ASCENSION)?;
+    // Berlin's Feiertagsgesetz also makes 17 June 2028 a one-off holiday (a Saturday).
+    if is(&[S::Berlin]) && year == 2028 {
+        r.fixed(6, 17, &DE_UPRISING_1953)?;
+    }
     if is(&[S::Brandenburg]) {
         r.easter(49, &DE_WHIT_SUNDAY)?;
     }
@@ -855,6 +863,8 @@ mod tests {
         assert!(has(GermanState::Berlin, 2020, &DE_LIBERATION));
         assert!(!has(GermanState::Berlin, 2021, &DE_LIBERATION));
         assert!(has(GermanState::Berlin, 2025, &DE_LIBERATION));
+        assert!(has(GermanState::Berlin, 2028, &DE_UPRISING_1953));
+        assert!(!has(GermanState::Berlin, 2029, &DE_UPRISING_1953));
         assert!(!has(GermanState::Bayern, 2025, &DE_ASSUMPTION));
         assert!(has(GermanState::Saarland, 2025, &DE_ASSUMPTION));
     }

@@ -182,6 +182,9 @@ pub struct CreditNoteRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WriteOffRecord {
+    /// Reference of the decision; optional, it names the write-off in allocations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Invoice written off.
     pub invoice: String,
     /// Date of the decision.

@@ -284,7 +284,7 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
             events.push(Event {
                 date: w.date,
                 rank: Rank::WriteOff,
-                key: (w.invoice.clone(), format!("{:?}", w.amount)),
+                key: (w.id.clone().unwrap_or_default(), format!("{}{:?}", w.invoice, w.amount)),
                 index: i,
             });
         }
@@ -572,7 +572,7 @@ impl<'a> Replay<'a> {
 
     fn write_off(&mut self, wi: usize, date: NaiveDate) -> Result<()> {
         let Some(w) = self.ledger.document.write_offs.get(wi) else { return Ok(()) };
-        let reference = format!("write_offs[{wi}]");
+        let reference = w.id.clone().unwrap_or_else(|| format!("write_offs[{wi}]"));
         let outstanding: Decimal = self
             .ledger
             .by_invoice
@@ -583,6 +583,13 @@ impl<'a> Replay<'a> {
             .map(|o| o.outstanding)
             .sum();
         let amount = w.amount.unwrap_or(outstanding);
+        if outstanding.is_zero() {
+            self.warnings.push(format!(
+                "{reference}: invoice {} has nothing outstanding on {date}; nothing written off",
+                w.invoice
+            ));
+            return Ok(());
+        }
         if amount > outstanding {
             self.warnings.push(format!(
                 "{reference}: write-off of {amount} on invoice {} exceeds the {outstanding} outstanding on {date}; {outstanding} written off",
