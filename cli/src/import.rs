@@ -67,7 +67,10 @@ impl Origins {
         let relocated = e.problems().iter().map(|p| {
             let path = p.path.clone().unwrap_or_default();
             let (head, field) = match path.find(']') {
-                Some(i) => (path.get(..=i).unwrap_or(""), path.get(i + 1..).unwrap_or("").trim_start_matches('.')),
+                Some(i) => {
+                    let (head, rest) = path.split_at(i.saturating_add(1).min(path.len()));
+                    (head, rest.trim_start_matches('.'))
+                }
                 None => (path.as_str(), ""),
             };
             let new_path = match self.rows.get(head) {
@@ -125,8 +128,12 @@ pub fn load(opts: &Options) -> Result<(LedgerDocument, Origins), Error> {
 }
 
 fn read(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Error::new(Code::Unreadable, format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::new(
+            Code::Unreadable,
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })
 }
 
 fn parse_mapping(map: &[String]) -> Result<HashMap<String, String>, Error> {
@@ -147,7 +154,10 @@ fn parse_mapping(map: &[String]) -> Result<HashMap<String, String>, Error> {
         if !known.contains(&field) {
             return Err(Error::new(
                 Code::InvalidValue,
-                format!("--map {m:?}: unknown field {field:?}; fields are {}", known.join(", ")),
+                format!(
+                    "--map {m:?}: unknown field {field:?}; fields are {}",
+                    known.join(", ")
+                ),
             ));
         }
         out.insert(field.to_string(), header.trim().to_string());
@@ -178,7 +188,11 @@ impl Table {
     }
 
     fn at(&self, line: u64, field: &str) -> String {
-        let header = self.columns.get(field).map(|(_, h)| h.as_str()).unwrap_or(field);
+        let header = self
+            .columns
+            .get(field)
+            .map(|(_, h)| h.as_str())
+            .unwrap_or(field);
         format!("{}:{line}:{header}", self.file)
     }
 
@@ -195,7 +209,10 @@ impl CsvReader<'_> {
         let file = path.display().to_string();
         let text = read(path)?;
         let delimiter = u8::try_from(u32::from(self.opts.delimiter)).map_err(|_| {
-            Error::new(Code::InvalidValue, "--delimiter must be a single ASCII character")
+            Error::new(
+                Code::InvalidValue,
+                "--delimiter must be a single ASCII character",
+            )
         })?;
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delimiter)
@@ -203,24 +220,40 @@ impl CsvReader<'_> {
             .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         let header: Vec<String> = rdr
             .headers()
-            .map_err(|e| Error::new(Code::Unreadable, format!("{file}: cannot read the header: {e}")))?
+            .map_err(|e| {
+                Error::new(
+                    Code::Unreadable,
+                    format!("{file}: cannot read the header: {e}"),
+                )
+            })?
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
         let mut resolved = HashMap::new();
         let mut missing = Vec::new();
         for (field, required) in columns {
-            let wanted = self.mapping.get(*field).map(String::as_str).unwrap_or(field);
+            let wanted = self
+                .mapping
+                .get(*field)
+                .map(String::as_str)
+                .unwrap_or(field);
             match header.iter().position(|h| h.eq_ignore_ascii_case(wanted)) {
                 Some(i) => {
-                    resolved.insert(field.to_string(), (i, header.get(i).cloned().unwrap_or_default()));
+                    resolved.insert(
+                        field.to_string(),
+                        (i, header.get(i).cloned().unwrap_or_default()),
+                    );
                 }
                 None if *required => missing.push(
                     Error::new(
                         Code::MissingColumn,
                         format!(
                             "missing column {wanted:?}{} (columns found: {})",
-                            if wanted != *field { format!(" (mapped from field {field})") } else { String::new() },
+                            if wanted != *field {
+                                format!(" (mapped from field {field})")
+                            } else {
+                                String::new()
+                            },
                             header.join(", ")
                         ),
                     )
@@ -245,7 +278,10 @@ impl CsvReader<'_> {
                 }
                 Err(e) => {
                     let line = e.position().map(|p| p.line()).unwrap_or(0);
-                    problems.push(Error::new(Code::Unreadable, format!("not valid CSV: {e}")).at(format!("{file}:{line}")));
+                    problems.push(
+                        Error::new(Code::Unreadable, format!("not valid CSV: {e}"))
+                            .at(format!("{file}:{line}")),
+                    );
                 }
             }
         }
@@ -259,7 +295,14 @@ impl CsvReader<'_> {
         })
     }
 
-    fn date(&self, t: &Table, rec: &csv::StringRecord, line: u64, field: &str, problems: &mut Vec<Error>) -> Option<NaiveDate> {
+    fn date(
+        &self,
+        t: &Table,
+        rec: &csv::StringRecord,
+        line: u64,
+        field: &str,
+        problems: &mut Vec<Error>,
+    ) -> Option<NaiveDate> {
         let s = t.get(rec, field)?;
         let parsed = if self.opts.date_format == "%Y-%m-%d" {
             parse_date(s)
@@ -267,14 +310,26 @@ impl CsvReader<'_> {
             NaiveDate::parse_from_str(s, &self.opts.date_format).map_err(|e| {
                 Error::new(
                     Code::InvalidDate,
-                    format!("{s:?} is not a date in the format {:?}: {e}", self.opts.date_format),
+                    format!(
+                        "{s:?} is not a date in the format {:?}: {e}",
+                        self.opts.date_format
+                    ),
                 )
             })
         };
-        parsed.map_err(|e| problems.push(e.at(t.at(line, field)))).ok()
+        parsed
+            .map_err(|e| problems.push(e.at(t.at(line, field))))
+            .ok()
     }
 
-    fn amount(&self, t: &Table, rec: &csv::StringRecord, line: u64, field: &str, problems: &mut Vec<Error>) -> Option<Decimal> {
+    fn amount(
+        &self,
+        t: &Table,
+        rec: &csv::StringRecord,
+        line: u64,
+        field: &str,
+        problems: &mut Vec<Error>,
+    ) -> Option<Decimal> {
         let s = t.get(rec, field)?;
         let normalised = if self.opts.decimal_comma {
             decimal_comma(s)
@@ -292,8 +347,11 @@ impl CsvReader<'_> {
         match result {
             Ok(d) if d.is_sign_negative() && !d.is_zero() => {
                 problems.push(
-                    Error::new(Code::NegativeAmount, format!("amount {s} is negative; record refunds as credit notes"))
-                        .at(t.at(line, field)),
+                    Error::new(
+                        Code::NegativeAmount,
+                        format!("amount {s} is negative; record refunds as credit notes"),
+                    )
+                    .at(t.at(line, field)),
                 );
                 None
             }
@@ -305,31 +363,58 @@ impl CsvReader<'_> {
         }
     }
 
-    fn currency(&self, t: &Table, rec: &csv::StringRecord, line: u64, problems: &mut Vec<Error>) -> Option<Currency> {
-        let code = t.get(rec, "currency").map(str::to_string).or_else(|| self.opts.currency.clone());
+    fn currency(
+        &self,
+        t: &Table,
+        rec: &csv::StringRecord,
+        line: u64,
+        problems: &mut Vec<Error>,
+    ) -> Option<Currency> {
+        let code = t
+            .get(rec, "currency")
+            .map(str::to_string)
+            .or_else(|| self.opts.currency.clone());
         match code {
             Some(c) => Currency::from_code(&c.to_ascii_uppercase())
                 .map_err(|e| problems.push(e.at(t.at(line, "currency"))))
                 .ok(),
             None => {
                 problems.push(
-                    Error::new(Code::MissingColumn, "no currency: add a currency column or pass --currency EUR")
-                        .at(format!("{}:{line}", t.file)),
+                    Error::new(
+                        Code::MissingColumn,
+                        "no currency: add a currency column or pass --currency EUR",
+                    )
+                    .at(format!("{}:{line}", t.file)),
                 );
                 None
             }
         }
     }
 
-    fn required<'r>(&self, t: &Table, rec: &'r csv::StringRecord, line: u64, field: &str, problems: &mut Vec<Error>) -> Option<&'r str> {
+    fn required<'r>(
+        &self,
+        t: &Table,
+        rec: &'r csv::StringRecord,
+        line: u64,
+        field: &str,
+        problems: &mut Vec<Error>,
+    ) -> Option<&'r str> {
         let v = t.get(rec, field);
         if v.is_none() {
-            problems.push(Error::new(Code::InvalidCell, format!("{field} is empty")).at(t.at(line, field)));
+            problems.push(
+                Error::new(Code::InvalidCell, format!("{field} is empty")).at(t.at(line, field)),
+            );
         }
         v
     }
 
-    fn invoices(&self, path: &Path, doc: &mut LedgerDocument, origins: &mut Origins, problems: &mut Vec<Error>) -> Result<(), Error> {
+    fn invoices(
+        &self,
+        path: &Path,
+        doc: &mut LedgerDocument,
+        origins: &mut Origins,
+        problems: &mut Vec<Error>,
+    ) -> Result<(), Error> {
         let t = self.open(path, INVOICE_COLUMNS)?;
         let headers = t.headers();
         let mut names: HashMap<String, String> = HashMap::new();
@@ -340,18 +425,27 @@ impl CsvReader<'_> {
             let customer = self.required(&t, rec, line, "customer", problems);
             let issue = self.date(&t, rec, line, "issue_date", problems);
             if t.get(rec, "issue_date").is_none() {
-                problems.push(Error::new(Code::InvalidCell, "issue_date is empty").at(t.at(line, "issue_date")));
+                problems.push(
+                    Error::new(Code::InvalidCell, "issue_date is empty")
+                        .at(t.at(line, "issue_date")),
+                );
             }
             let due = self.date(&t, rec, line, "due_date", problems);
             let terms = match t.get(rec, "terms") {
                 Some(s) => arrears::ops::from_json_str::<PaymentTerms>(s)
-                    .map_err(|e| problems.push(Error::new(e.code(), e.message().to_string()).at(t.at(line, "terms"))))
+                    .map_err(|e| {
+                        problems.push(
+                            Error::new(e.code(), e.message().to_string()).at(t.at(line, "terms")),
+                        )
+                    })
                     .ok(),
                 None => None,
             };
             let amount = self.amount(&t, rec, line, "amount", problems);
             if t.get(rec, "amount").is_none() {
-                problems.push(Error::new(Code::InvalidCell, "amount is empty").at(t.at(line, "amount")));
+                problems.push(
+                    Error::new(Code::InvalidCell, "amount is empty").at(t.at(line, "amount")),
+                );
             }
             let net = self.amount(&t, rec, line, "net_amount", problems);
             let tax = self.amount(&t, rec, line, "tax_amount", problems);
@@ -361,15 +455,20 @@ impl CsvReader<'_> {
             if problems.len() != before {
                 continue;
             }
-            let (Some(id), Some(customer), Some(issue), Some(amount), Some(currency)) = (id, customer, issue, amount, currency) else {
+            let (Some(id), Some(customer), Some(issue), Some(amount), Some(currency)) =
+                (id, customer, issue, amount, currency)
+            else {
                 continue;
             };
             if let Some(name) = t.get(rec, "customer_name") {
-                names.entry(customer.to_string()).or_insert_with(|| name.to_string());
+                names
+                    .entry(customer.to_string())
+                    .or_insert_with(|| name.to_string());
             }
-            origins
-                .rows
-                .insert(format!("invoices[{}]", doc.invoices.len()), (format!("{}:{line}", t.file), headers.clone()));
+            origins.rows.insert(
+                format!("invoices[{}]", doc.invoices.len()),
+                (format!("{}:{line}", t.file), headers.clone()),
+            );
             doc.invoices.push(InvoiceRecord {
                 id: id.to_string(),
                 customer: customer.to_string(),
@@ -382,9 +481,10 @@ impl CsvReader<'_> {
                 currency,
             });
             if let Some(date) = paid_date {
-                origins
-                    .rows
-                    .insert(format!("payments[{}]", doc.payments.len()), (format!("{}:{line}", t.file), headers.clone()));
+                origins.rows.insert(
+                    format!("payments[{}]", doc.payments.len()),
+                    (format!("{}:{line}", t.file), headers.clone()),
+                );
                 doc.payments.push(PaymentRecord {
                     id: None,
                     customer: Some(customer.to_string()),
@@ -421,7 +521,13 @@ impl CsvReader<'_> {
         Ok(())
     }
 
-    fn payments(&self, path: &Path, doc: &mut LedgerDocument, origins: &mut Origins, problems: &mut Vec<Error>) -> Result<(), Error> {
+    fn payments(
+        &self,
+        path: &Path,
+        doc: &mut LedgerDocument,
+        origins: &mut Origins,
+        problems: &mut Vec<Error>,
+    ) -> Result<(), Error> {
         let t = self.open(path, PAYMENT_COLUMNS)?;
         let headers = t.headers();
         for (line, rec) in &t.records {
@@ -429,20 +535,26 @@ impl CsvReader<'_> {
             let before = problems.len();
             let date = self.date(&t, rec, line, "date", problems);
             if t.get(rec, "date").is_none() {
-                problems.push(Error::new(Code::InvalidCell, "date is empty").at(t.at(line, "date")));
+                problems
+                    .push(Error::new(Code::InvalidCell, "date is empty").at(t.at(line, "date")));
             }
             let amount = self.amount(&t, rec, line, "amount", problems);
             if t.get(rec, "amount").is_none() {
-                problems.push(Error::new(Code::InvalidCell, "amount is empty").at(t.at(line, "amount")));
+                problems.push(
+                    Error::new(Code::InvalidCell, "amount is empty").at(t.at(line, "amount")),
+                );
             }
             let currency = self.currency(&t, rec, line, problems);
             if problems.len() != before {
                 continue;
             }
-            let (Some(date), Some(amount), Some(currency)) = (date, amount, currency) else { continue };
-            origins
-                .rows
-                .insert(format!("payments[{}]", doc.payments.len()), (format!("{}:{line}", t.file), headers.clone()));
+            let (Some(date), Some(amount), Some(currency)) = (date, amount, currency) else {
+                continue;
+            };
+            origins.rows.insert(
+                format!("payments[{}]", doc.payments.len()),
+                (format!("{}:{line}", t.file), headers.clone()),
+            );
             doc.payments.push(PaymentRecord {
                 id: t.get(rec, "id").map(str::to_string),
                 customer: t.get(rec, "customer").map(str::to_string),
@@ -475,7 +587,9 @@ fn decimal_comma(s: &str) -> Result<String, Error> {
     if rest.iter().any(|g| g.len() != 3) {
         return Err(Error::new(
             Code::InvalidAmount,
-            format!("{s:?} is not an amount with a decimal comma (a '.' may only separate thousands)"),
+            format!(
+                "{s:?} is not an amount with a decimal comma (a '.' may only separate thousands)"
+            ),
         ));
     }
     let mut out = first.to_string();
@@ -492,13 +606,22 @@ fn decimal_comma(s: &str) -> Result<String, Error> {
 /// Writes the sample portfolio as JSON and CSV into `dir`.
 pub fn write_sample(dir: &Path) -> Result<(), Error> {
     let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED)?;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::new(Code::Unreadable, format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::new(
+            Code::Unreadable,
+            format!("cannot create {}: {e}", dir.display()),
+        )
+    })?;
     let json = serde_json::to_string_pretty(&doc)
         .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))?;
     let write = |name: &str, text: &str| {
         let p = dir.join(name);
-        std::fs::write(&p, text).map_err(|e| Error::new(Code::Unreadable, format!("cannot write {}: {e}", p.display())))
+        std::fs::write(&p, text).map_err(|e| {
+            Error::new(
+                Code::Unreadable,
+                format!("cannot write {}: {e}", p.display()),
+            )
+        })
     };
     write("sample-ledger.json", &format!("{json}\n"))?;
 
@@ -509,11 +632,23 @@ pub fn write_sample(dir: &Path) -> Result<(), Error> {
         .collect();
     let mut inv = csv::Writer::from_writer(Vec::new());
     let csv_err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
-    inv.write_record(["id", "customer", "customer_name", "issue_date", "due_date", "terms", "amount", "net_amount", "tax_amount", "currency"])
-        .map_err(csv_err)?;
+    inv.write_record([
+        "id",
+        "customer",
+        "customer_name",
+        "issue_date",
+        "due_date",
+        "terms",
+        "amount",
+        "net_amount",
+        "tax_amount",
+        "currency",
+    ])
+    .map_err(csv_err)?;
     for i in &doc.invoices {
         let terms = match &i.terms {
-            Some(t) => serde_json::to_string(t).map_err(|e| Error::new(Code::InvalidDocument, e.to_string()))?,
+            Some(t) => serde_json::to_string(t)
+                .map_err(|e| Error::new(Code::InvalidDocument, e.to_string()))?,
             None => String::new(),
         };
         inv.write_record([
@@ -530,12 +665,16 @@ pub fn write_sample(dir: &Path) -> Result<(), Error> {
         ])
         .map_err(csv_err)?;
     }
-    let inv = String::from_utf8(inv.into_inner().map_err(|e| Error::new(Code::Unreadable, e.to_string()))?)
-        .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
+    let inv = String::from_utf8(
+        inv.into_inner()
+            .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?,
+    )
+    .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
     write("sample-invoices.csv", &inv)?;
 
     let mut pay = csv::Writer::from_writer(Vec::new());
-    pay.write_record(["id", "customer", "invoice", "date", "amount", "currency"]).map_err(csv_err)?;
+    pay.write_record(["id", "customer", "invoice", "date", "amount", "currency"])
+        .map_err(csv_err)?;
     for p in &doc.payments {
         pay.write_record([
             p.id.as_deref().unwrap_or(""),
@@ -547,8 +686,11 @@ pub fn write_sample(dir: &Path) -> Result<(), Error> {
         ])
         .map_err(csv_err)?;
     }
-    let pay = String::from_utf8(pay.into_inner().map_err(|e| Error::new(Code::Unreadable, e.to_string()))?)
-        .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
+    let pay = String::from_utf8(
+        pay.into_inner()
+            .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?,
+    )
+    .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
     write("sample-payments.csv", &pay)?;
     eprintln!(
         "wrote {}/sample-ledger.json (the full ledger), sample-invoices.csv and sample-payments.csv \

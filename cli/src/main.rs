@@ -1,6 +1,15 @@
 //! `arrears`: the command-line tool. Files in, reports out; every rule lives in the `arrears`
 //! core crate, this binary only reads files, calls the core and formats what it returns.
 
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::arithmetic_side_effects
+    )
+)]
+
 mod import;
 mod render;
 
@@ -142,13 +151,17 @@ fn run(cli: Cli) -> Result<(), Error> {
                 currency: args.currency.clone(),
             })?;
             let as_of = args.as_of.unwrap_or_else(today);
-            let ledger = Ledger::new(doc).map_err(|e| origins.locate(e, &args.ledger.display().to_string()))?;
+            let ledger = Ledger::new(doc)
+                .map_err(|e| origins.locate(e, &args.ledger.display().to_string()))?;
             let title = format!("Receivables report: {}", args.ledger.display());
             let text = render::report(&ledger, as_of, args.format, &title)?;
             write_out(args.out.as_ref(), &text)
         }
         Command::Sample { out } => import::write_sample(&out),
-        Command::Errors { format } => write_out(None, &render::error_catalogue(format == CatalogueFormat::Json)),
+        Command::Errors { format } => write_out(
+            None,
+            &render::error_catalogue(format == CatalogueFormat::Json),
+        ),
     }
 }
 
@@ -161,13 +174,21 @@ fn today() -> NaiveDate {
 fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
     match path {
         Some(p) => std::fs::write(p, text).map_err(|e| {
-            Error::new(arrears::Code::Unreadable, format!("cannot write {}: {e}", p.display()))
+            Error::new(
+                arrears::Code::Unreadable,
+                format!("cannot write {}: {e}", p.display()),
+            )
         }),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
-                .map_err(|e| Error::new(arrears::Code::Unreadable, format!("cannot write to stdout: {e}")))
+                .map_err(|e| {
+                    Error::new(
+                        arrears::Code::Unreadable,
+                        format!("cannot write to stdout: {e}"),
+                    )
+                })
         }
     }
 }

@@ -28,7 +28,12 @@ struct ReportDoc<'a> {
 }
 
 /// Renders the report of a ledger as of a date.
-pub fn report(ledger: &Ledger, as_of: NaiveDate, format: Format, title: &str) -> Result<String, Error> {
+pub fn report(
+    ledger: &Ledger,
+    as_of: NaiveDate,
+    format: Format,
+    title: &str,
+) -> Result<String, Error> {
     let state = ledger.state_as_of(as_of)?;
     let overview = kpi::overview(&state, &AgingOptions::default(), WORST)?;
     match format {
@@ -50,7 +55,11 @@ pub fn report(ledger: &Ledger, as_of: NaiveDate, format: Format, title: &str) ->
 }
 
 fn open(state: &LedgerState) -> Vec<&ReceivableState> {
-    state.receivables.iter().filter(|r| !r.outstanding.is_zero()).collect()
+    state
+        .receivables
+        .iter()
+        .filter(|r| !r.outstanding.is_zero())
+        .collect()
 }
 
 /// `12345.6` → `12,345.60`-style grouping for people; the JSON and CSV forms keep plain decimals.
@@ -67,7 +76,7 @@ fn money(d: Decimal) -> String {
     let mut grouped = String::new();
     let len = int.len();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && len.saturating_sub(i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);
@@ -86,7 +95,7 @@ fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.iter().map(|h| Cell::new(h)));
+        .set_header(header.iter().map(Cell::new));
     t
 }
 
@@ -122,11 +131,18 @@ fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
             t.open_receivables,
             money(t.overdue),
             t.overdue_receivables,
-            if t.disputed.is_zero() { String::new() } else { format!("; {} disputed", money(t.disputed)) },
+            if t.disputed.is_zero() {
+                String::new()
+            } else {
+                format!("; {} disputed", money(t.disputed))
+            },
             if t.unapplied_credit.is_zero() {
                 String::new()
             } else {
-                format!("; {} received but not matched to an invoice", money(t.unapplied_credit))
+                format!(
+                    "; {} received but not matched to an invoice",
+                    money(t.unapplied_credit)
+                )
             },
         );
     }
@@ -156,7 +172,16 @@ fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
         sb.cmp(&sa).then(mb.cmp(&ma)).then(a.0.cmp(b.0))
     });
     let _ = writeln!(out, "\nOpen invoices by customer (most overdue first)");
-    let mut t = new_table(&["Customer", "Invoice", "Issued", "Due", "Amount", "Outstanding", "Days late", "Status"]);
+    let mut t = new_table(&[
+        "Customer",
+        "Invoice",
+        "Issued",
+        "Due",
+        "Amount",
+        "Outstanding",
+        "Days late",
+        "Status",
+    ]);
     for (customer, rs) in &groups {
         let name = names.get(customer).copied().flatten();
         let label = match name {
@@ -171,7 +196,11 @@ fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
                 Cell::new(r.due_date),
                 right(format!("{} {}", money(r.amount), r.currency)),
                 right(format!("{} {}", money(r.outstanding), r.currency)),
-                right(if r.days_late > 0 { r.days_late.to_string() } else { "-".into() }),
+                right(if r.days_late > 0 {
+                    r.days_late.to_string()
+                } else {
+                    "-".into()
+                }),
                 Cell::new(status_text(r)),
             ]);
         }
@@ -203,8 +232,16 @@ fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
 
     // Payment delays.
     let d = &overview.delays;
-    let _ = writeln!(out, "\nPayment behaviour (invoices settled by payment up to {})", state.as_of);
-    match (d.average_days_to_pay, d.weighted_days_to_pay, d.average_days_late) {
+    let _ = writeln!(
+        out,
+        "\nPayment behaviour (invoices settled by payment up to {})",
+        state.as_of
+    );
+    match (
+        d.average_days_to_pay,
+        d.weighted_days_to_pay,
+        d.average_days_late,
+    ) {
         (Some(avg), Some(w), Some(late)) => {
             let _ = writeln!(
                 out,
@@ -220,8 +257,17 @@ fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
 
     // Worst payers.
     if !overview.worst_payers.is_empty() {
-        let _ = writeln!(out, "\nWorst payers (average days late, paid and still-open invoices)");
-        let mut t = new_table(&["Customer", "Avg days late", "Late / counted", "Worst delay", "Outstanding"]);
+        let _ = writeln!(
+            out,
+            "\nWorst payers (average days late, paid and still-open invoices)"
+        );
+        let mut t = new_table(&[
+            "Customer",
+            "Avg days late",
+            "Late / counted",
+            "Worst delay",
+            "Outstanding",
+        ]);
         for w in &overview.worst_payers {
             let outstanding = state
                 .customers
@@ -285,12 +331,29 @@ fn csv_open_receivables(state: &LedgerState) -> Result<String, Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
     w.write_record([
-        "customer", "customer_name", "invoice", "receivable", "issue_date", "due_date", "currency", "amount",
-        "paid", "credited", "outstanding", "disputed", "days_late", "status",
+        "customer",
+        "customer_name",
+        "invoice",
+        "receivable",
+        "issue_date",
+        "due_date",
+        "currency",
+        "amount",
+        "paid",
+        "credited",
+        "outstanding",
+        "disputed",
+        "days_late",
+        "status",
     ])
     .map_err(err)?;
     for r in open(state) {
-        let name = names.get(r.customer.as_str()).copied().flatten().map(String::as_str).unwrap_or("");
+        let name = names
+            .get(r.customer.as_str())
+            .copied()
+            .flatten()
+            .map(String::as_str)
+            .unwrap_or("");
         let status = serde_json::to_value(r.status)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
@@ -313,7 +376,9 @@ fn csv_open_receivables(state: &LedgerState) -> Result<String, Error> {
         ])
         .map_err(err)?;
     }
-    let bytes = w.into_inner().map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| Error::new(Code::Unreadable, e.to_string()))
 }
 

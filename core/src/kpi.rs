@@ -194,7 +194,9 @@ pub fn aging(state: &LedgerState, options: &AgingOptions) -> Result<AgingReport>
         for slots in [
             rows.entry((r.customer.clone(), r.currency))
                 .or_insert_with(|| vec![Decimal::ZERO; n]),
-            totals.entry(r.currency).or_insert_with(|| vec![Decimal::ZERO; n]),
+            totals
+                .entry(r.currency)
+                .or_insert_with(|| vec![Decimal::ZERO; n]),
         ] {
             if let Some(s) = slots.get_mut(k) {
                 *s = s
@@ -203,18 +205,19 @@ pub fn aging(state: &LedgerState, options: &AgingOptions) -> Result<AgingReport>
             }
         }
     }
-    let row = |customer: Option<String>, currency: Currency, amounts: Vec<Decimal>| -> Result<AgingRow> {
-        let total = amounts
-            .iter()
-            .try_fold(Decimal::ZERO, |a, b| a.checked_add(*b))
-            .ok_or_else(|| err!(Overflow, "aging total overflows"))?;
-        Ok(AgingRow {
-            customer,
-            currency,
-            amounts: amounts.into_iter().map(|a| scaled(a, currency)).collect(),
-            total: scaled(total, currency),
-        })
-    };
+    let row =
+        |customer: Option<String>, currency: Currency, amounts: Vec<Decimal>| -> Result<AgingRow> {
+            let total = amounts
+                .iter()
+                .try_fold(Decimal::ZERO, |a, b| a.checked_add(*b))
+                .ok_or_else(|| err!(Overflow, "aging total overflows"))?;
+            Ok(AgingRow {
+                customer,
+                currency,
+                amounts: amounts.into_iter().map(|a| scaled(a, currency)).collect(),
+                total: scaled(total, currency),
+            })
+        };
     Ok(AgingReport {
         as_of: state.as_of,
         basis: options.basis,

@@ -27,8 +27,8 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::date::add_days;
 use crate::error::{err, Result};
 use crate::ledger::{
-    CreditNoteRecord, CustomerRecord, DisputeRecord, InvoiceRecord, LedgerDocument, PaymentKind, PaymentRecord,
-    WriteOffRecord,
+    CreditNoteRecord, CustomerRecord, DisputeRecord, InvoiceRecord, LedgerDocument, PaymentKind,
+    PaymentRecord, WriteOffRecord,
 };
 use crate::money::{Currency, Money, RoundingMode};
 use crate::terms::{Deposit, DepositSize, EomMethod, PaymentTerms};
@@ -90,8 +90,12 @@ impl Rng {
 
     /// Uniform in `lo..=hi` (`lo <= hi`).
     fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        let span = hi.saturating_sub(lo).saturating_add(1).max(1).unsigned_abs();
-        lo.saturating_add(i64::try_from(self.next() % span).unwrap_or(0))
+        let span = hi
+            .saturating_sub(lo)
+            .saturating_add(1)
+            .max(1)
+            .unsigned_abs();
+        lo.saturating_add(i64::try_from(self.next().checked_rem(span).unwrap_or(0)).unwrap_or(0))
     }
 
     /// `true` with probability `percent` / 100.
@@ -104,7 +108,7 @@ impl Rng {
         if n == 0 {
             return None;
         }
-        items.get(usize::try_from(self.next() % n).ok()?)
+        items.get(usize::try_from(self.next().checked_rem(n)?).ok()?)
     }
 }
 
@@ -141,43 +145,175 @@ use Behaviour::*;
 /// Forty fictional customers. Behaviours are spread so that, as DOMAIN.md reports from practice,
 /// a fifth of the customers cause most of the delay, and construction pays slowest.
 const CUSTOMERS: &[Spec] = &[
-    spec("Bâtiments Morel SAS", "construction", Chronic, 10, (4_000, 22_000)),
-    spec("Charpentes du Jura", "construction", Slow, 8, (2_500, 15_000)),
-    spec("Rénov'Habitat SARL", "construction", Erratic, 9, (1_500, 9_000)),
-    spec("Travaux Publics Aubert", "construction", Defaulter, 8, (6_000, 30_000)),
-    spec("Maçonnerie Lefèvre", "construction", Slow, 6, (1_200, 6_000)),
-    spec("Électricité Vidal & Fils", "construction", Steady, 7, (900, 5_000)),
-    spec("Groupe Immo Sud", "construction", Chronic, 6, (8_000, 40_000)),
-    spec("Mécanique Précision Rhône", "industry", Steady, 10, (3_000, 18_000)),
-    spec("Plasturgie de l'Ain", "industry", Prompt, 12, (2_000, 12_000)),
+    spec(
+        "Bâtiments Morel SAS",
+        "construction",
+        Chronic,
+        10,
+        (4_000, 22_000),
+    ),
+    spec(
+        "Charpentes du Jura",
+        "construction",
+        Slow,
+        8,
+        (2_500, 15_000),
+    ),
+    spec(
+        "Rénov'Habitat SARL",
+        "construction",
+        Erratic,
+        9,
+        (1_500, 9_000),
+    ),
+    spec(
+        "Travaux Publics Aubert",
+        "construction",
+        Defaulter,
+        8,
+        (6_000, 30_000),
+    ),
+    spec(
+        "Maçonnerie Lefèvre",
+        "construction",
+        Slow,
+        6,
+        (1_200, 6_000),
+    ),
+    spec(
+        "Électricité Vidal & Fils",
+        "construction",
+        Steady,
+        7,
+        (900, 5_000),
+    ),
+    spec(
+        "Groupe Immo Sud",
+        "construction",
+        Chronic,
+        6,
+        (8_000, 40_000),
+    ),
+    spec(
+        "Mécanique Précision Rhône",
+        "industry",
+        Steady,
+        10,
+        (3_000, 18_000),
+    ),
+    spec(
+        "Plasturgie de l'Ain",
+        "industry",
+        Prompt,
+        12,
+        (2_000, 12_000),
+    ),
     spec("Fonderie Garnier", "industry", Slow, 6, (5_000, 25_000)),
-    spec("Textiles Roubaix Nord", "industry", Erratic, 8, (1_500, 8_000)),
+    spec(
+        "Textiles Roubaix Nord",
+        "industry",
+        Erratic,
+        8,
+        (1_500, 8_000),
+    ),
     spec("Usinage Bertrand", "industry", Prompt, 9, (1_000, 7_000)),
-    spec("Agro Conserves Bretagne", "industry", Steady, 8, (2_500, 11_000)),
+    spec(
+        "Agro Conserves Bretagne",
+        "industry",
+        Steady,
+        8,
+        (2_500, 11_000),
+    ),
     spec("Cabinet Roux Avocats", "services", Prompt, 12, (800, 4_000)),
     spec("Agence Pixel & Co", "services", Steady, 12, (1_200, 6_500)),
     spec("Conseil Meunier", "services", Prompt, 6, (2_000, 9_000)),
     spec("Studio Lumière", "services", Slow, 10, (600, 3_500)),
-    spec("Architectes Bonnet", "services", Erratic, 7, (2_500, 14_000)),
-    spec("Expertise Comptable Blanc", "services", Prompt, 4, (1_500, 5_000)),
+    spec(
+        "Architectes Bonnet",
+        "services",
+        Erratic,
+        7,
+        (2_500, 14_000),
+    ),
+    spec(
+        "Expertise Comptable Blanc",
+        "services",
+        Prompt,
+        4,
+        (1_500, 5_000),
+    ),
     spec("Formation Pro Lyon", "services", Steady, 8, (900, 4_500)),
-    spec("Clinique Vétérinaire Dupuis", "services", Prompt, 5, (400, 2_500)),
+    spec(
+        "Clinique Vétérinaire Dupuis",
+        "services",
+        Prompt,
+        5,
+        (400, 2_500),
+    ),
     spec("Hôtel des Voyageurs", "services", Chronic, 7, (700, 4_000)),
-    spec("Restaurant Le Cercle", "services", Defaulter, 9, (400, 2_200)),
+    spec(
+        "Restaurant Le Cercle",
+        "services",
+        Defaulter,
+        9,
+        (400, 2_200),
+    ),
     spec("Boutique Céleste", "commerce", Slow, 11, (500, 3_000)),
-    spec("Distribution Marchand", "commerce", Steady, 12, (3_000, 16_000)),
+    spec(
+        "Distribution Marchand",
+        "commerce",
+        Steady,
+        12,
+        (3_000, 16_000),
+    ),
     spec("Librairie des Quais", "commerce", Prompt, 6, (300, 1_800)),
     spec("Caves Fontaine", "commerce", Erratic, 8, (700, 4_500)),
     spec("Jardinerie Perrin", "commerce", Steady, 6, (1_000, 5_500)),
     spec("Optique Girard", "commerce", Prompt, 5, (500, 2_800)),
-    spec("Grossiste Alimentaire Henry", "commerce", Slow, 10, (4_000, 20_000)),
+    spec(
+        "Grossiste Alimentaire Henry",
+        "commerce",
+        Slow,
+        10,
+        (4_000, 20_000),
+    ),
     spec("Mode Urbaine Paris", "commerce", Chronic, 8, (1_200, 7_000)),
-    spec("Télécom Services Ouest", "telecoms", Prompt, 12, (1_500, 9_000)),
-    spec("Réseaux Fibre Alpes", "telecoms", Steady, 8, (3_000, 15_000)),
-    spec("Opérateur Mobile Azur", "telecoms", Prompt, 6, (5_000, 24_000)),
-    spec("Câblage Data Normandie", "telecoms", Erratic, 6, (1_500, 8_500)),
+    spec(
+        "Télécom Services Ouest",
+        "telecoms",
+        Prompt,
+        12,
+        (1_500, 9_000),
+    ),
+    spec(
+        "Réseaux Fibre Alpes",
+        "telecoms",
+        Steady,
+        8,
+        (3_000, 15_000),
+    ),
+    spec(
+        "Opérateur Mobile Azur",
+        "telecoms",
+        Prompt,
+        6,
+        (5_000, 24_000),
+    ),
+    spec(
+        "Câblage Data Normandie",
+        "telecoms",
+        Erratic,
+        6,
+        (1_500, 8_500),
+    ),
     spec("Start-up Nuage", "services", Slow, 5, (1_000, 6_000)),
-    spec("Événements Riviera", "services", Chronic, 5, (2_000, 12_000)),
+    spec(
+        "Événements Riviera",
+        "services",
+        Chronic,
+        5,
+        (2_000, 12_000),
+    ),
     spec("Imprimerie Lambert", "industry", Steady, 8, (700, 4_200)),
     Spec {
         gbp: true,
@@ -185,7 +321,13 @@ const CUSTOMERS: &[Spec] = &[
     },
     Spec {
         gbp: true,
-        ..spec("Northern Print Works Ltd", "industry", Slow, 5, (900, 5_500))
+        ..spec(
+            "Northern Print Works Ltd",
+            "industry",
+            Slow,
+            5,
+            (900, 5_500),
+        )
     },
 ];
 
@@ -265,27 +407,45 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
 
     for (ci, spec) in CUSTOMERS.iter().enumerate() {
         let id = customer_id(ci);
-        let currency = if spec.gbp { Currency::GBP } else { Currency::EUR };
+        let currency = if spec.gbp {
+            Currency::GBP
+        } else {
+            Currency::EUR
+        };
         doc.customers.push(CustomerRecord {
             id: id.clone(),
             name: Some(spec.name.to_string()),
-            segment: Some(if spec.size.1 >= 15_000 { "key_account" } else { "standard" }.to_string()),
+            segment: Some(
+                if spec.size.1 >= 15_000 {
+                    "key_account"
+                } else {
+                    "standard"
+                }
+                .to_string(),
+            ),
             sector: Some(spec.sector.to_string()),
             country: Some(if spec.gbp { "GB" } else { "FR" }.to_string()),
         });
         // Invoices spread over the period at the customer's rhythm, with jitter.
         let count = spec.per_year.saturating_mul(3) / 2;
-        let gap = (period_days / count.max(1)).max(7);
+        let gap = period_days.checked_div(count).unwrap_or(period_days).max(7);
         // Defaulters stop paying after a date somewhere in the second half.
         let stop_paying = add_days(START, rng.range(period_days / 4, period_days / 2))?;
         let mut day = rng.range(0, gap);
         let mut open_for_writeoff: Option<(String, NaiveDate)> = None;
         while day < period_days {
             let issue = add_days(START, day)?;
-            day = day.saturating_add(gap.saturating_add(rng.range(-gap / 3, gap / 3)).max(5));
+            let jitter = gap / 3;
+            day = day.saturating_add(
+                gap.saturating_add(rng.range(jitter.saturating_neg(), jitter))
+                    .max(5),
+            );
             invoice_no = invoice_no.saturating_add(1);
             let inv_id = format!("F{}-{:04}", issue.year(), invoice_no);
-            let net_cents = rng.range(spec.size.0.saturating_mul(100), spec.size.1.saturating_mul(100));
+            let net_cents = rng.range(
+                spec.size.0.saturating_mul(100),
+                spec.size.1.saturating_mul(100),
+            );
             let net = Decimal::new(net_cents, 2);
             // VAT at 20 % (CGI art. 278 standard rate; UK VAT standard rate is also 20 %).
             let tax = RoundingMode::HalfUp.round(net.saturating_mul(Decimal::new(20, 2)), 2);
@@ -309,7 +469,13 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
             if rng.chance(4) {
                 credit_no = credit_no.saturating_add(1);
                 let pct = Decimal::from(rng.range(5, 15));
-                reduction = RoundingMode::HalfUp.round(amount.saturating_mul(pct).checked_div(Decimal::from(100)).unwrap_or_default(), 2);
+                reduction = RoundingMode::HalfUp.round(
+                    amount
+                        .saturating_mul(pct)
+                        .checked_div(Decimal::from(100))
+                        .unwrap_or_default(),
+                    2,
+                );
                 doc.credit_notes.push(CreditNoteRecord {
                     id: Some(format!("AV{}-{:03}", issue.year(), credit_no)),
                     invoice: Some(inv_id.clone()),
@@ -363,8 +529,9 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
                     });
                 };
                 if partial {
-                    let first = RoundingMode::HalfUp.round(owed.checked_div(Decimal::from(2)).unwrap_or_default(), 2);
-                    let first_date = add_days(pay_on, -rng.range(0, 20))?.max(issue);
+                    let first = RoundingMode::HalfUp
+                        .round(owed.checked_div(Decimal::from(2)).unwrap_or_default(), 2);
+                    let first_date = add_days(pay_on, rng.range(-20, 0))?.max(issue);
                     pay(first_date, first, &mut doc);
                     let second_date = add_days(pay_on, rng.range(10, 60))?;
                     pay(second_date, owed.saturating_sub(first), &mut doc);
@@ -382,7 +549,9 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
                     invoice: inv,
                     date: on,
                     amount: None,
-                    reason: Some("customer in liquidation: claim declared, no dividend expected".into()),
+                    reason: Some(
+                        "customer in liquidation: claim declared, no dividend expected".into(),
+                    ),
                 });
             }
         }
@@ -409,7 +578,11 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
         // The customer then pays the rest on time; drop its generated full payment first.
         let id = inv.id.clone();
         let amount = inv.amount;
-        if let Some(p) = doc.payments.iter_mut().find(|p| p.invoice.as_deref() == Some(id.as_str()) && p.kind == PaymentKind::Payment) {
+        if let Some(p) = doc
+            .payments
+            .iter_mut()
+            .find(|p| p.invoice.as_deref() == Some(id.as_str()) && p.kind == PaymentKind::Payment)
+        {
             p.amount = amount.saturating_sub(deposit);
         }
     }
@@ -418,7 +591,10 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
     add_disputes(&mut doc, &mut rng)?;
 
     if doc.invoices.is_empty() {
-        return Err(err!(InvalidValue, "the sample generator produced no invoice"));
+        return Err(err!(
+            InvalidValue,
+            "the sample generator produced no invoice"
+        ));
     }
     Ok(doc)
 }
@@ -433,7 +609,8 @@ fn add_disputes(doc: &mut LedgerDocument, rng: &mut Rng) -> Result<()> {
     if let Some((inv, issued, amount)) = rng.pick(&recent).cloned() {
         // "The last two days of work were not delivered": a part of the invoice is contested.
         let disputed = RoundingMode::HalfUp.round(amount.saturating_mul(Decimal::new(25, 2)), 2);
-        doc.payments.retain(|p| p.invoice.as_deref() != Some(inv.as_str()));
+        doc.payments
+            .retain(|p| p.invoice.as_deref() != Some(inv.as_str()));
         doc.disputes.push(DisputeRecord {
             invoice: inv,
             opened: add_days(issued, 12)?,
@@ -459,7 +636,8 @@ fn add_disputes(doc: &mut LedgerDocument, rng: &mut Rng) -> Result<()> {
             amount: None,
             reason: Some("two cases of the delivery damaged".into()),
         });
-        doc.credit_notes.retain(|c| c.invoice.as_deref() != Some(inv.as_str()));
+        doc.credit_notes
+            .retain(|c| c.invoice.as_deref() != Some(inv.as_str()));
         doc.credit_notes.push(CreditNoteRecord {
             id: Some("AV-LITIGE-001".into()),
             invoice: Some(inv.clone()),
@@ -468,7 +646,11 @@ fn add_disputes(doc: &mut LedgerDocument, rng: &mut Rng) -> Result<()> {
             amount: credit,
             currency,
         });
-        for p in doc.payments.iter_mut().filter(|p| p.invoice.as_deref() == Some(inv.as_str())) {
+        for p in doc
+            .payments
+            .iter_mut()
+            .filter(|p| p.invoice.as_deref() == Some(inv.as_str()))
+        {
             p.date = add_days(resolved, 6)?;
         }
         // Keep the payments equal to what is left after the credit note.
@@ -479,7 +661,12 @@ fn add_disputes(doc: &mut LedgerDocument, rng: &mut Rng) -> Result<()> {
             .map(|p| p.amount)
             .sum();
         let owed = amount.saturating_sub(credit);
-        if let Some(p) = doc.payments.iter_mut().rev().find(|p| p.invoice.as_deref() == Some(inv.as_str())) {
+        if let Some(p) = doc
+            .payments
+            .iter_mut()
+            .rev()
+            .find(|p| p.invoice.as_deref() == Some(inv.as_str()))
+        {
             p.amount = p.amount.saturating_sub(paid.saturating_sub(owed));
         }
         doc.payments.retain(|p| p.amount > Decimal::ZERO);

@@ -1,8 +1,17 @@
 //! Property tests of the ledger: money is conserved, the state does not depend on the order of
 //! the document's lists, and documents round-trip through JSON unchanged.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
+
 use arrears::ledger::{
-    CreditNoteRecord, InvoiceRecord, Ledger, LedgerDocument, LedgerState, PaymentKind, PaymentRecord, WriteOffRecord,
+    CreditNoteRecord, InvoiceRecord, Ledger, LedgerDocument, LedgerState, PaymentKind,
+    PaymentRecord, WriteOffRecord,
 };
 use arrears::money::Currency;
 use chrono::{Duration, NaiveDate};
@@ -165,18 +174,30 @@ proptest! {
 fn the_sample_portfolio_is_a_valid_ledger() {
     let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED).unwrap();
     assert!(doc.customers.len() >= 30, "tens of customers");
-    assert!((200..=800).contains(&doc.invoices.len()), "a few hundred invoices: {}", doc.invoices.len());
+    assert!(
+        (200..=800).contains(&doc.invoices.len()),
+        "a few hundred invoices: {}",
+        doc.invoices.len()
+    );
     assert!(!doc.credit_notes.is_empty() && !doc.disputes.is_empty() && !doc.write_offs.is_empty());
-    let state = Ledger::new(doc.clone()).unwrap().state_as_of(arrears::sample::AS_OF).unwrap();
+    let state = Ledger::new(doc.clone())
+        .unwrap()
+        .state_as_of(arrears::sample::AS_OF)
+        .unwrap();
     assert!(state.receivables.iter().any(|r| r.partially_paid));
     // Deterministic: the same seed gives the same document.
-    assert_eq!(doc, arrears::sample::portfolio(arrears::sample::DEFAULT_SEED).unwrap());
+    assert_eq!(
+        doc,
+        arrears::sample::portfolio(arrears::sample::DEFAULT_SEED).unwrap()
+    );
 }
 
 #[test]
 fn the_checked_in_sample_matches_the_generator() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-ledger.json");
-    let text = std::fs::read_to_string(&path).expect("examples/sample-ledger.json (run `arrears sample`)");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/sample-ledger.json");
+    let text =
+        std::fs::read_to_string(&path).expect("examples/sample-ledger.json (run `arrears sample`)");
     let on_disk: LedgerDocument = serde_json::from_str(&text).unwrap();
     assert_eq!(on_disk, arrears::sample::portfolio(arrears::sample::DEFAULT_SEED).unwrap(),
         "examples/sample-ledger.json is stale: run `cargo run -p arrears-cli -- sample --out examples`");

@@ -8,6 +8,14 @@
 //! so a vector pins what its source establishes and nothing more. The Python, Node, Swift and
 //! Kotlin runners implement the same rule.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;

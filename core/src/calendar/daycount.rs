@@ -39,7 +39,9 @@ use crate::error::{err, Result};
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub enum DayCount {
     /// ACT/365 (Fixed), ISDA 2006 §4.16(d): actual days over 365, leap years included. The
     /// default: the basis French, UK and most German late-payment sources use.
@@ -215,7 +217,10 @@ impl FromStr for DayCount {
 
 fn check_range(from: NaiveDate, to: NaiveDate) -> Result<()> {
     if to < from {
-        Err(err!(InvalidRange, "the period ends ({to}) before it starts ({from})"))
+        Err(err!(
+            InvalidRange,
+            "the period ends ({to}) before it starts ({from})"
+        ))
     } else {
         Ok(())
     }
@@ -236,7 +241,11 @@ fn thirty_360(from: NaiveDate, to: NaiveDate, isda: bool) -> Result<i64> {
     let months = i64::from(to.month()).checked_sub(i64::from(from.month()));
     years
         .and_then(|y| y.checked_mul(360))
-        .and_then(|y| months.and_then(|m| m.checked_mul(30)).and_then(|m| y.checked_add(m)))
+        .and_then(|y| {
+            months
+                .and_then(|m| m.checked_mul(30))
+                .and_then(|m| y.checked_add(m))
+        })
         .and_then(|ym| ym.checked_add(adjust(to)))
         .and_then(|v| v.checked_sub(adjust(from)))
         .ok_or_else(|| err!(DateOutOfRange, "30/360 count from {from} to {to} overflows"))

@@ -340,10 +340,7 @@ const UK_CHRISTMAS_SUB: Name = name(
     "Christmas Day (substitute day)",
 );
 const UK_BOXING: Name = name("Boxing Day", "Boxing Day");
-const UK_BOXING_SUB: Name = name(
-    "Boxing Day (substitute day)",
-    "Boxing Day (substitute day)",
-);
+const UK_BOXING_SUB: Name = name("Boxing Day (substitute day)", "Boxing Day (substitute day)");
 const UK_MILLENNIUM: Name = name("Millennium Celebrations", "Millennium Celebrations");
 const UK_GOLDEN_JUBILEE: Name = name(
     "Golden Jubilee of Queen Elizabeth II",
@@ -778,7 +775,10 @@ mod tests {
             let e = easter_sunday(y).unwrap();
             assert_eq!(e, easter_gauss(y), "{y}");
             assert_eq!(e.weekday(), Weekday::Sun, "{y}");
-            assert!(e >= ymd(y, 3, 22).unwrap() && e <= ymd(y, 4, 25).unwrap(), "{y}");
+            assert!(
+                e >= ymd(y, 3, 22).unwrap() && e <= ymd(y, 4, 25).unwrap(),
+                "{y}"
+            );
         }
     }
 
@@ -853,8 +853,16 @@ mod tests {
         };
         assert!(!has(GermanState::Berlin, 2018, &DE_WOMENS_DAY));
         assert!(has(GermanState::Berlin, 2019, &DE_WOMENS_DAY));
-        assert!(!has(GermanState::MecklenburgVorpommern, 2022, &DE_WOMENS_DAY));
-        assert!(has(GermanState::MecklenburgVorpommern, 2023, &DE_WOMENS_DAY));
+        assert!(!has(
+            GermanState::MecklenburgVorpommern,
+            2022,
+            &DE_WOMENS_DAY
+        ));
+        assert!(has(
+            GermanState::MecklenburgVorpommern,
+            2023,
+            &DE_WOMENS_DAY
+        ));
         assert!(!has(GermanState::Thueringen, 2018, &DE_CHILDRENS_DAY));
         assert!(has(GermanState::Thueringen, 2019, &DE_CHILDRENS_DAY));
         assert!(has(GermanState::Hamburg, 2017, &DE_REFORMATION));

@@ -807,10 +807,7 @@ mod tests {
         let ids: Vec<&str> = Region::ALL.iter().map(|r| r.id()).collect();
         assert_eq!(ids, CALENDAR_IDS);
         for s in GermanState::ALL {
-            assert_eq!(
-                Calendar::germany_state(*s).id(),
-                format!("de_{}", s.code())
-            );
+            assert_eq!(Calendar::germany_state(*s).id(), format!("de_{}", s.code()));
         }
     }
 
@@ -868,7 +865,10 @@ mod tests {
         assert_eq!(w.add_business_days(d("2026-01-05"), -260).unwrap(), start);
         let fr = Calendar::france();
         let end = fr.add_business_days(d("1995-01-02"), 50_000).unwrap();
-        assert_eq!(fr.business_days_between(d("1995-01-02"), end).unwrap(), 50_000);
+        assert_eq!(
+            fr.business_days_between(d("1995-01-02"), end).unwrap(),
+            50_000
+        );
         assert!(fr.is_business_day(end).unwrap());
     }
 
@@ -963,14 +963,16 @@ mod tests {
     }
 
     fn any_calendar() -> impl Strategy<Value = Calendar> {
-        (0..CALENDAR_IDS.len(), proptest::collection::vec(0_i64..400, 0..6)).prop_map(
-            |(i, offsets)| {
+        (
+            0..CALENDAR_IDS.len(),
+            proptest::collection::vec(0_i64..400, 0..6),
+        )
+            .prop_map(|(i, offsets)| {
                 let base = d("2020-06-01");
                 Calendar::by_id(CALENDAR_IDS[i])
                     .unwrap()
                     .with_closures(offsets.into_iter().map(|o| add_days(base, o).unwrap()))
-            },
-        )
+            })
     }
 
     proptest! {

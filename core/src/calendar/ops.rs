@@ -159,7 +159,11 @@ pub struct BusinessDaysRequest {
     /// `"fr"` or `{"id": "fr", "closures": [...]}`.
     pub calendar: CalendarSpec,
     /// The date to ask about (first form).
-    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<NaiveDate>,
     /// Business days to add to `date` (negative: subtract); see
     /// [`super::Calendar::add_business_days`].
@@ -169,10 +173,18 @@ pub struct BusinessDaysRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roll: Option<Roll>,
     /// Start of the period (second form; not counted).
-    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub from: Option<NaiveDate>,
     /// End of the period (second form; counted).
-    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -191,10 +203,18 @@ pub struct DateAnswer {
     #[serde(with = "serde_date")]
     pub previous: NaiveDate,
     /// The date rolled by the request's `roll`, when one was given.
-    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rolled: Option<NaiveDate>,
     /// The date plus the request's `add` business days, when `add` was given.
-    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result: Option<NaiveDate>,
 }
 
@@ -243,7 +263,11 @@ pub fn business_days(req: BusinessDaysRequest) -> Result<BusinessDaysResponse> {
                 None => None,
             };
             let result = match req.add {
-                Some(n) => Some(calendar.add_business_days(date, n).map_err(|e| e.at("add"))?),
+                Some(n) => Some(
+                    calendar
+                        .add_business_days(date, n)
+                        .map_err(|e| e.at("add"))?,
+                ),
                 None => None,
             };
             Ok(BusinessDaysResponse::Date(DateAnswer {

@@ -78,7 +78,11 @@ pub struct InvoiceRecord {
     #[serde(with = "serde_date")]
     pub issue_date: NaiveDate,
     /// Due date (date d'échéance) as printed on the invoice. Wins over `terms` when both are given.
-    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due_date: Option<NaiveDate>,
     /// Payment terms, used when there is no `due_date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,10 +91,18 @@ pub struct InvoiceRecord {
     #[serde(with = "decimal_string")]
     pub amount: Decimal,
     /// Amount before tax (HT), if known.
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub net_amount: Option<Decimal>,
     /// Tax (TVA/VAT/USt), if known. With `net_amount`, must add up to `amount`.
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub tax_amount: Option<Decimal>,
     /// Currency of the invoice.
     pub currency: Currency,
@@ -98,7 +110,9 @@ pub struct InvoiceRecord {
 
 /// What a payment is.
 #[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentKind {
     /// A payment of invoices already issued.
@@ -191,7 +205,11 @@ pub struct WriteOffRecord {
     #[serde(with = "serde_date")]
     pub date: NaiveDate,
     /// Amount written off; by default all that is outstanding on that date.
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub amount: Option<Decimal>,
     /// Why (kept for the audit trail).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,10 +226,18 @@ pub struct DisputeRecord {
     #[serde(with = "serde_date")]
     pub opened: NaiveDate,
     /// Day it was settled, if it was.
-    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resolved: Option<NaiveDate>,
     /// Disputed amount; by default the whole invoice.
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub amount: Option<Decimal>,
     /// The customer's reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -55,8 +55,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use document::{
-    AllocationRecord, CreditNoteRecord, CustomerRecord, DisputeRecord, InvoiceRecord, LedgerDocument,
-    PaymentKind, PaymentRecord, WriteOffRecord,
+    AllocationRecord, CreditNoteRecord, CustomerRecord, DisputeRecord, InvoiceRecord,
+    LedgerDocument, PaymentKind, PaymentRecord, WriteOffRecord,
 };
 pub use state::{
     Allocation, AllocationSource, CurrencyTotals, CustomerState, LedgerState, ReceivableState,
@@ -114,17 +114,24 @@ impl Ledger {
         for (i, inv) in document.invoices.iter().enumerate() {
             let at = format!("invoices[{i}]");
             if by_invoice.contains_key(&inv.id) {
-                problems.push(err!(DuplicateId, "invoice {:?} appears more than once", inv.id).at(&at));
+                problems
+                    .push(err!(DuplicateId, "invoice {:?} appears more than once", inv.id).at(&at));
                 continue;
             }
             if inv.id.trim().is_empty() {
-                problems.push(err!(InvalidEvent, "an invoice has an empty id").at(format!("{at}.id")));
+                problems
+                    .push(err!(InvalidEvent, "an invoice has an empty id").at(format!("{at}.id")));
                 continue;
             }
             if !customer_ids.is_empty() && !customer_ids.contains(inv.customer.as_str()) {
                 problems.push(
-                    err!(UnknownCustomer, "invoice {:?} names customer {:?}, not in `customers`", inv.id, inv.customer)
-                        .at(format!("{at}.customer")),
+                    err!(
+                        UnknownCustomer,
+                        "invoice {:?} names customer {:?}, not in `customers`",
+                        inv.id,
+                        inv.customer
+                    )
+                    .at(format!("{at}.customer")),
                 );
             }
             match expand_invoice(inv) {
@@ -193,7 +200,12 @@ impl Ledger {
 fn expand_invoice(inv: &InvoiceRecord) -> Result<Vec<Receivable>> {
     let money = Money::new(inv.amount, inv.currency);
     if !money.is_positive() {
-        return Err(err!(NegativeAmount, "invoice amount must be above zero, got {}", inv.amount).at("amount"));
+        return Err(err!(
+            NegativeAmount,
+            "invoice amount must be above zero, got {}",
+            inv.amount
+        )
+        .at("amount"));
     }
     money.require_minor_units().map_err(|e| e.at("amount"))?;
     if let (Some(net), Some(tax)) = (inv.net_amount, inv.tax_amount) {
@@ -273,7 +285,10 @@ fn check_customers<'a>(doc: &'a LedgerDocument, problems: &mut Vec<Error>) -> Ha
     let mut ids = HashSet::new();
     for (i, c) in doc.customers.iter().enumerate() {
         if !ids.insert(c.id.as_str()) {
-            problems.push(err!(DuplicateId, "customer {:?} appears more than once", c.id).at(format!("customers[{i}]")));
+            problems.push(
+                err!(DuplicateId, "customer {:?} appears more than once", c.id)
+                    .at(format!("customers[{i}]")),
+            );
         }
     }
     ids
@@ -297,7 +312,10 @@ impl Checker<'_> {
     fn amount_ok(&self, amount: Decimal, currency: Currency, at: &str, problems: &mut Vec<Error>) {
         let m = Money::new(amount, currency);
         if !m.is_positive() {
-            problems.push(err!(NegativeAmount, "amount must be above zero, got {amount}").at(format!("{at}.amount")));
+            problems.push(
+                err!(NegativeAmount, "amount must be above zero, got {amount}")
+                    .at(format!("{at}.amount")),
+            );
         } else if let Err(e) = m.require_minor_units() {
             problems.push(e.at(format!("{at}.amount")));
         }
@@ -317,26 +335,39 @@ impl Checker<'_> {
         problems: &mut Vec<Error>,
     ) {
         match self.invoice(invoice) {
-            None => problems.push(err!(UnknownInvoice, "invoice {invoice:?} is not in the ledger").at(at)),
+            None => problems
+                .push(err!(UnknownInvoice, "invoice {invoice:?} is not in the ledger").at(at)),
             Some(r) => {
                 if r.currency != currency {
                     problems.push(
-                        err!(CurrencyMismatch, "invoice {invoice:?} is in {}, the event in {currency}", r.currency)
-                            .at(at.clone()),
+                        err!(
+                            CurrencyMismatch,
+                            "invoice {invoice:?} is in {}, the event in {currency}",
+                            r.currency
+                        )
+                        .at(at.clone()),
                     );
                 }
                 if let Some(c) = customer {
                     if c != r.customer {
                         problems.push(
-                            err!(InvalidEvent, "invoice {invoice:?} belongs to customer {:?}, not {c:?}", r.customer)
-                                .at(at.clone()),
+                            err!(
+                                InvalidEvent,
+                                "invoice {invoice:?} belongs to customer {:?}, not {c:?}",
+                                r.customer
+                            )
+                            .at(at.clone()),
                         );
                     }
                 }
                 if !may_precede && date < r.issue_date {
                     problems.push(
-                        err!(InvalidEvent, "dated {date}, before invoice {invoice:?} was issued on {}", r.issue_date)
-                            .at(at),
+                        err!(
+                            InvalidEvent,
+                            "dated {date}, before invoice {invoice:?} was issued on {}",
+                            r.issue_date
+                        )
+                        .at(at),
                     );
                 }
             }
@@ -349,18 +380,26 @@ impl Checker<'_> {
             let at = format!("payments[{i}]");
             if let Some(id) = &p.id {
                 if !ids.insert(id.as_str()) {
-                    problems.push(err!(DuplicateId, "payment {id:?} appears more than once").at(&at));
+                    problems
+                        .push(err!(DuplicateId, "payment {id:?} appears more than once").at(&at));
                 }
             }
             self.amount_ok(p.amount, p.currency, &at, problems);
             if let Some(c) = &p.customer {
                 if !self.customers.is_empty() && !self.customers.contains(c.as_str()) {
-                    problems.push(err!(UnknownCustomer, "customer {c:?} is not in `customers`").at(format!("{at}.customer")));
+                    problems.push(
+                        err!(UnknownCustomer, "customer {c:?} is not in `customers`")
+                            .at(format!("{at}.customer")),
+                    );
                 }
             }
             match (&p.invoice, &p.allocations) {
                 (Some(_), Some(_)) => problems.push(
-                    err!(InvalidEvent, "give either `invoice` or `allocations`, not both").at(&at),
+                    err!(
+                        InvalidEvent,
+                        "give either `invoice` or `allocations`, not both"
+                    )
+                    .at(&at),
                 ),
                 (Some(inv), None) => self.invoice_ref(
                     inv,
@@ -373,7 +412,10 @@ impl Checker<'_> {
                 ),
                 (None, Some(lines)) => {
                     if lines.is_empty() {
-                        problems.push(err!(InvalidEvent, "`allocations` is empty").at(format!("{at}.allocations")));
+                        problems.push(
+                            err!(InvalidEvent, "`allocations` is empty")
+                                .at(format!("{at}.allocations")),
+                        );
                     }
                     let mut total = Decimal::ZERO;
                     let mut first_customer = p.customer.clone();
@@ -382,7 +424,8 @@ impl Checker<'_> {
                         self.amount_ok(line.amount, p.currency, &lat, problems);
                         total = total.saturating_add(line.amount);
                         if first_customer.is_none() {
-                            first_customer = self.invoice(&line.invoice).map(|r| r.customer.clone());
+                            first_customer =
+                                self.invoice(&line.invoice).map(|r| r.customer.clone());
                         }
                         self.invoice_ref(
                             &line.invoice,
@@ -396,15 +439,23 @@ impl Checker<'_> {
                     }
                     if total > p.amount {
                         problems.push(
-                            err!(InvalidEvent, "allocations total {total}, more than the payment's {}", p.amount)
-                                .at(format!("{at}.allocations")),
+                            err!(
+                                InvalidEvent,
+                                "allocations total {total}, more than the payment's {}",
+                                p.amount
+                            )
+                            .at(format!("{at}.allocations")),
                         );
                     }
                 }
                 (None, None) => {
                     if p.customer.is_none() {
                         problems.push(
-                            err!(InvalidEvent, "a payment needs a `customer`, an `invoice` or `allocations`").at(&at),
+                            err!(
+                                InvalidEvent,
+                                "a payment needs a `customer`, an `invoice` or `allocations`"
+                            )
+                            .at(&at),
                         );
                     }
                 }
@@ -418,7 +469,9 @@ impl Checker<'_> {
             let at = format!("credit_notes[{i}]");
             if let Some(id) = &n.id {
                 if !ids.insert(id.as_str()) {
-                    problems.push(err!(DuplicateId, "credit note {id:?} appears more than once").at(&at));
+                    problems.push(
+                        err!(DuplicateId, "credit note {id:?} appears more than once").at(&at),
+                    );
                 }
             }
             self.amount_ok(n.amount, n.currency, &at, problems);
@@ -434,10 +487,19 @@ impl Checker<'_> {
                 ),
                 (None, Some(c)) => {
                     if !self.customers.is_empty() && !self.customers.contains(c.as_str()) {
-                        problems.push(err!(UnknownCustomer, "customer {c:?} is not in `customers`").at(format!("{at}.customer")));
+                        problems.push(
+                            err!(UnknownCustomer, "customer {c:?} is not in `customers`")
+                                .at(format!("{at}.customer")),
+                        );
                     }
                 }
-                (None, None) => problems.push(err!(InvalidEvent, "a credit note needs an `invoice` or a `customer`").at(&at)),
+                (None, None) => problems.push(
+                    err!(
+                        InvalidEvent,
+                        "a credit note needs an `invoice` or a `customer`"
+                    )
+                    .at(&at),
+                ),
             }
         }
     }
@@ -446,13 +508,28 @@ impl Checker<'_> {
         for (i, w) in write_offs.iter().enumerate() {
             let at = format!("write_offs[{i}]");
             let Some(r) = self.invoice(&w.invoice) else {
-                problems.push(err!(UnknownInvoice, "invoice {:?} is not in the ledger", w.invoice).at(format!("{at}.invoice")));
+                problems.push(
+                    err!(
+                        UnknownInvoice,
+                        "invoice {:?} is not in the ledger",
+                        w.invoice
+                    )
+                    .at(format!("{at}.invoice")),
+                );
                 continue;
             };
             if let Some(a) = w.amount {
                 self.amount_ok(a, r.currency, &at, problems);
             }
-            self.invoice_ref(&w.invoice, r.currency, None, w.date, false, format!("{at}.date"), problems);
+            self.invoice_ref(
+                &w.invoice,
+                r.currency,
+                None,
+                w.date,
+                false,
+                format!("{at}.date"),
+                problems,
+            );
         }
     }
 
@@ -460,7 +537,14 @@ impl Checker<'_> {
         for (i, d) in disputes.iter().enumerate() {
             let at = format!("disputes[{i}]");
             let Some(r) = self.invoice(&d.invoice) else {
-                problems.push(err!(UnknownInvoice, "invoice {:?} is not in the ledger", d.invoice).at(format!("{at}.invoice")));
+                problems.push(
+                    err!(
+                        UnknownInvoice,
+                        "invoice {:?} is not in the ledger",
+                        d.invoice
+                    )
+                    .at(format!("{at}.invoice")),
+                );
                 continue;
             };
             if let Some(a) = d.amount {
@@ -468,7 +552,14 @@ impl Checker<'_> {
             }
             if let Some(res) = d.resolved {
                 if res < d.opened {
-                    problems.push(err!(InvalidEvent, "resolved on {res}, before it was opened on {}", d.opened).at(format!("{at}.resolved")));
+                    problems.push(
+                        err!(
+                            InvalidEvent,
+                            "resolved on {res}, before it was opened on {}",
+                            d.opened
+                        )
+                        .at(format!("{at}.resolved")),
+                    );
                 }
             }
         }

@@ -74,7 +74,11 @@ pub struct ReceivableState {
     /// settled; never negative.
     pub days_late: i64,
     /// Day the receivable was settled (outstanding reached zero), if it was.
-    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub settled_on: Option<NaiveDate>,
     /// Days from issue to settlement, for receivables settled by payment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -261,7 +265,10 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
             events.push(Event {
                 date: n.date,
                 rank: Rank::CreditNote,
-                key: (n.id.clone().unwrap_or_default(), format!("{:?}{:?}{}", n.invoice, n.customer, n.amount)),
+                key: (
+                    n.id.clone().unwrap_or_default(),
+                    format!("{:?}{:?}{}", n.invoice, n.customer, n.amount),
+                ),
                 index: i,
             });
         }
@@ -273,7 +280,10 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
                 rank: Rank::Payment,
                 key: (
                     p.id.clone().unwrap_or_default(),
-                    format!("{:?}{:?}{:?}{}{}", p.customer, p.invoice, p.allocations, p.amount, p.currency),
+                    format!(
+                        "{:?}{:?}{:?}{}{}",
+                        p.customer, p.invoice, p.allocations, p.amount, p.currency
+                    ),
                 ),
                 index: i,
             });
@@ -284,7 +294,10 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
             events.push(Event {
                 date: w.date,
                 rank: Rank::WriteOff,
-                key: (w.id.clone().unwrap_or_default(), format!("{}{:?}", w.invoice, w.amount)),
+                key: (
+                    w.id.clone().unwrap_or_default(),
+                    format!("{}{:?}", w.invoice, w.amount),
+                ),
                 index: i,
             });
         }
@@ -319,15 +332,20 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
             Rank::Issue => {
                 rp.issue(ev.index);
                 // Apply any waiting money that names this invoice.
-                let inv = rp.ledger.receivables.get(ev.index).map(|r| r.invoice.clone());
+                let inv = rp
+                    .ledger
+                    .receivables
+                    .get(ev.index)
+                    .map(|r| r.invoice.clone());
                 let mut still = Vec::new();
                 for (pi, amount) in waiting.drain(..) {
                     let p = doc.payments.get(pi);
-                    let names_it = p.is_some_and(|p| p.invoice.as_ref() == inv.as_ref()) || p.is_some_and(|p| {
-                        p.allocations
-                            .as_ref()
-                            .is_some_and(|a| a.iter().any(|l| Some(&l.invoice) == inv.as_ref()))
-                    });
+                    let names_it = p.is_some_and(|p| p.invoice.as_ref() == inv.as_ref())
+                        || p.is_some_and(|p| {
+                            p.allocations
+                                .as_ref()
+                                .is_some_and(|a| a.iter().any(|l| Some(&l.invoice) == inv.as_ref()))
+                        });
                     if names_it && rp.all_named_issued(pi) {
                         rp.apply_payment(pi, ev.date, amount)?;
                     } else {
@@ -380,16 +398,23 @@ impl<'a> Replay<'a> {
         if let Some(c) = &p.customer {
             return Some(c.clone());
         }
-        let inv = p
-            .invoice
-            .as_ref()
-            .or_else(|| p.allocations.as_ref().and_then(|a| a.first()).map(|l| &l.invoice))?;
-        self.ledger.receivables_of(inv).next().map(|r| r.customer.clone())
+        let inv = p.invoice.as_ref().or_else(|| {
+            p.allocations
+                .as_ref()
+                .and_then(|a| a.first())
+                .map(|l| &l.invoice)
+        })?;
+        self.ledger
+            .receivables_of(inv)
+            .next()
+            .map(|r| r.customer.clone())
     }
 
     /// `true` when every invoice the payment names has been issued (so it can be applied now).
     fn all_named_issued(&self, pi: usize) -> bool {
-        let Some(p) = self.ledger.document.payments.get(pi) else { return true };
+        let Some(p) = self.ledger.document.payments.get(pi) else {
+            return true;
+        };
         let issued = |inv: &str| {
             self.ledger
                 .by_invoice
@@ -428,8 +453,12 @@ impl<'a> Replay<'a> {
         source: AllocationSource,
         reference: &str,
     ) -> Result<Decimal> {
-        let Some(r) = self.receivable(i) else { return Ok(Decimal::ZERO) };
-        let Some(o) = self.open.get_mut(i) else { return Ok(Decimal::ZERO) };
+        let Some(r) = self.receivable(i) else {
+            return Ok(Decimal::ZERO);
+        };
+        let Some(o) = self.open.get_mut(i) else {
+            return Ok(Decimal::ZERO);
+        };
         let take = amount.min(o.outstanding);
         if take <= Decimal::ZERO {
             return Ok(Decimal::ZERO);
@@ -471,7 +500,12 @@ impl<'a> Replay<'a> {
         reference: &str,
         latest_first: bool,
     ) -> Result<Decimal> {
-        let mut parts: Vec<usize> = self.ledger.by_invoice.get(invoice).cloned().unwrap_or_default();
+        let mut parts: Vec<usize> = self
+            .ledger
+            .by_invoice
+            .get(invoice)
+            .cloned()
+            .unwrap_or_default();
         if latest_first {
             parts.reverse();
         }
@@ -488,7 +522,9 @@ impl<'a> Replay<'a> {
     }
 
     fn apply_payment(&mut self, pi: usize, date: NaiveDate, amount: Decimal) -> Result<()> {
-        let Some(p) = self.ledger.document.payments.get(pi) else { return Ok(()) };
+        let Some(p) = self.ledger.document.payments.get(pi) else {
+            return Ok(());
+        };
         let reference = p.id.clone().unwrap_or_else(|| format!("payments[{pi}]"));
         let source = match p.kind {
             PaymentKind::Deposit => AllocationSource::Deposit,
@@ -510,7 +546,14 @@ impl<'a> Replay<'a> {
             }
             (None, Some(lines)) => {
                 for line in lines {
-                    let rest = self.apply_to_invoice(&line.invoice, line.amount, date, source, &reference, false)?;
+                    let rest = self.apply_to_invoice(
+                        &line.invoice,
+                        line.amount,
+                        date,
+                        source,
+                        &reference,
+                        false,
+                    )?;
                     let used = line.amount.checked_sub(rest).ok_or_else(overflow)?;
                     left = left.checked_sub(used).ok_or_else(overflow)?;
                     if !rest.is_zero() {
@@ -542,12 +585,22 @@ impl<'a> Replay<'a> {
     }
 
     fn credit_note(&mut self, ni: usize, date: NaiveDate) -> Result<()> {
-        let Some(n) = self.ledger.document.credit_notes.get(ni) else { return Ok(()) };
-        let reference = n.id.clone().unwrap_or_else(|| format!("credit_notes[{ni}]"));
+        let Some(n) = self.ledger.document.credit_notes.get(ni) else {
+            return Ok(());
+        };
+        let reference =
+            n.id.clone()
+                .unwrap_or_else(|| format!("credit_notes[{ni}]"));
         match &n.invoice {
             Some(inv) => {
-                let left =
-                    self.apply_to_invoice(inv, n.amount, date, AllocationSource::CreditNote, &reference, true)?;
+                let left = self.apply_to_invoice(
+                    inv,
+                    n.amount,
+                    date,
+                    AllocationSource::CreditNote,
+                    &reference,
+                    true,
+                )?;
                 let customer = self
                     .ledger
                     .receivables_of(inv)
@@ -571,7 +624,9 @@ impl<'a> Replay<'a> {
     }
 
     fn write_off(&mut self, wi: usize, date: NaiveDate) -> Result<()> {
-        let Some(w) = self.ledger.document.write_offs.get(wi) else { return Ok(()) };
+        let Some(w) = self.ledger.document.write_offs.get(wi) else {
+            return Ok(());
+        };
         let reference = w.id.clone().unwrap_or_else(|| format!("write_offs[{wi}]"));
         let outstanding: Decimal = self
             .ledger
@@ -596,7 +651,14 @@ impl<'a> Replay<'a> {
                 w.invoice
             ));
         }
-        self.apply_to_invoice(&w.invoice, amount.min(outstanding), date, AllocationSource::WriteOff, &reference, true)?;
+        self.apply_to_invoice(
+            &w.invoice,
+            amount.min(outstanding),
+            date,
+            AllocationSource::WriteOff,
+            &reference,
+            true,
+        )?;
         Ok(())
     }
 
@@ -609,7 +671,12 @@ impl<'a> Replay<'a> {
             if !active {
                 continue;
             }
-            let parts: Vec<usize> = self.ledger.by_invoice.get(&d.invoice).cloned().unwrap_or_default();
+            let parts: Vec<usize> = self
+                .ledger
+                .by_invoice
+                .get(&d.invoice)
+                .cloned()
+                .unwrap_or_default();
             let mut left = d.amount.unwrap_or(Decimal::MAX);
             for i in parts.into_iter().rev() {
                 let Some(o) = self.open.get(i) else { continue };
@@ -743,11 +810,13 @@ impl<'a> Replay<'a> {
 }
 
 fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_add(b).ok_or_else(|| err!(Overflow, "total overflows"))
+    a.checked_add(b)
+        .ok_or_else(|| err!(Overflow, "total overflows"))
 }
 
 fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_sub(b).ok_or_else(|| err!(Overflow, "total overflows"))
+    a.checked_sub(b)
+        .ok_or_else(|| err!(Overflow, "total overflows"))
 }
 
 impl CurrencyTotals {

@@ -668,9 +668,9 @@ impl PaymentTerms {
         self.leaves(issue_date, Some(amount))?
             .into_iter()
             .map(|l| {
-                let amount = l.amount.ok_or_else(|| {
-                    err!(InvalidTerms, "part {} has no amount", l.label.as_str())
-                })?;
+                let amount = l
+                    .amount
+                    .ok_or_else(|| err!(InvalidTerms, "part {} has no amount", l.label.as_str()))?;
                 let share = l.share.unwrap_or(Decimal::ZERO);
                 Ok(ScheduledPayment {
                     label: l.label,
@@ -922,7 +922,10 @@ fn day_of_following_month(issue: NaiveDate, day: u32) -> Result<NaiveDate> {
     let next = end_of_month(issue)
         .succ_opt()
         .ok_or_else(|| err!(DateOutOfRange, "the month after {issue} is out of range"))?;
-    let last = days_in_month(chrono::Datelike::year(&next), chrono::Datelike::month(&next));
+    let last = days_in_month(
+        chrono::Datelike::year(&next),
+        chrono::Datelike::month(&next),
+    );
     chrono::Datelike::with_day(&next, day.min(last))
         .ok_or_else(|| err!(DateOutOfRange, "day {day} of the month after {issue}"))
 }
