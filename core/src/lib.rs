@@ -53,3 +53,14 @@ pub mod terms;
 
 pub use error::{Code, Error, Problem, Result};
 pub use ops::{run, OPERATIONS};
+
+/// The README's Rust example, compiled and run as a doctest so the first example users paste
+/// always works.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
+/// The example of `docs/operations.md`, run as a doctest so the page cannot drift.
+#[doc = include_str!("../../docs/operations.md")]
+#[cfg(doctest)]
+pub struct OperationsDoctests;

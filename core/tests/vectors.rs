@@ -125,3 +125,17 @@ fn every_vector_passes() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn subset_matching_is_strict_where_it_should_be() {
+    use serde_json::json;
+    // Extra keys in the output are fine; a missing or different key is not.
+    assert!(contains(&json!({"a": 1}), &json!({"a": 1, "b": 2}), "$").is_ok());
+    assert!(contains(&json!({"a": 1}), &json!({"a": 2}), "$").is_err());
+    assert!(contains(&json!({"c": 1}), &json!({"a": 1}), "$").is_err());
+    // Arrays must have the same length.
+    assert!(contains(&json!([1, 2]), &json!([1, 2, 3]), "$").is_err());
+    assert!(contains(&json!([{"a": 1}]), &json!([{"a": 1, "b": 0}]), "$").is_ok());
+    // Decimal strings compare as strings: "17.48" is not "17.480".
+    assert!(contains(&json!("17.48"), &json!("17.480"), "$").is_err());
+}

@@ -319,7 +319,7 @@ const DE_REPENTANCE: Name = name("Day of Repentance and Prayer", "Buß- und Bett
 const DE_CHRISTMAS: Name = name("Christmas Day", "Erster Weihnachtstag");
 const DE_SECOND_CHRISTMAS: Name = name("Second Day of Christmas", "Zweiter Weihnachtstag");
 
-// England and Wales: the names gov.uk publishes for the bank holidays.
+// England and Wales: the names gov.uk publishes for the bank holidays (with ASCII apostrophes).
 const UK_NEW_YEAR: Name = name("New Year's Day", "New Year's Day");
 const UK_NEW_YEAR_SUB: Name = name(
     "New Year's Day (substitute day)",
@@ -355,16 +355,16 @@ const UK_DIAMOND_JUBILEE: Name = name(
     "Diamond Jubilee of Queen Elizabeth II",
 );
 const UK_PLATINUM_JUBILEE: Name = name(
-    "Platinum Jubilee of Queen Elizabeth II",
-    "Platinum Jubilee of Queen Elizabeth II",
+    "Platinum Jubilee bank holiday",
+    "Platinum Jubilee bank holiday",
 );
 const UK_STATE_FUNERAL: Name = name(
-    "State Funeral of Queen Elizabeth II",
-    "State Funeral of Queen Elizabeth II",
+    "Bank Holiday for the State Funeral of Queen Elizabeth II",
+    "Bank Holiday for the State Funeral of Queen Elizabeth II",
 );
 const UK_CORONATION: Name = name(
-    "Coronation of King Charles III",
-    "Coronation of King Charles III",
+    "Bank holiday for the coronation of King Charles III",
+    "Bank holiday for the coronation of King Charles III",
 );
 
 /// A holiday as the rules produce it, with static names (no allocation on the hot path).
