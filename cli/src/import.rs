@@ -113,6 +113,7 @@ pub fn load(opts: &Options) -> Result<(LedgerDocument, Origins), Error> {
     let reader = CsvReader {
         opts,
         mapping: &mapping,
+        refused_ids: std::cell::RefCell::new(Vec::new()),
     };
     let mut problems = Vec::new();
     let mut doc = LedgerDocument::default();
@@ -121,10 +122,23 @@ pub fn load(opts: &Options) -> Result<(LedgerDocument, Origins), Error> {
     if let Some(p) = &opts.payments {
         reader.payments(p, &mut doc, &mut origins, &mut problems)?;
     }
-    match Error::from_many(problems) {
-        Some(e) => Err(e),
-        None => Ok((doc, origins)),
+    if problems.is_empty() {
+        return Ok((doc, origins));
     }
+    // Some rows were refused. Check the rows that were read as a ledger too, so that duplicate ids
+    // or payments for unknown invoices are reported in the same run; a payment naming an invoice
+    // whose own row was refused is not reported again as "unknown invoice".
+    if let Err(e) = arrears::ledger::Ledger::new(doc.clone()) {
+        let located = origins.locate(e, &opts.ledger.display().to_string());
+        for p in located.problems() {
+            let echo = p.code == Code::UnknownInvoice
+                && reader.refused_ids.borrow().iter().any(|id| p.message.contains(&format!("{id:?}")));
+            if !echo {
+                problems.push(Error::new(p.code, p.message.clone()).at(p.path.clone().unwrap_or_default()));
+            }
+        }
+    }
+    Err(Error::from_many(problems).unwrap_or_else(|| Error::new(Code::Unreadable, "the file was refused")))
 }
 
 fn read(path: &Path) -> Result<String, Error> {
@@ -168,6 +182,8 @@ fn parse_mapping(map: &[String]) -> Result<HashMap<String, String>, Error> {
 struct CsvReader<'a> {
     opts: &'a Options,
     mapping: &'a HashMap<String, String>,
+    /// Ids of invoice rows that were refused, to avoid echo errors from payments naming them.
+    refused_ids: std::cell::RefCell<Vec<String>>,
 }
 
 /// One CSV file opened with its header resolved to our field names.
@@ -205,7 +221,7 @@ impl Table {
 }
 
 impl CsvReader<'_> {
-    fn open(&self, path: &Path, columns: &[(&str, bool)]) -> Result<Table, Error> {
+    fn open(&self, path: &Path, columns: &[(&str, bool)], problems: &mut Vec<Error>) -> Result<Table, Error> {
         let file = path.display().to_string();
         let text = read(path)?;
         let delimiter = u8::try_from(u32::from(self.opts.delimiter)).map_err(|_| {
@@ -216,7 +232,9 @@ impl CsvReader<'_> {
         })?;
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delimiter)
-            .flexible(false)
+            // Rows with the wrong number of fields are reported line by line below while the
+            // other rows are still checked, so one run lists every problem of the file.
+            .flexible(true)
             .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         let header: Vec<String> = rdr
             .headers()
@@ -266,12 +284,27 @@ impl CsvReader<'_> {
             return Err(e);
         }
         let mut records = Vec::new();
-        let mut problems = Vec::new();
         for rec in rdr.records() {
             match rec {
                 Ok(r) => {
                     let line = r.position().map(|p| p.line()).unwrap_or(0);
                     if r.iter().all(|c| c.trim().is_empty()) {
+                        continue;
+                    }
+                    if r.len() != header.len() {
+                        let hint = if r.len() > header.len() && !self.opts.decimal_comma {
+                            " (an amount written with a decimal comma splits a comma-separated row: \
+                             quote it, or export with ';' and pass --delimiter ';' --decimal-comma)"
+                        } else {
+                            ""
+                        };
+                        problems.push(
+                            Error::new(
+                                Code::Unreadable,
+                                format!("{} fields where the header has {}{hint}", r.len(), header.len()),
+                            )
+                            .at(format!("{file}:{line}")),
+                        );
                         continue;
                     }
                     records.push((line, r));
@@ -284,9 +317,6 @@ impl CsvReader<'_> {
                     );
                 }
             }
-        }
-        if let Some(e) = Error::from_many(problems) {
-            return Err(e);
         }
         Ok(Table {
             file,
@@ -415,7 +445,7 @@ impl CsvReader<'_> {
         origins: &mut Origins,
         problems: &mut Vec<Error>,
     ) -> Result<(), Error> {
-        let t = self.open(path, INVOICE_COLUMNS)?;
+        let t = self.open(path, INVOICE_COLUMNS, problems)?;
         let headers = t.headers();
         let mut names: HashMap<String, String> = HashMap::new();
         for (line, rec) in &t.records {
@@ -453,6 +483,9 @@ impl CsvReader<'_> {
             let paid_date = self.date(&t, rec, line, "paid_date", problems);
             let paid_amount = self.amount(&t, rec, line, "paid_amount", problems);
             if problems.len() != before {
+                if let Some(id) = id {
+                    self.refused_ids.borrow_mut().push(id.to_string());
+                }
                 continue;
             }
             let (Some(id), Some(customer), Some(issue), Some(amount), Some(currency)) =
@@ -528,7 +561,7 @@ impl CsvReader<'_> {
         origins: &mut Origins,
         problems: &mut Vec<Error>,
     ) -> Result<(), Error> {
-        let t = self.open(path, PAYMENT_COLUMNS)?;
+        let t = self.open(path, PAYMENT_COLUMNS, problems)?;
         let headers = t.headers();
         for (line, rec) in &t.records {
             let line = *line;
@@ -544,7 +577,18 @@ impl CsvReader<'_> {
                     Error::new(Code::InvalidCell, "amount is empty").at(t.at(line, "amount")),
                 );
             }
-            let currency = self.currency(&t, rec, line, problems);
+            // Without a currency column or --currency, a payment naming an invoice is in the
+            // invoice's currency.
+            let invoice_currency = t
+                .get(rec, "invoice")
+                .and_then(|id| doc.invoices.iter().find(|i| i.id == id))
+                .map(|i| i.currency);
+            let currency = match invoice_currency {
+                Some(c) if t.get(rec, "currency").is_none() && self.opts.currency.is_none() => {
+                    Some(c)
+                }
+                _ => self.currency(&t, rec, line, problems),
+            };
             if problems.len() != before {
                 continue;
             }

@@ -283,7 +283,7 @@ impl DelayAcc {
         let mean = |sum: i64| {
             Decimal::from(sum)
                 .checked_div(Decimal::from(self.n))
-                .map(|d| crate::money::RoundingMode::HalfUp.round(d, 2))
+                .map(two_places)
         };
         PaymentDelays {
             customer,
@@ -293,7 +293,7 @@ impl DelayAcc {
             weighted_days_to_pay: self
                 .weighted
                 .checked_div(self.weight)
-                .map(|d| crate::money::RoundingMode::HalfUp.round(d, 2)),
+                .map(two_places),
             average_days_late: mean(self.days_late),
         }
     }
@@ -390,7 +390,7 @@ pub fn worst_payers(state: &LedgerState, limit: usize) -> Vec<WorstPayer> {
             name: names.get(c).copied().flatten().cloned(),
             average_days_late: Decimal::from(a.days)
                 .checked_div(Decimal::from(a.n))
-                .map(|d| crate::money::RoundingMode::HalfUp.round(d, 2))
+                .map(two_places)
                 .unwrap_or(Decimal::ZERO),
             receivables: usize::try_from(a.n).unwrap_or(0),
             late: a.late,
@@ -452,6 +452,13 @@ mod decimal_vec {
             .map(|s| crate::money::parse_decimal(s).map_err(crate::ops::de_error))
             .collect()
     }
+}
+
+/// Rounds half-up to two places and always writes two (`0` → `0.00`), so figures print alike.
+fn two_places(d: Decimal) -> Decimal {
+    let mut r = crate::money::RoundingMode::HalfUp.round(d, 2);
+    r.rescale(2);
+    r
 }
 
 /// Request and response documents of the `aging` operation.

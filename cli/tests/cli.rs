@@ -1,0 +1,172 @@
+//! End-to-end tests of the `arrears` binary: the README's demo command, reports on files, and
+//! the bad-input contract (one line per problem naming file, line and column; exit 1; no output).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn arrears(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_arrears")).args(args).output().unwrap()
+}
+
+fn tmp(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("arrears-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn demo_prints_the_main_report() {
+    let o = arrears(&["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for part in ["As of 2026-06-30", "Open invoices by customer", "Aging balance", "Worst payers", "days late"] {
+        assert!(out.contains(part), "missing {part:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn demo_json_is_a_document() {
+    let o = arrears(&["demo", "--format", "json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["as_of"], "2026-06-30");
+    assert!(v["overview"]["aging"]["totals"].is_array());
+}
+
+#[test]
+fn report_on_a_small_csv_ledger() {
+    // Hand computation: F1 100.00 due 2024-02-09, unpaid as of 2024-03-01 → 21 days late;
+    // F2 paid in full on its due date.
+    let inv = tmp(
+        "ok-invoices.csv",
+        "id,customer,customer_name,issue_date,due_date,amount,currency,paid_date\n\
+         F1,C1,Studio Nord,2024-01-10,2024-02-09,100.00,EUR,\n\
+         F2,C2,Atelier Sud,2024-01-12,2024-02-11,50.00,EUR,2024-02-11\n",
+    );
+    let o = arrears(&["report", inv.to_str().unwrap(), "--as-of", "2024-03-01", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let open = v["open_receivables"].as_array().unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0]["id"], "F1");
+    assert_eq!(open[0]["days_late"], 21);
+    assert_eq!(v["overview"]["delays"]["paid_receivables"], 1);
+    assert_eq!(v["overview"]["delays"]["average_days_late"], "0.00");
+}
+
+#[test]
+fn french_export_with_mapping_semicolons_and_decimal_commas() {
+    let inv = tmp(
+        "fr-export.csv",
+        "N° facture;Client;Date;Échéance;Montant TTC;Devise\n\
+         FA-1;DUPONT;10/01/2024;09/02/2024;1 234,50;EUR\n",
+    );
+    let o = arrears(&[
+        "report", inv.to_str().unwrap(), "--as-of", "2024-02-10", "--format", "csv",
+        "--delimiter", ";", "--decimal-comma", "--date-format", "%d/%m/%Y",
+        "--map", "id=N° facture", "--map", "customer=Client", "--map", "issue_date=Date",
+        "--map", "due_date=Échéance", "--map", "amount=Montant TTC", "--map", "currency=Devise",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("FA-1"), "{out}");
+    assert!(out.contains("1234.50"), "{out}");
+    // 2024-02-10 is one day after the due date.
+    assert!(out.lines().nth(1).unwrap().contains(",1,overdue"), "{out}");
+}
+
+#[test]
+fn bad_csv_lists_every_problem_and_writes_nothing() {
+    let inv = tmp(
+        "bad-invoices.csv",
+        "id,customer,issue_date,due_date,amount,currency\n\
+         F1,C1,2024-01-10,2024-02-09,100.00,EUR\n\
+         F2,C1,2024-01-12,2024-02-30,50.00,EUR\n\
+         F3,C2,2024-01-15,2024-02-14,\"12,50\",EUR\n\
+         F4,C2,2024-01-15,2024-02-14,-5.00,EUR\n\
+         F1,C3,2024-01-20,2024-02-19,80.00,EUR\n\
+         F7,C3,2024-01-20,2024-02-19,80.00,EUX\n",
+    );
+    let pay = tmp("bad-payments.csv", "date,amount,invoice,customer,currency\n2024-02-03,20.00,F99,C1,EUR\n");
+    let out = std::env::temp_dir().join(format!("arrears-should-not-exist-{}", std::process::id()));
+    let o = arrears(&[
+        "report", inv.to_str().unwrap(), "--payments", pay.to_str().unwrap(), "--out", out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(!out.exists(), "no partial output");
+    let err = stderr(&o);
+    let f = inv.display().to_string();
+    for (place, code) in [
+        (format!("{f}:3:due_date"), "date.invalid"),
+        (format!("{f}:4:amount"), "money.invalid_amount"),
+        (format!("{f}:5:amount"), "money.negative_amount"),
+        (format!("{f}:6"), "ledger.duplicate_id"),
+        (format!("{f}:7:currency"), "money.unknown_currency"),
+        (format!("{}:2:invoice", pay.display()), "ledger.unknown_invoice"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(&place) && l.contains(code)),
+            "no line for {place} [{code}] in:\n{err}"
+        );
+    }
+    assert!(err.contains("--decimal-comma"), "the decimal-comma hint: {err}");
+}
+
+#[test]
+fn missing_column_is_named() {
+    let inv = tmp("missing.csv", "id,customer,issue_date,amount,currency\nF1,C1,2024-01-10,100.00,EUR\n");
+    let pay = tmp("nodate-payments.csv", "amount\n1.00\n");
+    let o = arrears(&["report", inv.to_str().unwrap(), "--payments", pay.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    // The invoices file has no due date (and no terms) for F1; the payments file lacks `date`.
+    assert!(err.contains("missing column \"date\""), "{err}");
+}
+
+#[test]
+fn json_ledger_errors_carry_the_json_path() {
+    let doc = tmp(
+        "bad-ledger.json",
+        r#"{"invoices": [{"id": "F1", "customer": "C1", "issue_date": "2024-02-30", "due_date": "2024-03-30", "amount": "1.00", "currency": "EUR"}]}"#,
+    );
+    let o = arrears(&["report", doc.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("invoices[0].issue_date") && err.contains("date.invalid"), "{err}");
+}
+
+#[test]
+fn csv_output_neutralises_formulas() {
+    let inv = tmp(
+        "formula.csv",
+        "id,customer,customer_name,issue_date,due_date,amount,currency\n\
+         =1+1,C1,\"=HYPERLINK(\"\"http://x\"\")\",2024-01-10,2024-02-09,100.00,EUR\n",
+    );
+    let o = arrears(&["report", inv.to_str().unwrap(), "--as-of", "2024-03-01", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("'=1+1"), "{out}");
+    assert!(out.contains("'=HYPERLINK"), "{out}");
+    assert!(!out.contains(",=1+1"), "{out}");
+}
+
+#[test]
+fn error_catalogue_matches_docs() {
+    let o = arrears(&["errors", "--format", "markdown"]);
+    assert!(o.status.success());
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/errors.md")).unwrap();
+    assert_eq!(stdout(&o), docs, "docs/errors.md is stale: run `make docs-errors`");
+}
