@@ -132,13 +132,20 @@ pub fn load(opts: &Options) -> Result<(LedgerDocument, Origins), Error> {
         let located = origins.locate(e, &opts.ledger.display().to_string());
         for p in located.problems() {
             let echo = p.code == Code::UnknownInvoice
-                && reader.refused_ids.borrow().iter().any(|id| p.message.contains(&format!("{id:?}")));
+                && reader
+                    .refused_ids
+                    .borrow()
+                    .iter()
+                    .any(|id| p.message.contains(&format!("{id:?}")));
             if !echo {
-                problems.push(Error::new(p.code, p.message.clone()).at(p.path.clone().unwrap_or_default()));
+                problems.push(
+                    Error::new(p.code, p.message.clone()).at(p.path.clone().unwrap_or_default()),
+                );
             }
         }
     }
-    Err(Error::from_many(problems).unwrap_or_else(|| Error::new(Code::Unreadable, "the file was refused")))
+    Err(Error::from_many(problems)
+        .unwrap_or_else(|| Error::new(Code::Unreadable, "the file was refused")))
 }
 
 fn read(path: &Path) -> Result<String, Error> {
@@ -221,7 +228,12 @@ impl Table {
 }
 
 impl CsvReader<'_> {
-    fn open(&self, path: &Path, columns: &[(&str, bool)], problems: &mut Vec<Error>) -> Result<Table, Error> {
+    fn open(
+        &self,
+        path: &Path,
+        columns: &[(&str, bool)],
+        problems: &mut Vec<Error>,
+    ) -> Result<Table, Error> {
         let file = path.display().to_string();
         let text = read(path)?;
         let delimiter = u8::try_from(u32::from(self.opts.delimiter)).map_err(|_| {
@@ -301,7 +313,11 @@ impl CsvReader<'_> {
                         problems.push(
                             Error::new(
                                 Code::Unreadable,
-                                format!("{} fields where the header has {}{hint}", r.len(), header.len()),
+                                format!(
+                                    "{} fields where the header has {}{hint}",
+                                    r.len(),
+                                    header.len()
+                                ),
                             )
                             .at(format!("{file}:{line}")),
                         );

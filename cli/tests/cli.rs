@@ -1,13 +1,21 @@
 //! End-to-end tests of the `arrears` binary: the README's demo command, reports on files, and
 //! the bad-input contract (one line per problem naming file, line and column; exit 1; no output).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn arrears(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_arrears")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_arrears"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn tmp(name: &str, content: &str) -> PathBuf {
@@ -31,7 +39,13 @@ fn demo_prints_the_main_report() {
     let o = arrears(&["demo"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    for part in ["As of 2026-06-30", "Open invoices by customer", "Aging balance", "Worst payers", "days late"] {
+    for part in [
+        "As of 2026-06-30",
+        "Open invoices by customer",
+        "Aging balance",
+        "Worst payers",
+        "days late",
+    ] {
         assert!(out.contains(part), "missing {part:?} in:\n{out}");
     }
 }
@@ -55,7 +69,14 @@ fn report_on_a_small_csv_ledger() {
          F1,C1,Studio Nord,2024-01-10,2024-02-09,100.00,EUR,\n\
          F2,C2,Atelier Sud,2024-01-12,2024-02-11,50.00,EUR,2024-02-11\n",
     );
-    let o = arrears(&["report", inv.to_str().unwrap(), "--as-of", "2024-03-01", "--format", "json"]);
+    let o = arrears(&[
+        "report",
+        inv.to_str().unwrap(),
+        "--as-of",
+        "2024-03-01",
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let open = v["open_receivables"].as_array().unwrap();
@@ -74,10 +95,29 @@ fn french_export_with_mapping_semicolons_and_decimal_commas() {
          FA-1;DUPONT;10/01/2024;09/02/2024;1 234,50;EUR\n",
     );
     let o = arrears(&[
-        "report", inv.to_str().unwrap(), "--as-of", "2024-02-10", "--format", "csv",
-        "--delimiter", ";", "--decimal-comma", "--date-format", "%d/%m/%Y",
-        "--map", "id=N° facture", "--map", "customer=Client", "--map", "issue_date=Date",
-        "--map", "due_date=Échéance", "--map", "amount=Montant TTC", "--map", "currency=Devise",
+        "report",
+        inv.to_str().unwrap(),
+        "--as-of",
+        "2024-02-10",
+        "--format",
+        "csv",
+        "--delimiter",
+        ";",
+        "--decimal-comma",
+        "--date-format",
+        "%d/%m/%Y",
+        "--map",
+        "id=N° facture",
+        "--map",
+        "customer=Client",
+        "--map",
+        "issue_date=Date",
+        "--map",
+        "due_date=Échéance",
+        "--map",
+        "amount=Montant TTC",
+        "--map",
+        "currency=Devise",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
@@ -99,10 +139,18 @@ fn bad_csv_lists_every_problem_and_writes_nothing() {
          F1,C3,2024-01-20,2024-02-19,80.00,EUR\n\
          F7,C3,2024-01-20,2024-02-19,80.00,EUX\n",
     );
-    let pay = tmp("bad-payments.csv", "date,amount,invoice,customer,currency\n2024-02-03,20.00,F99,C1,EUR\n");
+    let pay = tmp(
+        "bad-payments.csv",
+        "date,amount,invoice,customer,currency\n2024-02-03,20.00,F99,C1,EUR\n",
+    );
     let out = std::env::temp_dir().join(format!("arrears-should-not-exist-{}", std::process::id()));
     let o = arrears(&[
-        "report", inv.to_str().unwrap(), "--payments", pay.to_str().unwrap(), "--out", out.to_str().unwrap(),
+        "report",
+        inv.to_str().unwrap(),
+        "--payments",
+        pay.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.is_empty());
@@ -115,21 +163,35 @@ fn bad_csv_lists_every_problem_and_writes_nothing() {
         (format!("{f}:5:amount"), "money.negative_amount"),
         (format!("{f}:6"), "ledger.duplicate_id"),
         (format!("{f}:7:currency"), "money.unknown_currency"),
-        (format!("{}:2:invoice", pay.display()), "ledger.unknown_invoice"),
+        (
+            format!("{}:2:invoice", pay.display()),
+            "ledger.unknown_invoice",
+        ),
     ] {
         assert!(
             err.lines().any(|l| l.contains(&place) && l.contains(code)),
             "no line for {place} [{code}] in:\n{err}"
         );
     }
-    assert!(err.contains("--decimal-comma"), "the decimal-comma hint: {err}");
+    assert!(
+        err.contains("--decimal-comma"),
+        "the decimal-comma hint: {err}"
+    );
 }
 
 #[test]
 fn missing_column_is_named() {
-    let inv = tmp("missing.csv", "id,customer,issue_date,amount,currency\nF1,C1,2024-01-10,100.00,EUR\n");
+    let inv = tmp(
+        "missing.csv",
+        "id,customer,issue_date,amount,currency\nF1,C1,2024-01-10,100.00,EUR\n",
+    );
     let pay = tmp("nodate-payments.csv", "amount\n1.00\n");
-    let o = arrears(&["report", inv.to_str().unwrap(), "--payments", pay.to_str().unwrap()]);
+    let o = arrears(&[
+        "report",
+        inv.to_str().unwrap(),
+        "--payments",
+        pay.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     // The invoices file has no due date (and no terms) for F1; the payments file lacks `date`.
@@ -145,7 +207,10 @@ fn json_ledger_errors_carry_the_json_path() {
     let o = arrears(&["report", doc.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("invoices[0].issue_date") && err.contains("date.invalid"), "{err}");
+    assert!(
+        err.contains("invoices[0].issue_date") && err.contains("date.invalid"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -155,7 +220,14 @@ fn csv_output_neutralises_formulas() {
         "id,customer,customer_name,issue_date,due_date,amount,currency\n\
          =1+1,C1,\"=HYPERLINK(\"\"http://x\"\")\",2024-01-10,2024-02-09,100.00,EUR\n",
     );
-    let o = arrears(&["report", inv.to_str().unwrap(), "--as-of", "2024-03-01", "--format", "csv"]);
+    let o = arrears(&[
+        "report",
+        inv.to_str().unwrap(),
+        "--as-of",
+        "2024-03-01",
+        "--format",
+        "csv",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("'=1+1"), "{out}");
@@ -167,6 +239,11 @@ fn csv_output_neutralises_formulas() {
 fn error_catalogue_matches_docs() {
     let o = arrears(&["errors", "--format", "markdown"]);
     assert!(o.status.success());
-    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/errors.md")).unwrap();
-    assert_eq!(stdout(&o), docs, "docs/errors.md is stale: run `make docs-errors`");
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/errors.md")).unwrap();
+    assert_eq!(
+        stdout(&o),
+        docs,
+        "docs/errors.md is stale: run `make docs-errors`"
+    );
 }

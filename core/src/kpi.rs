@@ -290,10 +290,7 @@ impl DelayAcc {
             paid_receivables: usize::try_from(self.n).unwrap_or(0),
             paid_late: self.late,
             average_days_to_pay: mean(self.days_to_pay),
-            weighted_days_to_pay: self
-                .weighted
-                .checked_div(self.weight)
-                .map(two_places),
+            weighted_days_to_pay: self.weighted.checked_div(self.weight).map(two_places),
             average_days_late: mean(self.days_late),
         }
     }

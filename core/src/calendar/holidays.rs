@@ -96,7 +96,7 @@ pub enum GermanState {
 }
 
 impl GermanState {
-    /// The sixteen Länder, in the order of their two-letter codes' calendar ids.
+    /// The sixteen Länder, in the order of their calendar ids in [`super::CALENDAR_IDS`].
     pub const ALL: &'static [GermanState] = &[
         GermanState::BadenWuerttemberg,
         GermanState::Bayern,

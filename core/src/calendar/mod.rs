@@ -500,6 +500,11 @@ impl Calendar {
     }
 }
 
+/// The examples of `docs/calendars.md`, run as doctests so the page cannot drift from the code.
+#[doc = include_str!("../../../docs/calendars.md")]
+#[cfg(doctest)]
+pub struct CalendarsDoctests;
+
 impl fmt::Display for Calendar {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())?;

@@ -91,14 +91,28 @@ macro_rules! finding_codes {
 
         impl FindingCode {
             /// Every finding code, in catalogue order.
+            ///
+            /// ```
+            /// use arrears::terms::FindingCode;
+            /// assert!(FindingCode::ALL.iter().all(|c| c.as_str().starts_with("terms.")));
+            /// ```
             pub const ALL: &'static [FindingCode] = &[ $( FindingCode::$variant, )* ];
 
             /// The stable string form.
+            ///
+            /// ```
+            /// assert_eq!(arrears::terms::FindingCode::DeOver60Days.as_str(), "terms.de_over_60_days");
+            /// ```
             pub const fn as_str(self) -> &'static str {
                 match self { $( FindingCode::$variant => $code, )* }
             }
 
             /// The severity findings with this code always have.
+            ///
+            /// ```
+            /// use arrears::terms::{FindingCode, Severity};
+            /// assert_eq!(FindingCode::UkPublicOver30Days.severity(), Severity::Warning);
+            /// ```
             pub const fn severity(self) -> Severity {
                 match self { $( FindingCode::$variant => Severity::$severity, )* }
             }

@@ -43,10 +43,24 @@ use crate::money::Money;
 
 /// The largest day count accepted anywhere in payment terms (about ten years). Longer terms are
 /// certainly a typing mistake, and the bound keeps every date computation in range.
+///
+/// ```
+/// use arrears::terms::{PaymentTerms, MAX_DAYS};
+/// assert!(PaymentTerms::NetDays { days: MAX_DAYS }.validate().is_ok());
+/// assert!(PaymentTerms::NetDays { days: MAX_DAYS + 1 }.validate().is_err());
+/// ```
 pub const MAX_DAYS: u32 = 3650;
 
 /// The largest number of receivables one set of terms may create (instalments, parts, deposit
 /// and balance, counted after nesting).
+///
+/// ```
+/// use arrears::terms::{Instalments, PaymentTerms, Period, MAX_PARTS};
+/// let n = |count| PaymentTerms::Instalments(Instalments::Regular {
+///     count, first: Box::new(PaymentTerms::Immediate), every: Period::Months(1) });
+/// assert!(n(MAX_PARTS).validate().is_ok());
+/// assert!(n(MAX_PARTS + 1).validate().is_err());
+/// ```
 pub const MAX_PARTS: u32 = 120;
 
 /// How deeply terms may nest (a deposit whose balance is paid in instalments is depth 2).
@@ -1002,6 +1016,11 @@ pub(crate) fn check_share(what: &str, value: Decimal) -> Result<()> {
         ))
     }
 }
+
+/// The Rust examples of `docs/terms.md`, compiled and run as doctests so the guide cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/terms.md")]
+pub struct TermsGuide;
 
 #[cfg(test)]
 mod tests;

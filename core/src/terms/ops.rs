@@ -32,6 +32,16 @@ use crate::money::{Currency, Money};
 /// "roll"?: {"calendar": "fr", "roll": "following"}, "jurisdiction"?: "fr", "debtor"?:
 /// "business"}`. `amount` and `currency` go together; with `jurisdiction` the due dates are
 /// checked against its caps (`debtor` defaults to `business`).
+///
+/// ```
+/// use arrears::terms::ops::DueDateRequest;
+/// let r: DueDateRequest = serde_json::from_value(serde_json::json!({
+///     "terms": {"kind": "immediate"}, "issue_date": "2025-01-15", "jurisdiction": "fr"})).unwrap();
+/// assert!(r.amount.is_none() && r.debtor.is_none());
+/// // Requests refuse unknown fields.
+/// assert!(serde_json::from_value::<DueDateRequest>(serde_json::json!({
+///     "terms": {"kind": "immediate"}, "issue_date": "2025-01-15", "issued": "x"})).is_err());
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DueDateRequest {
@@ -62,6 +72,15 @@ pub struct DueDateRequest {
 }
 
 /// `due_date` response: `{"due_date", "currency"?, "schedule": [...], "findings": [...]}`.
+///
+/// ```
+/// let out = arrears::run("due_date", &serde_json::json!({
+///     "terms": {"kind": "instalments", "count": 2, "every": {"months": 1}}, "issue_date": "2025-01-31"}))?;
+/// assert_eq!(out["due_date"], serde_json::Value::Null);
+/// assert_eq!(out["schedule"][1]["due_date"], "2025-02-28");
+/// assert_eq!(out["findings"], serde_json::json!([]));
+/// # Ok::<(), arrears::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DueDateResponse {
     /// The due date (rolled) when the terms give one; `null` for deposits and instalments.
@@ -77,6 +96,15 @@ pub struct DueDateResponse {
 }
 
 /// One receivable of a [`DueDateResponse`].
+///
+/// ```
+/// let out = arrears::run("due_date", &serde_json::json!({
+///     "terms": {"kind": "net_days", "days": 30}, "issue_date": "2025-04-01",
+///     "amount": "10.00", "currency": "EUR", "roll": {"calendar": "fr", "roll": "following"}}))?;
+/// assert_eq!(out["schedule"][0], serde_json::json!({"label": "1/1", "due_date": "2025-05-02",
+///     "rolled_from": "2025-05-01", "share_percent": "100", "amount": "10.00"}));
+/// # Ok::<(), arrears::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ScheduleItem {
     /// `1/1`, `deposit`, `balance`, `1/3`, `balance 2/3`, ...
@@ -209,6 +237,14 @@ pub fn due_date(req: DueDateRequest) -> Result<DueDateResponse> {
 }
 
 /// `check_terms` request: `{"jurisdiction", "debtor", "issue_date", "due_date", "terms"?}`.
+///
+/// ```
+/// use arrears::terms::ops::CheckTermsRequest;
+/// let r: CheckTermsRequest = serde_json::from_value(serde_json::json!({
+///     "jurisdiction": "de", "debtor": "business",
+///     "issue_date": "2025-01-10", "due_date": "2025-04-10"})).unwrap();
+/// assert!(r.terms.is_none());
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckTermsRequest {
@@ -228,6 +264,15 @@ pub struct CheckTermsRequest {
 }
 
 /// `check_terms` response: `{"findings": [...]}`.
+///
+/// ```
+/// use arrears::terms::ops::{check_terms, CheckTermsRequest};
+/// let r: CheckTermsRequest = serde_json::from_value(serde_json::json!({
+///     "jurisdiction": "eu", "debtor": "business",
+///     "issue_date": "2025-01-10", "due_date": "2025-03-11"})).unwrap();
+/// assert!(check_terms(r)?.findings.is_empty()); // exactly 60 days
+/// # Ok::<(), arrears::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CheckTermsResponse {
     /// What the check found; empty when the term is within every cap.

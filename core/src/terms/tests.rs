@@ -886,3 +886,27 @@ proptest! {
         prop_assert_eq!(back, t);
     }
 }
+
+#[test]
+fn the_due_date_example_of_docs_terms_md_holds() {
+    // docs/terms.md, "Computing due dates": the request and the full response shown there.
+    let out = crate::run(
+        "due_date",
+        &json!({"terms": {"kind": "deposit", "share_percent": "30",
+                          "balance_terms": {"kind": "net_days", "days": 30}},
+                "issue_date": "2025-03-10", "amount": "1000.01", "currency": "EUR",
+                "roll": {"calendar": "fr", "roll": "following"},
+                "jurisdiction": "fr", "debtor": "business"}),
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        json!({"due_date": null, "currency": "EUR",
+               "schedule": [
+                 {"label": "deposit", "due_date": "2025-03-10", "share_percent": "30",
+                  "amount": "300.00"},
+                 {"label": "balance", "due_date": "2025-04-09", "share_percent": "70",
+                  "amount": "700.01"}],
+               "findings": []})
+    );
+}
