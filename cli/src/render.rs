@@ -125,7 +125,7 @@ fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
     for t in &state.totals {
         let _ = writeln!(
             out,
-            "{}: {} outstanding on {} open invoices, of which {} overdue on {}{}{}",
+            "{}: {} outstanding on {} open invoice(s), of which {} overdue on {}{}{}",
             t.currency,
             money(t.outstanding),
             t.open_receivables,

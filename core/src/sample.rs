@@ -433,6 +433,9 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
         let stop_paying = add_days(START, rng.range(period_days / 4, period_days / 2))?;
         let mut day = rng.range(0, gap);
         let mut open_for_writeoff: Option<(String, NaiveDate)> = None;
+        // A few customers who pay in order never say which invoice they pay: their payments are
+        // matched oldest first.
+        let sends_remittance = !(matches!(spec.behaviour, Prompt | Steady) && rng.chance(25));
         while day < period_days {
             let issue = add_days(START, day)?;
             let jitter = gap / 3;
@@ -450,7 +453,13 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
             // VAT at 20 % (CGI art. 278 standard rate; UK VAT standard rate is also 20 %).
             let tax = RoundingMode::HalfUp.round(net.saturating_mul(Decimal::new(20, 2)), 2);
             let amount = net.saturating_add(tax);
-            let terms = terms_for(&mut rng, spec.sector, net_cents / 100);
+            // Customers who never send remittance advice are on net 30, so their payments come in
+            // due-date order and matching them oldest first finds the invoice they meant.
+            let terms = if sends_remittance {
+                terms_for(&mut rng, spec.sector, net_cents / 100)
+            } else {
+                PaymentTerms::NetDays { days: 30 }
+            };
             let schedule = terms.schedule(issue, Money::new(amount, currency))?;
             doc.invoices.push(InvoiceRecord {
                 id: inv_id.clone(),
@@ -513,8 +522,7 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
                     continue;
                 }
                 let partial = matches!(spec.behaviour, Erratic | Chronic | Slow) && rng.chance(20);
-                // Payments without remittance advice (matched oldest first) from customers who pay in order.
-                let remittance = !(matches!(spec.behaviour, Prompt | Steady) && rng.chance(15));
+                let remittance = sends_remittance;
                 let mut pay = |date: NaiveDate, amt: Decimal, doc: &mut LedgerDocument| {
                     payment_no = payment_no.saturating_add(1);
                     doc.payments.push(PaymentRecord {
