@@ -23,8 +23,8 @@ clippy:
 
 # docs/errors.md is generated from the code list; fail when it is stale.
 check-docs:
-	$(CARGO) run -q -p arrears-cli -- errors --format markdown > target/errors.md
-	@diff -u docs/errors.md target/errors.md || (echo "docs/errors.md is stale: run 'make docs-errors'"; exit 1)
+	@tmp=$$(mktemp) && $(CARGO) run -q -p arrears-cli -- errors --format markdown > $$tmp && \
+	  (diff -u docs/errors.md $$tmp || (echo "docs/errors.md is stale: run 'make docs-errors'"; rm -f $$tmp; exit 1)) && rm -f $$tmp
 
 docs-errors:
 	$(CARGO) run -q -p arrears-cli -- errors --format markdown > docs/errors.md
