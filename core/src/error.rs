@@ -120,6 +120,24 @@ codes! {
     InvalidEvent = "ledger.invalid_event",
         "An event contradicts the ledger: dated before its invoice, allocations larger than the payment, a zero amount, an allocation to another customer's invoice.";
 
+    // --- rate tables ---
+    UnknownSeries = "rates.unknown_series",
+        "The rate series identifier is neither built in nor supplied by the caller.";
+    UnknownRateDate = "rates.unknown_date",
+        "A rate was asked for a date outside what the series is known to cover (before its first entry or after its known-until date); supply the rate or a newer series.";
+    InvalidSeries = "rates.invalid_series",
+        "A caller-supplied rate series is malformed: no entries, dates not increasing, a known-until date before the last entry.";
+
+    // --- statutory interest ---
+    UnknownRegime = "interest.unknown_regime",
+        "The interest regime identifier is not one of the documented regimes.";
+    InvalidOption = "interest.invalid_option",
+        "An interest option is unknown, out of range or not allowed for the regime (for example a directive margin below 8 points).";
+    InvalidPrincipal = "interest.invalid_principal",
+        "The principal of an interest computation is zero or negative.";
+    InvalidPayment = "interest.invalid_payment",
+        "A payment or credit in an interest computation is dated after the end date, not positive, or larger than what is owed.";
+
     // --- import (command-line ledger files) ---
     MissingColumn = "import.missing_column",
         "A required column is missing from a CSV file (after applying the column mapping).";
