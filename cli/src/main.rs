@@ -11,6 +11,7 @@
 )]
 
 mod import;
+mod interest_cmd;
 mod render;
 
 use std::io::Write;
@@ -45,6 +46,19 @@ enum Command {
     },
     /// Report on a ledger: open invoices by customer, aging, days to pay, worst payers.
     Report(ReportArgs),
+    /// Statutory late-payment interest for one debt: JSON request in, JSON statement out.
+    ///
+    /// Either `--request FILE` (or `-` for standard input) with the request document of
+    /// docs/interest.md, or the flags below.
+    Interest(InterestArgs),
+    /// The built-in rate series, their sources and known-until dates.
+    Rates {
+        /// A series id for its entries, sources and flags (all series when omitted).
+        series: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RatesFormat::Table)]
+        format: RatesFormat,
+    },
     /// List every error code with its meaning (the catalogue in docs/errors.md).
     Errors {
         /// `markdown` (the docs page) or `json`.
@@ -91,6 +105,44 @@ struct ReportArgs {
     /// Currency for CSV rows without a currency column.
     #[arg(long)]
     currency: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+struct InterestArgs {
+    /// The request document (JSON file, or `-` for standard input).
+    #[arg(long, conflicts_with_all = ["regime", "principal", "currency", "due", "until"])]
+    request: Option<String>,
+    /// Regime id: fr_b2b, fr_b2b_contractual, fr_legal_professional, fr_legal_consumer,
+    /// fr_public_procurement, de_b2b, de_consumer, uk_late_payment, eu_directive, contractual.
+    #[arg(long, required_unless_present = "request")]
+    regime: Option<String>,
+    /// The amount that fell due, e.g. 1000.00.
+    #[arg(long, required_unless_present = "request")]
+    principal: Option<String>,
+    /// ISO 4217 currency code.
+    #[arg(long, required_unless_present = "request")]
+    currency: Option<String>,
+    /// Due date, YYYY-MM-DD.
+    #[arg(long, required_unless_present = "request")]
+    due: Option<String>,
+    /// Last day of interest, YYYY-MM-DD.
+    #[arg(long, required_unless_present = "request")]
+    until: Option<String>,
+    /// A payment, DATE=AMOUNT (repeatable).
+    #[arg(long = "payment", value_name = "DATE=AMOUNT")]
+    payments: Vec<String>,
+    /// A credit note, DATE=AMOUNT (repeatable).
+    #[arg(long = "credit", value_name = "DATE=AMOUNT")]
+    credits: Vec<String>,
+    /// An option of docs/interest.md, KEY=VALUE (repeatable), e.g. day_count=act_act.
+    #[arg(long = "option", value_name = "KEY=VALUE")]
+    options: Vec<String>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum RatesFormat {
+    Table,
+    Json,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -158,11 +210,49 @@ fn run(cli: Cli) -> Result<(), Error> {
             write_out(args.out.as_ref(), &text)
         }
         Command::Sample { out } => import::write_sample(&out),
+        Command::Interest(a) => {
+            let request = match &a.request {
+                Some(path) => interest_cmd::read_request(path)?,
+                None => interest_cmd::request_from_flags(&interest_cmd::FlagRequest {
+                    regime: a.regime.clone().unwrap_or_default(),
+                    principal: a.principal.clone().unwrap_or_default(),
+                    currency: a.currency.clone().unwrap_or_default(),
+                    due: a.due.clone().unwrap_or_default(),
+                    until: a.until.clone().unwrap_or_default(),
+                    payments: a.payments.clone(),
+                    credits: a.credits.clone(),
+                    options: a.options.clone(),
+                })?,
+            };
+            let text = interest_cmd::run_json("interest", &request).map_err(json_error)?;
+            write_out(None, &text)
+        }
+        Command::Rates { series, format } => {
+            let text = match format {
+                RatesFormat::Json => {
+                    let req = match &series {
+                        Some(s) => serde_json::json!({"series": s}),
+                        None => serde_json::json!({}),
+                    };
+                    interest_cmd::run_json("rates", &req)?
+                }
+                RatesFormat::Table => interest_cmd::rates_table(series.as_deref())?,
+            };
+            write_out(None, &text)
+        }
         Command::Errors { format } => write_out(
             None,
             &render::error_catalogue(format == CatalogueFormat::Json),
         ),
     }
+}
+
+/// Commands whose output is a JSON document print their error as a JSON document too
+/// (`{"error": {"code", "message", ...}}`) on standard output, where a script reads the result; the
+/// human-readable lines still go to standard error.
+fn json_error(e: Error) -> Error {
+    let _ = writeln!(std::io::stdout(), "{}", e.to_json());
+    e
 }
 
 /// Today's civil date in the machine's local time zone: the CLI is the one place with a clock.

@@ -44,9 +44,11 @@
 
 pub mod calendar;
 pub mod error;
+pub mod interest;
 pub mod kpi;
 pub mod ledger;
 pub mod money;
+pub mod rates;
 pub mod ops;
 pub mod sample;
 pub mod terms;

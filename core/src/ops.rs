@@ -31,6 +31,10 @@ pub const OPERATIONS: &[&str] = &[
     "allocate",
     "ledger_state",
     "aging",
+    "interest",
+    "ledger_interest",
+    "rates",
+    "rate_on",
 ];
 
 /// Runs the operation `op` on the request document `input` and returns the response document.
@@ -50,6 +54,10 @@ pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
         "allocate" => respond(crate::ledger::ops::allocate(request(input)?)),
         "ledger_state" => respond(crate::ledger::ops::ledger_state(request(input)?)),
         "aging" => respond(crate::kpi::ops::aging(request(input)?)),
+        "interest" => respond(crate::interest::ops::interest(request(input)?)),
+        "ledger_interest" => respond(crate::interest::ops::ledger_interest(request(input)?)),
+        "rates" => respond(crate::rates::ops::rates(request(input)?)),
+        "rate_on" => respond(crate::rates::ops::rate_on(request(input)?)),
         _ => Err(Error::new(
             Code::UnknownOperation,
             format!("unknown operation {op:?}; known: {}", OPERATIONS.join(", ")),
