@@ -8,7 +8,9 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArra
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use arrears::interest::ledger::{for_ledger, LedgerInterest, LedgerInterestOptions};
 use arrears::kpi::{self, AgingOptions, Overview};
+use arrears::rates::RateTable;
 use arrears::ledger::{CurrencyTotals, Ledger, LedgerState, ReceivableState, ReceivableStatus};
 use arrears::{Code, Error};
 
@@ -24,6 +26,7 @@ struct ReportDoc<'a> {
     totals: &'a [CurrencyTotals],
     open_receivables: Vec<&'a ReceivableState>,
     overview: &'a Overview,
+    penalties: &'a LedgerInterest,
     warnings: &'a [String],
 }
 
@@ -36,6 +39,7 @@ pub fn report(
 ) -> Result<String, Error> {
     let state = ledger.state_as_of(as_of)?;
     let overview = kpi::overview(&state, &AgingOptions::default(), WORST)?;
+    let penalties = for_ledger(ledger, as_of, &LedgerInterestOptions::default(), &RateTable::builtin()?)?;
     match format {
         Format::Json => {
             let doc = ReportDoc {
@@ -43,14 +47,15 @@ pub fn report(
                 totals: &state.totals,
                 open_receivables: open(&state),
                 overview: &overview,
+                penalties: &penalties,
                 warnings: &state.warnings,
             };
             serde_json::to_string_pretty(&doc)
                 .map(|s| s + "\n")
                 .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))
         }
-        Format::Csv => csv_open_receivables(&state),
-        Format::Table => Ok(table(&state, &overview, title)),
+        Format::Csv => csv_open_receivables(&state, &penalties),
+        Format::Table => Ok(table(&state, &overview, &penalties, title)),
     }
 }
 
@@ -117,7 +122,15 @@ fn status_text(r: &ReceivableState) -> String {
     s
 }
 
-fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
+/// Interest outstanding + fixed compensation of a receivable, when computed.
+fn penalty_of(p: &LedgerInterest, receivable: &str) -> Option<(Decimal, Decimal)> {
+    p.receivables
+        .iter()
+        .find(|r| r.receivable == receivable)
+        .map(|r| (r.statement.interest_outstanding, r.statement.fixed_compensation))
+}
+
+fn table(state: &LedgerState, overview: &Overview, penalties: &LedgerInterest, title: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{title}\nAs of {}\n", state.as_of);
 
@@ -180,6 +193,8 @@ fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
         "Amount",
         "Outstanding",
         "Days late",
+        "Interest",
+        "Fixed sum",
         "Status",
     ]);
     for (customer, rs) in &groups {
@@ -201,11 +216,68 @@ fn table(state: &LedgerState, overview: &Overview, title: &str) -> String {
                 } else {
                     "-".into()
                 }),
+                right(penalty_of(penalties, &r.id).map(|p| money(p.0)).unwrap_or_else(|| "-".into())),
+                right(penalty_of(penalties, &r.id).map(|p| money(p.1)).unwrap_or_else(|| "-".into())),
                 Cell::new(status_text(r)),
             ]);
         }
     }
     let _ = writeln!(out, "{t}");
+
+    // What each customer owes with penalties, largest first.
+    if !penalties.customers.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWhat late customers owe, with statutory penalties as of {} (interest and fixed compensation \
+             per invoice: C. com. L441-10 / D441-5 in France, Late Payment Act 1998 in the UK)",
+            state.as_of
+        );
+        let mut rows: Vec<_> = penalties.customers.iter().collect();
+        rows.sort_by(|a, b| b.total_due.cmp(&a.total_due).then(a.customer.cmp(&b.customer)));
+        let mut t = new_table(&[
+            "Customer",
+            "Invoices paid late or overdue",
+            "Principal owed",
+            "Interest owed",
+            "Fixed sums",
+            "Total due",
+        ]);
+        for c in rows {
+            let name = names.get(c.customer.as_str()).copied().flatten();
+            t.add_row(vec![
+                Cell::new(match name {
+                    Some(n) => format!("{n} ({})", c.customer),
+                    None => c.customer.clone(),
+                }),
+                right(c.receivables),
+                right(format!("{} {}", money(c.principal_outstanding), c.currency)),
+                right(money(c.interest_outstanding)),
+                right(money(c.fixed_compensation)),
+                right(format!("{} {}", money(c.total_due), c.currency)),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+        let _ = writeln!(
+            out,
+            "  Partial payments are imputed to interest first (C. civ. 1343-1, § 367 BGB; principal first in the UK), \
+             so an invoice paid at face value after its due date can leave a little principal owed."
+        );
+        let flagged: Vec<&str> = penalties
+            .receivables
+            .iter()
+            .flat_map(|r| r.statement.warnings.iter())
+            .filter(|w| w.code == "rate_flagged")
+            .map(|w| w.message.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        for w in flagged {
+            let _ = writeln!(out, "  ! {w}");
+        }
+        for s in &penalties.skipped {
+            let _ = writeln!(out, "  - {}: no penalties computed: {} [{}]", s.receivable, s.reason, s.code);
+        }
+    }
 
     // Aging.
     let aging = &overview.aging;
@@ -322,7 +394,7 @@ fn neutralise(text: &str) -> String {
     }
 }
 
-fn csv_open_receivables(state: &LedgerState) -> Result<String, Error> {
+fn csv_open_receivables(state: &LedgerState, penalties: &LedgerInterest) -> Result<String, Error> {
     let names: BTreeMap<&str, Option<&String>> = state
         .customers
         .iter()
@@ -373,6 +445,8 @@ fn csv_open_receivables(state: &LedgerState) -> Result<String, Error> {
             r.disputed.to_string(),
             r.days_late.to_string(),
             status,
+            penalty_of(penalties, &r.id).map(|p| p.0.to_string()).unwrap_or_default(),
+            penalty_of(penalties, &r.id).map(|p| p.1.to_string()).unwrap_or_default(),
         ])
         .map_err(err)?;
     }
