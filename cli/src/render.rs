@@ -417,6 +417,8 @@ fn csv_open_receivables(state: &LedgerState, penalties: &LedgerInterest) -> Resu
         "disputed",
         "days_late",
         "status",
+        "interest",
+        "fixed_compensation",
     ])
     .map_err(err)?;
     for r in open(state) {
