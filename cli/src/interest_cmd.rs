@@ -22,21 +22,26 @@ pub struct FlagRequest {
 pub fn read_request(path: &str) -> Result<Value, Error> {
     let text = if path == "-" {
         let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Error::new(Code::Unreadable, format!("cannot read standard input: {e}")))?;
+        std::io::stdin().read_to_string(&mut s).map_err(|e| {
+            Error::new(Code::Unreadable, format!("cannot read standard input: {e}"))
+        })?;
         s
     } else {
-        std::fs::read_to_string(path).map_err(|e| Error::new(Code::Unreadable, format!("cannot read {path}: {e}")))?
+        std::fs::read_to_string(path)
+            .map_err(|e| Error::new(Code::Unreadable, format!("cannot read {path}: {e}")))?
     };
-    serde_json::from_str(&text).map_err(|e| Error::new(Code::InvalidDocument, format!("{path}: not JSON: {e}")))
+    serde_json::from_str(&text)
+        .map_err(|e| Error::new(Code::InvalidDocument, format!("{path}: not JSON: {e}")))
 }
 
 fn dated(list: &[String], flag: &str) -> Result<Vec<Value>, Error> {
     list.iter()
         .map(|p| {
             let (date, amount) = p.split_once('=').ok_or_else(|| {
-                Error::new(Code::InvalidValue, format!("{flag} {p:?}: expected DATE=AMOUNT, e.g. 2024-02-15=400.00"))
+                Error::new(
+                    Code::InvalidValue,
+                    format!("{flag} {p:?}: expected DATE=AMOUNT, e.g. 2024-02-15=400.00"),
+                )
             })?;
             Ok(serde_json::json!({"date": date.trim(), "amount": amount.trim()}))
         })
@@ -50,7 +55,10 @@ pub fn request_from_flags(f: &FlagRequest) -> Result<Value, Error> {
     let mut options = Map::new();
     for o in &f.options {
         let (key, value) = o.split_once('=').ok_or_else(|| {
-            Error::new(Code::InvalidValue, format!("--option {o:?}: expected KEY=VALUE, e.g. day_count=act_act"))
+            Error::new(
+                Code::InvalidValue,
+                format!("--option {o:?}: expected KEY=VALUE, e.g. day_count=act_act"),
+            )
         })?;
         let value = match value.trim() {
             "true" => Value::Bool(true),
@@ -88,13 +96,23 @@ pub fn rates_table(series: Option<&str>) -> Result<String, Error> {
         None => {
             let mut t = comfy_table::Table::new();
             t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_header(vec!["Series", "Name", "Entries", "From", "Known until", "Flagged"]);
+                .set_header(vec![
+                    "Series",
+                    "Name",
+                    "Entries",
+                    "From",
+                    "Known until",
+                    "Flagged",
+                ]);
             for s in table.iter() {
                 t.add_row(vec![
                     s.id.clone(),
                     s.name.clone(),
                     s.entries.len().to_string(),
-                    s.entries.first().map(|e| e.from.to_string()).unwrap_or_default(),
+                    s.entries
+                        .first()
+                        .map(|e| e.from.to_string())
+                        .unwrap_or_default(),
                     s.known_until.to_string(),
                     s.flagged_entries().count().to_string(),
                 ]);
@@ -103,8 +121,18 @@ pub fn rates_table(series: Option<&str>) -> Result<String, Error> {
         }
         Some(id) => {
             let s = table.get(id)?;
-            let _ = writeln!(out, "{} ({})\n{}\nKnown until {}{}", s.name, s.id, s.semantics, s.known_until,
-                s.known_until_reason.as_ref().map(|r| format!(": {r}")).unwrap_or_default());
+            let _ = writeln!(
+                out,
+                "{} ({})\n{}\nKnown until {}{}",
+                s.name,
+                s.id,
+                s.semantics,
+                s.known_until,
+                s.known_until_reason
+                    .as_ref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default()
+            );
             let _ = writeln!(out, "Sources: {}\n", s.source);
             let mut t = comfy_table::Table::new();
             t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)

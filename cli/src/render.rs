@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use arrears::interest::ledger::{for_ledger, LedgerInterest, LedgerInterestOptions};
 use arrears::kpi::{self, AgingOptions, Overview};
-use arrears::rates::RateTable;
 use arrears::ledger::{CurrencyTotals, Ledger, LedgerState, ReceivableState, ReceivableStatus};
+use arrears::rates::RateTable;
 use arrears::{Code, Error};
 
 use crate::Format;
@@ -39,7 +39,12 @@ pub fn report(
 ) -> Result<String, Error> {
     let state = ledger.state_as_of(as_of)?;
     let overview = kpi::overview(&state, &AgingOptions::default(), WORST)?;
-    let penalties = for_ledger(ledger, as_of, &LedgerInterestOptions::default(), &RateTable::builtin()?)?;
+    let penalties = for_ledger(
+        ledger,
+        as_of,
+        &LedgerInterestOptions::default(),
+        &RateTable::builtin()?,
+    )?;
     match format {
         Format::Json => {
             let doc = ReportDoc {
@@ -127,10 +132,20 @@ fn penalty_of(p: &LedgerInterest, receivable: &str) -> Option<(Decimal, Decimal)
     p.receivables
         .iter()
         .find(|r| r.receivable == receivable)
-        .map(|r| (r.statement.interest_outstanding, r.statement.fixed_compensation))
+        .map(|r| {
+            (
+                r.statement.interest_outstanding,
+                r.statement.fixed_compensation,
+            )
+        })
 }
 
-fn table(state: &LedgerState, overview: &Overview, penalties: &LedgerInterest, title: &str) -> String {
+fn table(
+    state: &LedgerState,
+    overview: &Overview,
+    penalties: &LedgerInterest,
+    title: &str,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{title}\nAs of {}\n", state.as_of);
 
@@ -216,8 +231,16 @@ fn table(state: &LedgerState, overview: &Overview, penalties: &LedgerInterest, t
                 } else {
                     "-".into()
                 }),
-                right(penalty_of(penalties, &r.id).map(|p| money(p.0)).unwrap_or_else(|| "-".into())),
-                right(penalty_of(penalties, &r.id).map(|p| money(p.1)).unwrap_or_else(|| "-".into())),
+                right(
+                    penalty_of(penalties, &r.id)
+                        .map(|p| money(p.0))
+                        .unwrap_or_else(|| "-".into()),
+                ),
+                right(
+                    penalty_of(penalties, &r.id)
+                        .map(|p| money(p.1))
+                        .unwrap_or_else(|| "-".into()),
+                ),
                 Cell::new(status_text(r)),
             ]);
         }
@@ -233,7 +256,11 @@ fn table(state: &LedgerState, overview: &Overview, penalties: &LedgerInterest, t
             state.as_of
         );
         let mut rows: Vec<_> = penalties.customers.iter().collect();
-        rows.sort_by(|a, b| b.total_due.cmp(&a.total_due).then(a.customer.cmp(&b.customer)));
+        rows.sort_by(|a, b| {
+            b.total_due
+                .cmp(&a.total_due)
+                .then(a.customer.cmp(&b.customer))
+        });
         let mut t = new_table(&[
             "Customer",
             "Invoices paid late or overdue",
@@ -275,7 +302,11 @@ fn table(state: &LedgerState, overview: &Overview, penalties: &LedgerInterest, t
             let _ = writeln!(out, "  ! {w}");
         }
         for s in &penalties.skipped {
-            let _ = writeln!(out, "  - {}: no penalties computed: {} [{}]", s.receivable, s.reason, s.code);
+            let _ = writeln!(
+                out,
+                "  - {}: no penalties computed: {} [{}]",
+                s.receivable, s.reason, s.code
+            );
         }
     }
 
@@ -447,8 +478,12 @@ fn csv_open_receivables(state: &LedgerState, penalties: &LedgerInterest) -> Resu
             r.disputed.to_string(),
             r.days_late.to_string(),
             status,
-            penalty_of(penalties, &r.id).map(|p| p.0.to_string()).unwrap_or_default(),
-            penalty_of(penalties, &r.id).map(|p| p.1.to_string()).unwrap_or_default(),
+            penalty_of(penalties, &r.id)
+                .map(|p| p.0.to_string())
+                .unwrap_or_default(),
+            penalty_of(penalties, &r.id)
+                .map(|p| p.1.to_string())
+                .unwrap_or_default(),
         ])
         .map_err(err)?;
     }

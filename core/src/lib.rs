@@ -48,8 +48,8 @@ pub mod interest;
 pub mod kpi;
 pub mod ledger;
 pub mod money;
-pub mod rates;
 pub mod ops;
+pub mod rates;
 pub mod sample;
 pub mod terms;
 

@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 
 use super::regime::{FixedSum, Plan, Reference};
 use super::{
-    Allocation, AppliedEvent, Compounding, DatedAmount, FixedSumBasis, InterestRequest, RateFixing, RateUsed,
-    Rounding, Segment, Statement, Warning,
+    Allocation, AppliedEvent, Compounding, DatedAmount, FixedSumBasis, InterestRequest, RateFixing,
+    RateUsed, Rounding, Segment, Statement, Warning,
 };
 use crate::calendar::date::add_days;
 use crate::calendar::DayCount;
@@ -115,7 +115,11 @@ impl Run<'_> {
                     .to_string();
                 let series = self.table.get(&id)?;
                 let entry = series.entry_on(sample)?;
-                if !self.rates_used.iter().any(|u| u.series == id && u.from == entry.from) {
+                if !self
+                    .rates_used
+                    .iter()
+                    .any(|u| u.series == id && u.from == entry.from)
+                {
                     if let Some(flag) = &entry.flag {
                         self.warnings.push(Warning {
                             code: "rate_flagged".into(),
@@ -152,7 +156,11 @@ impl Run<'_> {
     fn extend(&mut self, from: NaiveDate, to: NaiveDate) -> Result<()> {
         let rate = self.rate_on(from)?;
         let bearing = self.bearing()?;
-        let year = if self.plan.day_count == DayCount::ActAct { from.year() } else { 0 };
+        let year = if self.plan.day_count == DayCount::ActAct {
+            from.year()
+        } else {
+            0
+        };
         if let Some(p) = &mut self.pending {
             if p.rate == rate && p.bearing == bearing && p.year == year {
                 p.to = to;
@@ -172,7 +180,9 @@ impl Run<'_> {
 
     /// Closes the pending segment: computes its interest under the rounding rule.
     fn flush(&mut self) -> Result<()> {
-        let Some(p) = self.pending.take() else { return Ok(()) };
+        let Some(p) = self.pending.take() else {
+            return Ok(());
+        };
         if p.bearing.is_zero() {
             return Ok(());
         }
@@ -296,20 +306,36 @@ fn two_places(d: Decimal) -> Decimal {
     r
 }
 
-fn check_amounts(list: &[DatedAmount], name: &str, currency: Currency, until: NaiveDate) -> Result<()> {
+fn check_amounts(
+    list: &[DatedAmount],
+    name: &str,
+    currency: Currency,
+    until: NaiveDate,
+) -> Result<()> {
     let mut problems = Vec::new();
     for (i, p) in list.iter().enumerate() {
         let at = format!("{name}[{i}]");
         let m = Money::new(p.amount, currency);
         if !m.is_positive() {
-            problems.push(err!(InvalidPayment, "amount must be above zero, got {}", p.amount).at(&at));
+            problems.push(
+                err!(
+                    InvalidPayment,
+                    "amount must be above zero, got {}",
+                    p.amount
+                )
+                .at(&at),
+            );
         } else if let Err(e) = m.require_minor_units() {
             problems.push(e.at(&at));
         }
         if p.date > until {
             problems.push(
-                err!(InvalidPayment, "dated {}, after the end date {until}: leave it out or move `until`", p.date)
-                    .at(&at),
+                err!(
+                    InvalidPayment,
+                    "dated {}, after the end date {until}: leave it out or move `until`",
+                    p.date
+                )
+                .at(&at),
             );
         }
     }
@@ -323,13 +349,24 @@ fn check_amounts(list: &[DatedAmount], name: &str, currency: Currency, until: Na
 ///
 /// # Errors
 /// As [`super::compute`].
-pub fn compute_with_plan(req: &InterestRequest, plan: &Plan, table: &RateTable) -> Result<Statement> {
+pub fn compute_with_plan(
+    req: &InterestRequest,
+    plan: &Plan,
+    table: &RateTable,
+) -> Result<Statement> {
     let currency = req.currency;
     let principal = Money::new(req.principal, currency);
     if !principal.is_positive() {
-        return Err(err!(InvalidPrincipal, "the principal must be above zero, got {}", req.principal).at("principal"));
+        return Err(err!(
+            InvalidPrincipal,
+            "the principal must be above zero, got {}",
+            req.principal
+        )
+        .at("principal"));
     }
-    principal.require_minor_units().map_err(|e| e.at("principal"))?;
+    principal
+        .require_minor_units()
+        .map_err(|e| e.at("principal"))?;
     check_amounts(&req.payments, "payments", currency, req.until)?;
     check_amounts(&req.credits, "credits", currency, req.until)?;
 
@@ -339,7 +376,11 @@ pub fn compute_with_plan(req: &InterestRequest, plan: &Plan, table: &RateTable) 
     let mut events: Vec<Event> = Vec::new();
     for (kind, list) in [(Kind::Credit, &req.credits), (Kind::Payment, &req.payments)] {
         for (i, p) in list.iter().enumerate() {
-            let effect = if plan.count_payment_day { add_days(p.date, 1)? } else { p.date };
+            let effect = if plan.count_payment_day {
+                add_days(p.date, 1)?
+            } else {
+                p.date
+            };
             events.push(Event {
                 effect: effect.max(first),
                 kind,
@@ -349,7 +390,9 @@ pub fn compute_with_plan(req: &InterestRequest, plan: &Plan, table: &RateTable) 
             });
         }
     }
-    events.sort_by(|a, b| (a.effect, a.kind, a.date, a.index).cmp(&(b.effect, b.kind, b.date, b.index)));
+    events.sort_by(|a, b| {
+        (a.effect, a.kind, a.date, a.index).cmp(&(b.effect, b.kind, b.date, b.index))
+    });
 
     let mut run = Run {
         plan,
@@ -391,7 +434,10 @@ pub fn compute_with_plan(req: &InterestRequest, plan: &Plan, table: &RateTable) 
             }
             for m in [1, 7] {
                 if let Some(h) = NaiveDate::from_ymd_opt(y, m, 1) {
-                    if in_range(h) && (plan.fixing == RateFixing::PerHalfYear || plan.day_count == DayCount::ActAct) {
+                    if in_range(h)
+                        && (plan.fixing == RateFixing::PerHalfYear
+                            || plan.day_count == DayCount::ActAct)
+                    {
                         cuts.insert(h);
                     }
                 }
@@ -437,7 +483,9 @@ pub fn compute_with_plan(req: &InterestRequest, plan: &Plan, table: &RateTable) 
         let cuts: Vec<NaiveDate> = cuts.into_iter().collect();
         let mut next_event = 0usize;
         for pair in cuts.windows(2) {
-            let (Some(&from), Some(&next)) = (pair.first(), pair.get(1)) else { continue };
+            let (Some(&from), Some(&next)) = (pair.first(), pair.get(1)) else {
+                continue;
+            };
             while let Some(e) = remaining.get(next_event).filter(|e| e.effect <= from) {
                 run.apply(e)?;
                 next_event = next_event.saturating_add(1);
@@ -503,7 +551,8 @@ pub fn compute_with_plan(req: &InterestRequest, plan: &Plan, table: &RateTable) 
     let total_due = add(add(principal_outstanding, interest_outstanding)?, fixed)?;
     let mut principal = req.principal;
     principal.rescale(mu);
-    run.rates_used.sort_by(|a, b| (a.from, &a.series).cmp(&(b.from, &b.series)));
+    run.rates_used
+        .sort_by(|a, b| (a.from, &a.series).cmp(&(b.from, &b.series)));
     Ok(Statement {
         regime: req.regime,
         currency,
@@ -532,12 +581,18 @@ fn check_floor(run: &mut Run<'_>, floor: Decimal, req: &InterestRequest) -> Resu
     let legal = super::regime::Reference::Series {
         parts: vec![
             (NaiveDate::MIN, "fr_legal_annual".to_string()),
-            (NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or(NaiveDate::MIN), "fr_legal_professional".to_string()),
+            (
+                NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or(NaiveDate::MIN),
+                "fr_legal_professional".to_string(),
+            ),
         ],
         multiplier: Decimal::ONE,
     };
     while h <= last {
-        let id = legal.series_for(h).unwrap_or("fr_legal_professional").to_string();
+        let id = legal
+            .series_for(h)
+            .unwrap_or("fr_legal_professional")
+            .to_string();
         match run.table.get(&id).and_then(|s| s.entry_on(h).cloned()) {
             Ok(entry) => {
                 let minimum = mul(entry.rate_percent, floor)?;
@@ -559,7 +614,9 @@ fn check_floor(run: &mut Run<'_>, floor: Decimal, req: &InterestRequest) -> Resu
                 message: format!("the legal rate for the half-year from {h} is not known; the contractual floor was not checked"),
             }),
         }
-        h = h.checked_add_months(Months::new(6)).unwrap_or(NaiveDate::MAX);
+        h = h
+            .checked_add_months(Months::new(6))
+            .unwrap_or(NaiveDate::MAX);
     }
     if !below.is_empty() {
         run.warnings.push(Warning {

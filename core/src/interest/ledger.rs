@@ -15,7 +15,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{compute_with_plan, DatedAmount, InterestOptions, InterestRequest, Plan, Regime, Statement};
+use super::{
+    compute_with_plan, DatedAmount, InterestOptions, InterestRequest, Plan, Regime, Statement,
+};
 use crate::calendar::date::serde_date;
 use crate::error::{err, Result};
 use crate::ledger::{AllocationSource, Ledger, ReceivableStatus};
@@ -111,8 +113,8 @@ pub struct LedgerInterest {
 pub fn regime_for_country(country: &str) -> Option<Regime> {
     // EU member states (2026): Directive 2011/7/EU applies to all of them.
     const EU: &[&str] = &[
-        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
-        "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+        "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
     ];
     let c = country.to_ascii_uppercase();
     match c.as_str() {
@@ -146,7 +148,10 @@ pub fn for_ledger(
     let mut per: BTreeMap<(String, Currency), CustomerInterest> = BTreeMap::new();
     for r in &state.receivables {
         let late = r.days_late > 0
-            && matches!(r.status, ReceivableStatus::Overdue | ReceivableStatus::Paid | ReceivableStatus::WrittenOff);
+            && matches!(
+                r.status,
+                ReceivableStatus::Overdue | ReceivableStatus::Paid | ReceivableStatus::WrittenOff
+            );
         if !late {
             continue;
         }
@@ -155,13 +160,20 @@ pub fn for_ledger(
             .get(&r.customer)
             .copied()
             .or(opts.regime)
-            .or_else(|| countries.get(r.customer.as_str()).copied().flatten().and_then(|c| regime_for_country(c)));
+            .or_else(|| {
+                countries
+                    .get(r.customer.as_str())
+                    .copied()
+                    .flatten()
+                    .and_then(|c| regime_for_country(c))
+            });
         let Some(regime) = regime else {
             skipped.push(SkippedReceivable {
                 receivable: r.id.clone(),
                 customer: r.customer.clone(),
                 code: "interest.unknown_regime".into(),
-                reason: "no regime for this customer: set one, or give the customer a country".into(),
+                reason: "no regime for this customer: set one, or give the customer a country"
+                    .into(),
             });
             continue;
         };
@@ -190,7 +202,8 @@ pub fn for_ledger(
             options: opts.options.clone(),
             rates: Vec::new(),
         };
-        let result = Plan::resolve(&request, table).and_then(|plan| compute_with_plan(&request, &plan, table));
+        let result = Plan::resolve(&request, table)
+            .and_then(|plan| compute_with_plan(&request, &plan, table));
         match result {
             Ok(statement) => {
                 let entry = per
@@ -236,7 +249,10 @@ impl CustomerInterest {
     }
 
     fn add(&mut self, s: &Statement) -> Result<()> {
-        let sum = |a: Decimal, b: Decimal| a.checked_add(b).ok_or_else(|| err!(Overflow, "customer total overflows"));
+        let sum = |a: Decimal, b: Decimal| {
+            a.checked_add(b)
+                .ok_or_else(|| err!(Overflow, "customer total overflows"))
+        };
         self.receivables = self.receivables.saturating_add(1);
         self.principal_outstanding = sum(self.principal_outstanding, s.principal_outstanding)?;
         self.interest_outstanding = sum(self.interest_outstanding, s.interest_outstanding)?;

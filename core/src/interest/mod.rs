@@ -128,7 +128,11 @@ impl FromStr for Regime {
             .find(|r| r.as_str() == s)
             .ok_or_else(|| {
                 let known: Vec<&str> = Regime::ALL.iter().map(|r| r.as_str()).collect();
-                err!(UnknownRegime, "unknown interest regime {s:?}; known: {}", known.join(", "))
+                err!(
+                    UnknownRegime,
+                    "unknown interest regime {s:?}; known: {}",
+                    known.join(", ")
+                )
             })
     }
 }
@@ -255,19 +259,35 @@ pub struct InterestOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allocation: Option<Allocation>,
     /// An annual (or, with `rate_period: monthly`, monthly) rate replacing the statutory one.
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rate_percent: Option<Decimal>,
     /// `fr_b2b_contractual`: "N fois le taux d'intérêt légal".
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub legal_rate_multiplier: Option<Decimal>,
     /// The reference series (default per regime).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_series: Option<String>,
     /// Points added to the reference rate (default per regime).
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub margin_points: Option<Decimal>,
     /// When the obligation arose (default: the due date).
-    #[serde(default, with = "serde_date::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub contract_date: Option<NaiveDate>,
     /// Move a due date on a non-business day to the next business day (§ 193 BGB).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -279,7 +299,11 @@ pub struct InterestOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<Base>,
     /// The net amount when `base` is `net`.
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub net_principal: Option<Decimal>,
     /// Claim the regime's fixed sum (default true where it has one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -288,7 +312,11 @@ pub struct InterestOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixed_sum_basis: Option<FixedSumBasis>,
     /// `eu_directive`: the fixed sum in the request's currency (default EUR 40).
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub fixed_sum: Option<Decimal>,
     /// `contractual`: the rate is per year or per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -297,10 +325,18 @@ pub struct InterestOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compounding: Option<Compounding>,
     /// `contractual`: a fixed fee.
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub fee_fixed: Option<Decimal>,
     /// `contractual`: a fee as a percentage of the principal.
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub fee_percent: Option<Decimal>,
 }
 
@@ -472,7 +508,8 @@ pub fn compute(request: &InterestRequest, table: &RateTable) -> Result<Statement
     if !request.rates.is_empty() {
         let mut t = table.clone();
         for (i, s) in request.rates.iter().enumerate() {
-            t.insert(s.clone()).map_err(|e| e.at(format!("rates[{i}]")))?;
+            t.insert(s.clone())
+                .map_err(|e| e.at(format!("rates[{i}]")))?;
         }
         supplied = Some(t);
     }

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{
-    Allocation, Base, Compounding, FixedSumBasis, InterestRequest, RateFixing, RatePeriod, Regime, Rounding, Warning,
+    Allocation, Base, Compounding, FixedSumBasis, InterestRequest, RateFixing, RatePeriod, Regime,
+    Rounding, Warning,
 };
 use crate::calendar::{DayCount, Roll};
 use crate::error::{err, Result};
@@ -175,7 +176,11 @@ impl Plan {
                     if claim_fixed {
                         require_currency(req.regime, req.currency, Currency::EUR)?;
                     }
-                    (series("fr_l441_10"), Decimal::from(10), FixedSum::Amount(forty))
+                    (
+                        series("fr_l441_10"),
+                        Decimal::from(10),
+                        FixedSum::Amount(forty),
+                    )
                 }
             }
             Regime::FrB2bContractual => {
@@ -211,8 +216,16 @@ impl Plan {
                 };
                 (reference, Decimal::ZERO, fixed)
             }
-            Regime::FrLegalProfessional => (french_legal("fr_legal_professional", Decimal::ONE), Decimal::ZERO, FixedSum::None),
-            Regime::FrLegalConsumer => (french_legal("fr_legal_consumer", Decimal::ONE), Decimal::ZERO, FixedSum::None),
+            Regime::FrLegalProfessional => (
+                french_legal("fr_legal_professional", Decimal::ONE),
+                Decimal::ZERO,
+                FixedSum::None,
+            ),
+            Regime::FrLegalConsumer => (
+                french_legal("fr_legal_consumer", Decimal::ONE),
+                Decimal::ZERO,
+                FixedSum::None,
+            ),
             Regime::FrPublicProcurement => {
                 // CCP R2192-31: ECB rate in force on the first day of the half-year in which
                 // interest starts, + 8, for the whole delay; D2192-35: EUR 40.
@@ -226,7 +239,11 @@ impl Plan {
                 if claim_fixed {
                     require_currency(req.regime, req.currency, Currency::EUR)?;
                 }
-                (series("fr_l441_10"), Decimal::from(8), FixedSum::Amount(forty))
+                (
+                    series("fr_l441_10"),
+                    Decimal::from(8),
+                    FixedSum::Amount(forty),
+                )
             }
             Regime::DeB2b => {
                 // § 288 (2) BGB + 9 points and § 288 (5) EUR 40 for obligations from 29 July 2014
@@ -243,7 +260,11 @@ impl Plan {
                     if claim_fixed {
                         require_currency(req.regime, req.currency, Currency::EUR)?;
                     }
-                    (series("de_basiszinssatz"), Decimal::from(9), FixedSum::Amount(forty))
+                    (
+                        series("de_basiszinssatz"),
+                        Decimal::from(9),
+                        FixedSum::Amount(forty),
+                    )
                 }
             }
             Regime::DeConsumer => {
@@ -282,7 +303,10 @@ impl Plan {
                         "eu_directive: margin_points {margin} is below the directive's minimum of 8 points (art. 2(6))"
                     ));
                 }
-                let id = o.reference_series.clone().unwrap_or_else(|| "ecb_mro".to_string());
+                let id = o
+                    .reference_series
+                    .clone()
+                    .unwrap_or_else(|| "ecb_mro".to_string());
                 let fixed = match o.fixed_sum {
                     Some(s) => FixedSum::Amount(s),
                     None => {
@@ -303,22 +327,33 @@ impl Plan {
                     (None, Some(p)) => FixedSum::Percent(p),
                     (None, None) => FixedSum::None,
                     (Some(_), Some(_)) => {
-                        return Err(err!(InvalidOption, "give `fee_fixed` or `fee_percent`, not both"))
+                        return Err(err!(
+                            InvalidOption,
+                            "give `fee_fixed` or `fee_percent`, not both"
+                        ))
                     }
                 };
-                (Reference::Fixed(annual(r, o.rate_period)), Decimal::ZERO, fixed)
+                (
+                    Reference::Fixed(annual(r, o.rate_period)),
+                    Decimal::ZERO,
+                    fixed,
+                )
             }
         };
 
         // Options that only some regimes take.
         let contractual = matches!(req.regime, Regime::Contractual | Regime::FrB2bContractual);
-        if !contractual && (o.rate_period.is_some() || o.fee_fixed.is_some() || o.fee_percent.is_some()) {
+        if !contractual
+            && (o.rate_period.is_some() || o.fee_fixed.is_some() || o.fee_percent.is_some())
+        {
             return Err(err!(
                 InvalidOption,
                 "`rate_period`, `fee_fixed` and `fee_percent` apply to contractual regimes only"
             ));
         }
-        if o.compounding.is_some_and(|c| c == Compounding::Monthly) && req.regime != Regime::Contractual {
+        if o.compounding.is_some_and(|c| c == Compounding::Monthly)
+            && req.regime != Regime::Contractual
+        {
             // § 289 BGB; C. civ. 1343-2: statutory interest never bears interest.
             return Err(err!(
                 InvalidOption,
@@ -326,10 +361,16 @@ impl Plan {
             ));
         }
         if o.legal_rate_multiplier.is_some() && req.regime != Regime::FrB2bContractual {
-            return Err(err!(InvalidOption, "`legal_rate_multiplier` applies to fr_b2b_contractual only"));
+            return Err(err!(
+                InvalidOption,
+                "`legal_rate_multiplier` applies to fr_b2b_contractual only"
+            ));
         }
         if o.fixed_sum.is_some() && req.regime != Regime::EuDirective {
-            return Err(err!(InvalidOption, "`fixed_sum` applies to eu_directive only"));
+            return Err(err!(
+                InvalidOption,
+                "`fixed_sum` applies to eu_directive only"
+            ));
         }
 
         // Caller overrides of the reference and margin.
@@ -339,13 +380,19 @@ impl Plan {
             if req.regime != Regime::EuDirective {
                 table.get(id)?;
                 reference = series(id);
-                warnings.push(warn("rate_supplied", format!("reference series {id} chosen by the caller")));
+                warnings.push(warn(
+                    "rate_supplied",
+                    format!("reference series {id} chosen by the caller"),
+                ));
             }
         }
         if let Some(m) = o.margin_points {
             if req.regime != Regime::EuDirective {
                 margin = m;
-                warnings.push(warn("rate_supplied", format!("margin of {m} points chosen by the caller")));
+                warnings.push(warn(
+                    "rate_supplied",
+                    format!("margin of {m} points chosen by the caller"),
+                ));
             }
         }
         if let Some(r) = o.rate_percent {
@@ -368,7 +415,10 @@ impl Plan {
         // working day (BGH III ZR 159/06).
         let roll = o.roll_due_date.unwrap_or(roll);
         let due = if roll {
-            let spec = o.calendar.clone().unwrap_or_else(|| crate::calendar::CalendarSpec::new("de"));
+            let spec = o
+                .calendar
+                .clone()
+                .unwrap_or_else(|| crate::calendar::CalendarSpec::new("de"));
             spec.to_calendar()?.roll(req.due_date, Roll::Following)?
         } else {
             req.due_date

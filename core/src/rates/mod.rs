@@ -366,7 +366,7 @@ impl RateSeries {
     /// use arrears::rates::RateSeries;
     /// let s: RateSeries = serde_json::from_value(serde_json::json!({
     ///   "id": "x", "name": "X", "unit": "percent_per_annum", "source": "test",
-    ///   "semantics": "", "known_until": "2024-06-30",
+    ///   "semantics": "", "known_until": "2023-12-31",
     ///   "entries": [{"from": "2024-07-01", "rate_percent": "1"},
     ///               {"from": "2024-01-01", "rate_percent": "2"}]})).unwrap();
     /// let e = s.validate().unwrap_err();
