@@ -515,5 +515,17 @@ pub fn compute(request: &InterestRequest, table: &RateTable) -> Result<Statement
     }
     let table = supplied.as_ref().unwrap_or(table);
     let plan = Plan::resolve(request, table)?;
-    compute_with_plan(request, &plan, table)
+    let mut statement = compute_with_plan(request, &plan, table)?;
+    for s in &request.rates {
+        if statement.rates_used.iter().any(|u| u.series == s.id) {
+            statement.warnings.push(Warning {
+                code: "rate_supplied".into(),
+                message: format!(
+                    "the rate series {} was supplied by the caller (known until {}); check it against the official publication",
+                    s.id, s.known_until
+                ),
+            });
+        }
+    }
+    Ok(statement)
 }

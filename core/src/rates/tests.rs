@@ -104,7 +104,11 @@ fn half_yearly_series_have_every_half_year() {
 
 #[test]
 fn every_material_flag_is_kept() {
-    // legal-rates.md ⚑ / † marks and §8, entry by entry.
+    // A `flag` marks exactly the values legal-rates.md marks ⚑ (single-sourced, derived from an
+    // unverified value, or unverified), which make a statement carry a warning. Its legend counts
+    // "1 source + arithmetic check" values as verified, and † marks a correct value whose rule did
+    // not apply then: those are kept as `note`s, so they do not raise warnings on every
+    // computation of 2023–2025 in Germany or 2009–2012 in France.
     let t = table();
     let flagged = |id: &str| -> Vec<String> {
         t.get(id)
@@ -113,22 +117,11 @@ fn every_material_flag_is_kept() {
             .map(|e| e.from.to_string())
             .collect()
     };
-    let fr = flagged("fr_l441_10");
-    assert_eq!(fr.len(), 9); // 2009-2012 (†) and H2 2026 (⚑)
-    assert_eq!(fr.last().map(String::as_str), Some("2026-07-01"));
+    assert_eq!(flagged("fr_l441_10"), ["2026-07-01"]);
     assert_eq!(flagged("fr_legal_consumer"), ["2026-07-01"]);
     assert_eq!(flagged("fr_legal_professional"), ["2026-07-01"]);
     assert_eq!(flagged("fr_legal_annual"), ["2007-01-01"]);
-    assert_eq!(
-        flagged("de_basiszinssatz"),
-        [
-            "2023-07-01",
-            "2024-01-01",
-            "2024-07-01",
-            "2025-01-01",
-            "2026-07-01"
-        ]
-    );
+    assert_eq!(flagged("de_basiszinssatz"), ["2026-07-01"]);
     assert_eq!(
         flagged("uk_bank_rate"),
         [
@@ -140,24 +133,22 @@ fn every_material_flag_is_kept() {
             "2023-03-23"
         ]
     );
-    let uk_ref = flagged("uk_reference_rate");
-    assert_eq!(uk_ref.len(), 7); // H1 2008 - H2 2010 derived, and H2 2026
-    assert_eq!(uk_ref.last().map(String::as_str), Some("2026-07-01"));
-    // ECB: every entry before the return to fixed-rate tenders (15 Oct 2008) carries a
-    // historical caveat, then only the unverified effective date of June 2026.
-    let ecb = t.get("ecb_mro").unwrap();
-    for e in &ecb.entries {
-        let expect = e.from < d("2008-10-15") || e.from == d("2026-06-17");
-        assert_eq!(e.is_flagged(), expect, "ecb_mro {}", e.from);
-    }
+    assert_eq!(flagged("uk_reference_rate"), ["2026-07-01"]);
+    assert_eq!(flagged("ecb_mro"), ["2026-06-17"]);
+    let note = |id: &str, day: &str| {
+        t.get(id)
+            .unwrap()
+            .entry_on(d(day))
+            .unwrap()
+            .note
+            .clone()
+            .unwrap_or_default()
+    };
+    assert!(note("de_basiszinssatz", "2024-07-01").contains("arithmetic check"));
+    assert!(note("fr_l441_10", "2010-01-01").contains("HISTORICAL CAVEAT"));
+    assert!(note("uk_reference_rate", "2009-01-01").contains("DERIVED"));
     // Variable-rate tenders are noted as such.
-    assert!(ecb
-        .entry_on(d("2007-01-01"))
-        .unwrap()
-        .note
-        .as_deref()
-        .unwrap()
-        .contains("minimum bid"));
+    assert!(note("ecb_mro", "2007-01-01").contains("minimum bid"));
 }
 
 // ---------------------------------------------------------------- cross-checks
