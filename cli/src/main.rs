@@ -117,7 +117,7 @@ struct InterestArgs {
     #[arg(long, required_unless_present = "request")]
     regime: Option<String>,
     /// The amount that fell due, e.g. 1000.00.
-    #[arg(long, required_unless_present = "request")]
+    #[arg(long, required_unless_present = "request", allow_hyphen_values = true)]
     principal: Option<String>,
     /// ISO 4217 currency code.
     #[arg(long, required_unless_present = "request")]

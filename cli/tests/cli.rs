@@ -247,3 +247,52 @@ fn error_catalogue_matches_docs() {
         "docs/errors.md is stale: run `make docs-errors`"
     );
 }
+
+#[test]
+fn interest_flag_form_gives_the_statute_figure() {
+    // C. com. L441-10 II: BCE 4.50 % (1 Jan 2024) + 10 = 14.50 %; 1000.00 × 14.50 % × 44 / 365
+    // = 17.479… → 17.48; D441-5: EUR 40. Total 1057.48 (the statement example of DESIGN.md).
+    let o = arrears(&[
+        "interest", "--regime", "fr_b2b", "--principal", "1000.00", "--currency", "EUR", "--due", "2024-01-31",
+        "--until", "2024-03-15",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["interest"], "17.48");
+    assert_eq!(v["fixed_compensation"], "40.00");
+    assert_eq!(v["total_due"], "1057.48");
+    assert_eq!(v["rates_used"][0]["series"], "fr_l441_10");
+}
+
+#[test]
+fn interest_request_form_and_json_errors() {
+    let req = tmp(
+        "req.json",
+        r#"{"regime": "uk_late_payment", "principal": "999.99", "currency": "GBP", "due_date": "2023-06-30", "until": "2023-07-30"}"#,
+    );
+    let o = arrears(&["interest", "--request", req.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // Late Payment Act s. 5A: a debt below £1,000 gets £40.
+    assert_eq!(v["fixed_compensation"], "40.00");
+    let o = arrears(&[
+        "interest", "--regime", "fr_b2b", "--principal", "-5", "--currency", "EUR", "--due", "2024-01-31", "--until",
+        "2024-03-15",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["error"]["code"], "interest.invalid_principal");
+}
+
+#[test]
+fn rates_lists_the_series() {
+    let o = arrears(&["rates"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    for id in ["ecb_mro", "fr_l441_10", "de_basiszinssatz", "uk_reference_rate"] {
+        assert!(out.contains(id), "{out}");
+    }
+    let o = arrears(&["rates", "de_basiszinssatz", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v.to_string().contains("2026-07-01"));
+}

@@ -143,6 +143,11 @@ pub fn for_ledger(
         .iter()
         .map(|c| (c.id.as_str(), c.country.as_ref()))
         .collect();
+    let mut by_receivable: std::collections::HashMap<&str, Vec<&crate::ledger::Allocation>> =
+        std::collections::HashMap::new();
+    for a in &state.allocations {
+        by_receivable.entry(a.receivable.as_str()).or_default().push(a);
+    }
     let mut receivables = Vec::new();
     let mut skipped = Vec::new();
     let mut per: BTreeMap<(String, Currency), CustomerInterest> = BTreeMap::new();
@@ -179,7 +184,7 @@ pub fn for_ledger(
         };
         let mut payments = Vec::new();
         let mut credits = Vec::new();
-        for a in state.allocations.iter().filter(|a| a.receivable == r.id) {
+        for a in by_receivable.get(r.id.as_str()).into_iter().flatten() {
             let item = DatedAmount {
                 date: a.date,
                 amount: a.amount,
