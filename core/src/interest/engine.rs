@@ -155,6 +155,13 @@ impl Run<'_> {
     /// Adds a day run to the pending segment, or flushes it and starts a new one.
     fn extend(&mut self, from: NaiveDate, to: NaiveDate) -> Result<()> {
         let rate = self.rate_on(from)?;
+        if self.plan.fixing == RateFixing::EveryChange {
+            // The run has one rate only if the series is known to its last day: a series known
+            // until 28 July says nothing about 15 August, and rates are never carried forward.
+            if let Some(id) = self.plan.reference.series_for(to) {
+                self.table.get(id)?.entry_on(to)?;
+            }
+        }
         let bearing = self.bearing()?;
         let year = if self.plan.day_count == DayCount::ActAct {
             from.year()
