@@ -132,7 +132,7 @@ codes! {
     UnknownRegime = "interest.unknown_regime",
         "The interest regime identifier is not one of the documented regimes.";
     InvalidOption = "interest.invalid_option",
-        "An interest option is unknown, out of range or not allowed for the regime (for example a directive margin below 8 points).";
+        "An interest option is out of range, missing, or not allowed for the regime (a directive margin below 8 points, `contractual` without `rate_percent`, a fixed sum in EUR on a debt in another currency). An unknown option name is `input.invalid_document`.";
     InvalidPrincipal = "interest.invalid_principal",
         "The principal of an interest computation is zero or negative.";
     InvalidPayment = "interest.invalid_payment",

@@ -230,20 +230,29 @@ impl Plan {
                 // CCP R2192-31: ECB rate in force on the first day of the half-year in which
                 // interest starts, + 8, for the whole delay; D2192-35: EUR 40.
                 fixing = RateFixing::FixedAtStart;
-                if contract < date(2013, 5, 1) {
+                if contract < date(2013, 3, 16) {
+                    // Before the transposition of directive 2011/7/EU (décret 2013-269) the rate was
+                    // ECB + 7 with no fixed sum (marchespublicspme.com, hopitalex.com); those texts
+                    // are not in the reference material, so the rule is not guessed: the caller
+                    // gives the rate.
+                    if o.rate_percent.is_none() {
+                        return Err(err!(
+                            InvalidOption,
+                            "fr_public_procurement: contracts before 16 March 2013 (ECB rate + 7 points, no EUR 40) are not \
+                             modelled; give the rate with `rate_percent`"
+                        ));
+                    }
                     warnings.push(warn(
                         "historical_regime",
-                        "the public-procurement rules before the 2013 transposition of directive 2011/7/EU are not modelled; the current rule was applied",
+                        "contract before 16 March 2013: the rate was given by the caller and no fixed sum applies",
                     ));
+                    (series("fr_l441_10"), Decimal::from(8), FixedSum::None)
+                } else {
+                    if claim_fixed {
+                        require_currency(req.regime, req.currency, Currency::EUR)?;
+                    }
+                    (series("fr_l441_10"), Decimal::from(8), FixedSum::Amount(forty))
                 }
-                if claim_fixed {
-                    require_currency(req.regime, req.currency, Currency::EUR)?;
-                }
-                (
-                    series("fr_l441_10"),
-                    Decimal::from(8),
-                    FixedSum::Amount(forty),
-                )
             }
             Regime::DeB2b => {
                 // § 288 (2) BGB + 9 points and § 288 (5) EUR 40 for obligations from 29 July 2014
