@@ -6,7 +6,7 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-rust fmt-check clippy test-python test-node test-swift test-kotlin demo docs-errors check-docs
+.PHONY: test test-reference test-rust fmt-check clippy test-python test-node test-swift test-kotlin demo docs-errors check-docs
 
 test: test-rust test-python test-node test-swift test-kotlin
 	@echo "make test: all suites passed"
@@ -14,6 +14,15 @@ test: test-rust test-python test-node test-swift test-kotlin
 test-rust: fmt-check clippy check-docs
 	$(CARGO) test --workspace --all-targets
 	$(CARGO) test --workspace --doc
+	$(MAKE) test-reference
+
+# The interest vectors' second, independent implementation (exact rationals, from docs/interest.md
+# and the reference rate tables next to the repository) must agree with every vector too.
+SHARED_RATES ?= $(abspath ../shared/reference/rates.json)
+test-reference:
+	@if [ -f "$(SHARED_RATES)" ]; then ARREARS_RATES="$(SHARED_RATES)" python3 tests/vectors/interest/compute.py --check; \
+	elif [ -n "$$ARREARS_REQUIRE_ALL" ]; then echo "test-reference: $(SHARED_RATES) not found"; exit 1; \
+	else echo "SKIPPED: test-reference: $(SHARED_RATES) not found"; fi
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
