@@ -253,8 +253,17 @@ fn interest_flag_form_gives_the_statute_figure() {
     // C. com. L441-10 II: BCE 4.50 % (1 Jan 2024) + 10 = 14.50 %; 1000.00 × 14.50 % × 44 / 365
     // = 17.479… → 17.48; D441-5: EUR 40. Total 1057.48 (the statement example of DESIGN.md).
     let o = arrears(&[
-        "interest", "--regime", "fr_b2b", "--principal", "1000.00", "--currency", "EUR", "--due", "2024-01-31",
-        "--until", "2024-03-15",
+        "interest",
+        "--regime",
+        "fr_b2b",
+        "--principal",
+        "1000.00",
+        "--currency",
+        "EUR",
+        "--due",
+        "2024-01-31",
+        "--until",
+        "2024-03-15",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -276,7 +285,16 @@ fn interest_request_form_and_json_errors() {
     // Late Payment Act s. 5A: a debt below £1,000 gets £40.
     assert_eq!(v["fixed_compensation"], "40.00");
     let o = arrears(&[
-        "interest", "--regime", "fr_b2b", "--principal", "-5", "--currency", "EUR", "--due", "2024-01-31", "--until",
+        "interest",
+        "--regime",
+        "fr_b2b",
+        "--principal",
+        "-5",
+        "--currency",
+        "EUR",
+        "--due",
+        "2024-01-31",
+        "--until",
         "2024-03-15",
     ]);
     assert_eq!(o.status.code(), Some(1));
@@ -289,7 +307,12 @@ fn rates_lists_the_series() {
     let o = arrears(&["rates"]);
     assert!(o.status.success());
     let out = stdout(&o);
-    for id in ["ecb_mro", "fr_l441_10", "de_basiszinssatz", "uk_reference_rate"] {
+    for id in [
+        "ecb_mro",
+        "fr_l441_10",
+        "de_basiszinssatz",
+        "uk_reference_rate",
+    ] {
         assert!(out.contains(id), "{out}");
     }
     let o = arrears(&["rates", "de_basiszinssatz", "--format", "json"]);

@@ -146,7 +146,10 @@ pub fn for_ledger(
     let mut by_receivable: std::collections::HashMap<&str, Vec<&crate::ledger::Allocation>> =
         std::collections::HashMap::new();
     for a in &state.allocations {
-        by_receivable.entry(a.receivable.as_str()).or_default().push(a);
+        by_receivable
+            .entry(a.receivable.as_str())
+            .or_default()
+            .push(a);
     }
     let mut receivables = Vec::new();
     let mut skipped = Vec::new();

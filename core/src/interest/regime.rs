@@ -251,7 +251,11 @@ impl Plan {
                     if claim_fixed {
                         require_currency(req.regime, req.currency, Currency::EUR)?;
                     }
-                    (series("fr_l441_10"), Decimal::from(8), FixedSum::Amount(forty))
+                    (
+                        series("fr_l441_10"),
+                        Decimal::from(8),
+                        FixedSum::Amount(forty),
+                    )
                 }
             }
             Regime::DeB2b => {
