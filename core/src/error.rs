@@ -119,6 +119,8 @@ codes! {
         "An invoice has neither a due date nor payment terms.";
     InvalidEvent = "ledger.invalid_event",
         "An event contradicts the ledger: dated before its invoice, allocations larger than the payment, a zero amount, an allocation to another customer's invoice.";
+    InvalidPlan = "plans.invalid",
+        "A payment plan is malformed: both or neither of `instalments` and `max_per_instalment`, a count outside 1..=120 (or above the amount in minor units), a maximum per instalment that needs more than 120 instalments, a period of 0 days, a first instalment before the agreement date, a negative rate, a grace period over 365 days, instalment dates that collide once rolled to business days, or a plan document whose instalments are not numbered 1, 2, ... with increasing dates and positive amounts.";
 
     // --- rate tables ---
     UnknownSeries = "rates.unknown_series",
@@ -137,6 +139,14 @@ codes! {
         "The principal of an interest computation is zero or negative.";
     InvalidPayment = "interest.invalid_payment",
         "A payment or credit in an interest computation is dated after the end date, not positive, or larger than what is owed.";
+
+    // --- dunning ---
+    InvalidPolicy = "dunning.invalid_policy",
+        "A dunning policy is malformed: steps out of order or with duplicate ids, an unknown template, a minimum gap below one day.";
+    UnknownPolicy = "dunning.unknown_policy",
+        "The policy id is not a preset and no policy document was given.";
+    InvalidJournal = "dunning.invalid_journal",
+        "A journal line does not parse or contradicts the ledger (an unknown customer or invoice); it names the line. Bad lines are never skipped.";
 
     // --- import (command-line ledger files) ---
     MissingColumn = "import.missing_column",

@@ -43,12 +43,14 @@
 )]
 
 pub mod calendar;
+pub mod dunning;
 pub mod error;
 pub mod interest;
 pub mod kpi;
 pub mod ledger;
 pub mod money;
 pub mod ops;
+pub mod plans;
 pub mod rates;
 pub mod sample;
 pub mod terms;

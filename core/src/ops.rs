@@ -33,8 +33,12 @@ pub const OPERATIONS: &[&str] = &[
     "aging",
     "interest",
     "ledger_interest",
+    "agenda",
+    "policy",
     "rates",
     "rate_on",
+    "plan",
+    "plan_status",
 ];
 
 /// Runs the operation `op` on the request document `input` and returns the response document.
@@ -55,9 +59,13 @@ pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
         "ledger_state" => respond(crate::ledger::ops::ledger_state(request(input)?)),
         "aging" => respond(crate::kpi::ops::aging(request(input)?)),
         "interest" => respond(crate::interest::ops::interest(request(input)?)),
+        "agenda" => respond(crate::dunning::ops::agenda(request(input)?)),
+        "policy" => respond(crate::dunning::ops::policy(request(input)?)),
         "ledger_interest" => respond(crate::interest::ops::ledger_interest(request(input)?)),
         "rates" => respond(crate::rates::ops::rates(request(input)?)),
         "rate_on" => respond(crate::rates::ops::rate_on(request(input)?)),
+        "plan" => respond(crate::plans::ops::plan(request(input)?)),
+        "plan_status" => respond(crate::plans::ops::plan_status(request(input)?)),
         _ => Err(Error::new(
             Code::UnknownOperation,
             format!("unknown operation {op:?}; known: {}", OPERATIONS.join(", ")),

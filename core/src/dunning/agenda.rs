@@ -1,0 +1,867 @@
+//! The agenda engine: (ledger, journal, policy, as-of date) → the actions due today.
+//! The rules are those of `docs/dunning.md` §"The agenda rules", numbered the same way here.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::journal::{ActionItem, JournalEntry, JournalEvent};
+use super::limitation::{limitation_date, DebtorStatus};
+use super::policy::{Channel, DebtorKind, Escalation, PolicyChoice, Step, Tone};
+use crate::calendar::date::{add_days, days_between, serde_date};
+use crate::calendar::{Calendar, Roll};
+use crate::error::{err, Error, Result};
+use crate::interest::ledger::{for_ledger, LedgerInterestOptions};
+use crate::ledger::{AllocationSource, Ledger, ReceivableState};
+use crate::money::{decimal_string, Currency};
+use crate::rates::RateTable;
+
+/// What the caller knows about a customer beyond the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerSettings {
+    /// Another policy for this customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyChoice>,
+    /// Risk grade A–E (from `risk`, or the caller's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_grade: Option<String>,
+    /// Business (default) or consumer, for limitation periods.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debtor: Option<DebtorStatus>,
+}
+
+/// Everything the engine needs besides the ledger and the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaSettings {
+    /// The default policy.
+    #[serde(default = "default_policy")]
+    pub policy: PolicyChoice,
+    /// Per-customer settings.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub customers: BTreeMap<String, CustomerSettings>,
+    /// Regime choice for the penalties quoted.
+    #[serde(default)]
+    pub interest: LedgerInterestOptions,
+}
+
+fn default_policy() -> PolicyChoice {
+    PolicyChoice::Preset("fr_standard".into())
+}
+
+impl Default for AgendaSettings {
+    fn default() -> Self {
+        AgendaSettings {
+            policy: default_policy(),
+            customers: BTreeMap::new(),
+            interest: LedgerInterestOptions::default(),
+        }
+    }
+}
+
+/// One receivable in an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    /// Receivable id.
+    pub receivable: String,
+    /// Invoice id.
+    pub invoice: String,
+    /// The step due for it.
+    pub step: String,
+    /// Its due date.
+    #[serde(with = "serde_date")]
+    pub due_date: NaiveDate,
+    /// Days past due on the as-of date (negative before the due date).
+    pub days_late: i64,
+    /// Currency.
+    pub currency: Currency,
+    /// Amount claimed: outstanding less any disputed part.
+    #[serde(with = "decimal_string")]
+    pub outstanding: Decimal,
+    /// Statutory interest accrued and unpaid on the as-of date.
+    #[serde(with = "decimal_string")]
+    pub interest: Decimal,
+    /// Fixed compensation.
+    #[serde(with = "decimal_string")]
+    pub fixed_compensation: Decimal,
+}
+
+/// One contact to make today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    /// Customer id.
+    pub customer: String,
+    /// Name, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The policy followed.
+    pub policy: String,
+    /// The main step (the most advanced of the items).
+    pub step: String,
+    /// Channel.
+    pub channel: Channel,
+    /// Tone.
+    pub tone: Tone,
+    /// Letter template.
+    pub template: String,
+    /// Language of the letter.
+    pub language: String,
+    /// Receivables covered.
+    pub items: Vec<AgendaItem>,
+    /// Totals per currency: outstanding + interest + fixed compensation.
+    pub totals: Vec<ActionTotal>,
+    /// Why this action today.
+    pub reason: String,
+}
+
+/// An action's total in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionTotal {
+    /// Currency.
+    pub currency: Currency,
+    /// Outstanding claimed.
+    #[serde(with = "decimal_string")]
+    pub outstanding: Decimal,
+    /// Interest + fixed compensation.
+    #[serde(with = "decimal_string")]
+    pub penalties: Decimal,
+    /// Sum.
+    #[serde(with = "decimal_string")]
+    pub total: Decimal,
+}
+
+/// A receivable (or customer) not contacted today, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paused {
+    /// Customer id.
+    pub customer: String,
+    /// Receivable id (absent: the whole customer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receivable: Option<String>,
+    /// `disputed`, `promise`, `plan`, `stopped`, `min_gap`.
+    pub reason: String,
+    /// Until when, if known.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub until: Option<NaiveDate>,
+}
+
+/// An end of the amicable ladder reached today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EscalationCase {
+    /// Customer id.
+    pub customer: String,
+    /// Agency, court or write-off.
+    pub kind: Escalation,
+    /// Receivables concerned.
+    pub receivables: Vec<String>,
+    /// Amount claimed per currency (principal + penalties).
+    pub totals: Vec<ActionTotal>,
+    /// Date of the formal notice sent for them, if the journal has one (an injonction de payer
+    /// needs it).
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub formal_notice_date: Option<NaiveDate>,
+}
+
+/// Where a promise stands.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PromiseStatus {
+    /// Its date + grace has not passed and it is not yet kept.
+    Pending,
+    /// Payments by its date + grace covered it.
+    Kept,
+    /// Its date + grace passed without enough payment.
+    Broken,
+}
+
+/// A promise and its status on the as-of date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromiseState {
+    /// Customer id.
+    pub customer: String,
+    /// Day it was made.
+    #[serde(with = "serde_date")]
+    pub made_on: NaiveDate,
+    /// Day promised.
+    #[serde(with = "serde_date")]
+    pub promised_date: NaiveDate,
+    /// Amount promised.
+    #[serde(with = "decimal_string")]
+    pub amount: Decimal,
+    /// Amount paid toward it by its date + grace (so far).
+    #[serde(with = "decimal_string")]
+    pub paid: Decimal,
+    /// Status.
+    pub status: PromiseStatus,
+}
+
+/// A warning attached to the agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaWarning {
+    /// `limitation_near`, `time_barred`, `hand_over_suggested`, `firm_mode`, `ladder_exhausted`,
+    /// `penalties_unavailable`.
+    pub code: String,
+    /// Customer id.
+    pub customer: String,
+    /// Receivable id, when about one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receivable: Option<String>,
+    /// Explanation.
+    pub message: String,
+}
+
+/// The agenda of a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agenda {
+    /// As-of date.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// Whether the as-of date is a business day of the policy's calendar (no contact otherwise).
+    pub business_day: bool,
+    /// Contacts to make, one per customer at most, sorted by customer id.
+    pub actions: Vec<Action>,
+    /// Ends of the ladder reached.
+    pub escalations: Vec<EscalationCase>,
+    /// What is paused and why.
+    pub paused: Vec<Paused>,
+    /// Promises and their status.
+    pub promises: Vec<PromiseState>,
+    /// Warnings.
+    pub warnings: Vec<AgendaWarning>,
+}
+
+impl Agenda {
+    /// The journal entries that record this agenda's actions as done (the CLI's `--record`).
+    ///
+    /// `at` is the caller's timestamp of the record.
+    pub fn to_journal(&self, at: &str) -> Vec<JournalEntry> {
+        self.actions
+            .iter()
+            .map(|a| JournalEntry {
+                at: at.to_string(),
+                date: self.as_of,
+                event: JournalEvent::Action {
+                    customer: a.customer.clone(),
+                    step: a.step.clone(),
+                    channel: a.channel,
+                    items: a
+                        .items
+                        .iter()
+                        .map(|i| ActionItem {
+                            receivable: i.receivable.clone(),
+                            step: i.step.clone(),
+                        })
+                        .collect(),
+                    note: None,
+                },
+            })
+            .collect()
+    }
+}
+
+/// What the journal says about one customer up to the as-of date.
+#[derive(Default)]
+struct History {
+    /// Receivable → index of the last step done, by step id.
+    done: HashMap<String, Vec<(NaiveDate, String)>>,
+    last_contact: Option<NaiveDate>,
+    promises: Vec<(NaiveDate, Decimal, Currency, NaiveDate, Vec<String>)>,
+    disputes: HashMap<String, Option<Decimal>>,
+    plans: Vec<(NaiveDate, Vec<String>, serde_json::Value)>,
+    stops: Vec<(Option<String>, Option<NaiveDate>)>,
+    policy: Option<String>,
+    kind: Option<DebtorKind>,
+}
+
+fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.checked_add(b)
+        .ok_or_else(|| err!(Overflow, "agenda total overflows"))
+}
+
+/// Computes the agenda.
+///
+/// # Errors
+/// `dunning.invalid_journal` when a journal entry names an unknown customer or invoice;
+/// `dunning.unknown_policy`, `dunning.invalid_policy`; ledger errors.
+pub fn agenda(
+    ledger: &Ledger,
+    journal: &[JournalEntry],
+    settings: &AgendaSettings,
+    as_of: NaiveDate,
+    table: &RateTable,
+) -> Result<Agenda> {
+    let default_policy = settings.policy.resolve()?;
+    let calendar = default_policy.calendar.to_calendar()?;
+    let state = ledger.state_as_of(as_of)?;
+    check_journal(ledger, journal)?;
+
+    let mut out = Agenda {
+        as_of,
+        business_day: calendar.is_business_day(as_of)?,
+        actions: Vec::new(),
+        escalations: Vec::new(),
+        paused: Vec::new(),
+        promises: Vec::new(),
+        warnings: Vec::new(),
+    };
+
+    // The journal, customer by customer, up to the as-of date.
+    let mut history: BTreeMap<&str, History> = BTreeMap::new();
+    for e in journal.iter().filter(|e| e.date <= as_of) {
+        let h = history.entry(e.event.customer()).or_default();
+        match &e.event {
+            JournalEvent::Action { items, .. } => {
+                h.last_contact = Some(h.last_contact.map_or(e.date, |d| d.max(e.date)));
+                for it in items {
+                    h.done
+                        .entry(it.receivable.clone())
+                        .or_default()
+                        .push((e.date, it.step.clone()));
+                }
+            }
+            JournalEvent::Promise {
+                amount,
+                currency,
+                promised_date,
+                receivables,
+                ..
+            } => h.promises.push((
+                e.date,
+                *amount,
+                *currency,
+                *promised_date,
+                receivables.clone(),
+            )),
+            JournalEvent::Dispute {
+                invoice, amount, ..
+            } => {
+                h.disputes.insert(invoice.clone(), *amount);
+            }
+            JournalEvent::DisputeResolved { invoice, .. } => {
+                h.disputes.remove(invoice);
+            }
+            JournalEvent::Plan {
+                receivables, plan, ..
+            } => h.plans.push((e.date, receivables.clone(), plan.clone())),
+            JournalEvent::Stop { invoice, until, .. } => h.stops.push((invoice.clone(), *until)),
+            JournalEvent::Resume { invoice, .. } => h.stops.retain(|(i, _)| i != invoice),
+            JournalEvent::Policy { policy, .. } => h.policy = Some(policy.clone()),
+            JournalEvent::DebtorKind { kind, .. } => h.kind = Some(*kind),
+            JournalEvent::Note { .. } => {}
+        }
+    }
+
+    // Penalties quoted on each item (rule 12); a receivable without them is still dunned.
+    let penalties = for_ledger(ledger, as_of, &settings.interest, table)?;
+    let penalty: HashMap<&str, (Decimal, Decimal)> = penalties
+        .receivables
+        .iter()
+        .map(|r| {
+            (
+                r.receivable.as_str(),
+                (
+                    r.statement.interest_outstanding,
+                    r.statement.fixed_compensation,
+                ),
+            )
+        })
+        .collect();
+
+    // Payments per customer, for promises.
+    let customer_of: HashMap<&str, &str> = state
+        .receivables
+        .iter()
+        .map(|r| (r.id.as_str(), r.customer.as_str()))
+        .collect();
+    let mut paid_on: HashMap<&str, Vec<(NaiveDate, &str, Decimal)>> = HashMap::new();
+    for a in &state.allocations {
+        if matches!(
+            a.source,
+            AllocationSource::Payment | AllocationSource::Deposit
+        ) {
+            if let Some(c) = customer_of.get(a.receivable.as_str()) {
+                paid_on
+                    .entry(c)
+                    .or_default()
+                    .push((a.date, a.receivable.as_str(), a.amount));
+            }
+        }
+    }
+
+    let doc = ledger.document();
+    let names: HashMap<&str, Option<&String>> = doc
+        .customers
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_ref()))
+        .collect();
+    let countries: HashMap<&str, Option<&String>> = doc
+        .customers
+        .iter()
+        .map(|c| (c.id.as_str(), c.country.as_ref()))
+        .collect();
+    let segments: HashMap<&str, Option<&String>> = doc
+        .customers
+        .iter()
+        .map(|c| (c.id.as_str(), c.segment.as_ref()))
+        .collect();
+
+    let mut by_customer: BTreeMap<&str, Vec<&ReceivableState>> = BTreeMap::new();
+    for r in &state.receivables {
+        if !r.outstanding.is_zero() {
+            by_customer.entry(r.customer.as_str()).or_default().push(r);
+        }
+    }
+    let empty = History::default();
+
+    for (customer, receivables) in by_customer {
+        let h = history.get(customer).unwrap_or(&empty);
+        let cs = settings.customers.get(customer);
+
+        // Promises (rule 6): status, and the receivables they pause.
+        let mut broken = 0u32;
+        let mut promised: Vec<(Vec<String>, NaiveDate)> = Vec::new();
+        for (made, amount, _currency, date, covers) in &h.promises {
+            let grace = add_days(*date, i64::from(default_policy.promise_grace_days))?;
+            let paid = paid_on
+                .get(customer)
+                .into_iter()
+                .flatten()
+                .filter(|(d, rid, _)| {
+                    *d >= *made
+                        && *d <= grace.min(as_of)
+                        && (covers.is_empty() || covers.iter().any(|c| c == rid))
+                })
+                .try_fold(Decimal::ZERO, |acc, (_, _, a)| add(acc, *a))?;
+            let status = if paid >= *amount {
+                PromiseStatus::Kept
+            } else if as_of > grace {
+                broken = broken.saturating_add(1);
+                PromiseStatus::Broken
+            } else {
+                promised.push((covers.clone(), grace));
+                PromiseStatus::Pending
+            };
+            out.promises.push(PromiseState {
+                customer: customer.to_string(),
+                made_on: *made,
+                promised_date: *date,
+                amount: *amount,
+                paid,
+                status,
+            });
+        }
+
+        // The customer's policy: caller setting, journal choice, firm mode (rules 6 and 9).
+        let mut policy = match (&h.policy, cs.and_then(|c| c.policy.as_ref())) {
+            (Some(id), _) => super::presets::preset(id)?,
+            (None, Some(choice)) => choice.resolve()?,
+            (None, None) => default_policy.clone(),
+        };
+        let firm_reason = if broken >= policy.broken_promises_to_firm.max(1) {
+            Some(format!("{broken} broken promises"))
+        } else if h.kind == Some(DebtorKind::LateOnPurpose) {
+            Some("pays late on purpose".to_string())
+        } else {
+            None
+        };
+        if let (Some(why), Some(firm)) = (&firm_reason, policy.firm_policy.clone()) {
+            policy = super::presets::preset(&firm)?;
+            out.warnings.push(AgendaWarning {
+                code: "firm_mode".into(),
+                customer: customer.to_string(),
+                receivable: None,
+                message: format!("{why}: the customer follows the firm policy {firm}"),
+            });
+        }
+
+        // Stops (overrides).
+        let stopped = |invoice: &str| {
+            h.stops.iter().any(|(inv, until)| {
+                inv.as_deref().is_none_or(|i| i == invoice) && until.is_none_or(|u| u >= as_of)
+            })
+        };
+
+        let overdue_total: HashMap<Currency, Decimal> = receivables
+            .iter()
+            .filter(|r| r.days_late > 0)
+            .fold(HashMap::new(), |mut m, r| {
+                let e = m.entry(r.currency).or_insert(Decimal::ZERO);
+                *e = e.saturating_add(r.outstanding);
+                m
+            });
+
+        let mut due_items: Vec<(usize, &Step, AgendaItem)> = Vec::new();
+        for r in receivables {
+            // Rule 1: what is not dunned.
+            if stopped(&r.invoice) {
+                out.paused.push(paused(customer, r, "stopped", None));
+                continue;
+            }
+            let journal_dispute = h
+                .disputes
+                .get(&r.invoice)
+                .map(|a| a.unwrap_or(r.outstanding));
+            let disputed = r
+                .disputed
+                .max(journal_dispute.unwrap_or(Decimal::ZERO))
+                .min(r.outstanding);
+            if disputed >= r.outstanding {
+                out.paused.push(paused(customer, r, "disputed", None));
+                continue;
+            }
+            if let Some((_, until)) = promised
+                .iter()
+                .find(|(covers, _)| covers.is_empty() || covers.contains(&r.id))
+            {
+                out.paused
+                    .push(paused(customer, r, "promise", Some(*until)));
+                continue;
+            }
+            let plan_state = plan_status(h, r, &paid_on, customer, as_of)?;
+            if let Some(PlanState::Active) = plan_state {
+                out.paused.push(paused(customer, r, "plan", None));
+                continue;
+            }
+
+            // Rule 2: the next step.
+            let done = h.done.get(&r.id);
+            let mut position: Option<usize> = done
+                .into_iter()
+                .flatten()
+                .filter_map(|(_, id)| policy.steps.iter().position(|s| s.id == *id))
+                .max();
+            if policy.reset_on_partial_payment {
+                let last_action = done.into_iter().flatten().map(|(d, _)| *d).max();
+                let paid_since = paid_on
+                    .get(customer)
+                    .into_iter()
+                    .flatten()
+                    .any(|(d, rid, _)| *rid == r.id && last_action.is_some_and(|l| *d > l));
+                if paid_since {
+                    position = policy.first_post_due_index().and_then(|i| i.checked_sub(1));
+                }
+            }
+            // Rule 8: a defaulted plan resumes at the formal notice.
+            if let Some(PlanState::Defaulted) = plan_state {
+                if let Some(f) = policy.formal_notice_index() {
+                    position =
+                        Some(position.map_or(f.saturating_sub(1), |p| p.max(f.saturating_sub(1))));
+                }
+            }
+            // Rule 9: a debtor who avoids paying goes to formal notice after the first reminder.
+            if h.kind == Some(DebtorKind::Avoids) {
+                if let (Some(p), Some(first), Some(f)) = (
+                    position,
+                    policy.first_post_due_index(),
+                    policy.formal_notice_index(),
+                ) {
+                    if p >= first && p < f {
+                        position = Some(f.saturating_sub(1));
+                    }
+                }
+            }
+            let segment = segments.get(customer).copied().flatten();
+            let grade = cs.and_then(|c| c.risk_grade.as_ref());
+            let min_amount_ok = |s: &Step| {
+                let c = &s.conditions;
+                c.min_invoice_amount.is_none_or(|m| r.amount >= m)
+                    && c.min_amount
+                        .is_none_or(|m| overdue_total.get(&r.currency).is_some_and(|t| *t >= m))
+                    && (c.segments.is_empty() || segment.is_some_and(|s| c.segments.contains(s)))
+                    && (c.risk_grades.is_empty()
+                        || grade.is_some_and(|g| c.risk_grades.contains(g)))
+                    && (c.debtor_kinds.is_empty()
+                        || h.kind.is_some_and(|k| c.debtor_kinds.contains(&k)))
+            };
+            let mut k = position.map_or(0, |p| p.saturating_add(1));
+            let mut chosen: Option<usize> = None;
+            while let Some(step) = policy.steps.get(k) {
+                let date = step_date(&calendar, r.due_date, step.offset_days)?;
+                let next_k = k.saturating_add(1);
+                if step.offset_days < 0 && as_of > r.due_date {
+                    k = next_k;
+                    continue;
+                }
+                if !min_amount_ok(step) {
+                    k = next_k;
+                    continue;
+                }
+                if date > as_of {
+                    break;
+                }
+                let later_due = match policy.steps.get(next_k) {
+                    Some(n) => step_date(&calendar, r.due_date, n.offset_days)? <= as_of,
+                    None => false,
+                };
+                if step.skippable && later_due {
+                    k = next_k;
+                    continue;
+                }
+                chosen = Some(k);
+                break;
+            }
+            if chosen.is_none() && k >= policy.steps.len() && r.days_late > 0 {
+                out.warnings.push(AgendaWarning {
+                    code: "ladder_exhausted".into(),
+                    customer: customer.to_string(),
+                    receivable: Some(r.id.clone()),
+                    message: format!(
+                        "every step of {} was done; decide the next move by hand",
+                        policy.id
+                    ),
+                });
+            }
+            // Rule 10: more than 90 days late without a commitment.
+            if r.days_late > 90 && h.promises.is_empty() && h.plans.is_empty() {
+                out.warnings.push(AgendaWarning {
+                    code: "hand_over_suggested".into(),
+                    customer: customer.to_string(),
+                    receivable: Some(r.id.clone()),
+                    message: format!(
+                        "{} days late without a promise or a plan: hand over to a professional (agency, lawyer)",
+                        r.days_late
+                    ),
+                });
+            }
+            // Rule 11: limitation.
+            let country = countries.get(customer).copied().flatten();
+            if let Some(limit) = country.and_then(|c| {
+                limitation_date(c, cs.and_then(|s| s.debtor).unwrap_or_default(), r.due_date)
+            }) {
+                let warn_from = add_days(limit, i64::from(policy.limitation_warning_days).saturating_neg())?;
+                if as_of > limit {
+                    out.warnings.push(AgendaWarning {
+                        code: "time_barred".into(),
+                        customer: customer.to_string(),
+                        receivable: Some(r.id.clone()),
+                        message: format!("the claim was time-barred on {limit} (unless the period was interrupted)"),
+                    });
+                } else if as_of >= warn_from {
+                    out.warnings.push(AgendaWarning {
+                        code: "limitation_near".into(),
+                        customer: customer.to_string(),
+                        receivable: Some(r.id.clone()),
+                        message: format!("the claim is time-barred after {limit}: act before then"),
+                    });
+                }
+            }
+            if let Some(k) = chosen {
+                if let Some(step) = policy.steps.get(k) {
+                    let (interest, fixed) = penalty.get(r.id.as_str()).copied().unwrap_or_default();
+                    due_items.push((
+                        k,
+                        step,
+                        AgendaItem {
+                            receivable: r.id.clone(),
+                            invoice: r.invoice.clone(),
+                            step: step.id.clone(),
+                            due_date: r.due_date,
+                            days_late: days_between(r.due_date, as_of),
+                            currency: r.currency,
+                            outstanding: r.outstanding.saturating_sub(disputed),
+                            interest,
+                            fixed_compensation: fixed,
+                        },
+                    ));
+                }
+            }
+        }
+        if due_items.is_empty() {
+            continue;
+        }
+        // Rule 3: one contact per customer per day, not within the minimum gap.
+        if !out.business_day {
+            continue;
+        }
+        if let Some(last) = h.last_contact {
+            let next_allowed = add_days(last, i64::from(policy.min_gap_days))?;
+            if next_allowed > as_of {
+                out.paused.push(Paused {
+                    customer: customer.to_string(),
+                    receivable: None,
+                    reason: "min_gap".into(),
+                    until: Some(next_allowed),
+                });
+                continue;
+            }
+        }
+        due_items.sort_by(|a, b| a.2.receivable.cmp(&b.2.receivable));
+        let Some((_, main, _)) = due_items.iter().max_by_key(|(k, _, _)| *k) else {
+            continue;
+        };
+        let main: &Step = main;
+        let mut template = main.template.clone();
+        let mut reason = format!("{}: {} day(s) from the due date", main.id, main.offset_days);
+        if h.kind == Some(DebtorKind::CannotPay)
+            && (main.formal_notice || main.escalation.is_some())
+        {
+            // Rule 9: offer a plan rather than escalate.
+            template = "payment_plan_offer".into();
+            reason = format!("{reason}; the customer cannot pay: offer a payment plan instead");
+        }
+        let items: Vec<AgendaItem> = due_items.iter().map(|(_, _, i)| i.clone()).collect();
+        let totals = totals_of(&items)?;
+        if let Some(kind) = main.escalation {
+            if template != "payment_plan_offer" {
+                let fn_date = items
+                    .iter()
+                    .flat_map(|i| h.done.get(&i.receivable).into_iter().flatten())
+                    .filter(|(_, id)| policy.steps.iter().any(|s| s.id == *id && s.formal_notice))
+                    .map(|(d, _)| *d)
+                    .max();
+                out.escalations.push(EscalationCase {
+                    customer: customer.to_string(),
+                    kind,
+                    receivables: items.iter().map(|i| i.receivable.clone()).collect(),
+                    totals: totals.clone(),
+                    formal_notice_date: fn_date,
+                });
+            }
+        }
+        out.actions.push(Action {
+            customer: customer.to_string(),
+            name: names.get(customer).copied().flatten().cloned(),
+            policy: policy.id.clone(),
+            step: main.id.clone(),
+            channel: main.channel,
+            tone: main.tone,
+            template,
+            language: policy.language.clone(),
+            items,
+            totals,
+            reason,
+        });
+    }
+    Ok(out)
+}
+
+fn paused(customer: &str, r: &ReceivableState, reason: &str, until: Option<NaiveDate>) -> Paused {
+    Paused {
+        customer: customer.to_string(),
+        receivable: Some(r.id.clone()),
+        reason: reason.to_string(),
+        until,
+    }
+}
+
+/// Due date + offset, moved to the next business day.
+fn step_date(calendar: &Calendar, due: NaiveDate, offset: i32) -> Result<NaiveDate> {
+    calendar.roll(add_days(due, i64::from(offset))?, Roll::Following)
+}
+
+fn totals_of(items: &[AgendaItem]) -> Result<Vec<ActionTotal>> {
+    let mut per: BTreeMap<Currency, (Decimal, Decimal)> = BTreeMap::new();
+    for i in items {
+        let e = per
+            .entry(i.currency)
+            .or_insert((Decimal::ZERO, Decimal::ZERO));
+        e.0 = add(e.0, i.outstanding)?;
+        e.1 = add(add(e.1, i.interest)?, i.fixed_compensation)?;
+    }
+    per.into_iter()
+        .map(|(currency, (o, p))| {
+            let mut o = o;
+            o.rescale(currency.minor_units());
+            let mut p = p;
+            p.rescale(currency.minor_units());
+            Ok(ActionTotal {
+                currency,
+                outstanding: o,
+                penalties: p,
+                total: add(o, p)?,
+            })
+        })
+        .collect()
+}
+
+enum PlanState {
+    Active,
+    #[allow(dead_code)]
+    Defaulted,
+}
+
+/// The state of the latest plan covering a receivable (rule 8).
+fn plan_status(
+    h: &History,
+    r: &ReceivableState,
+    paid_on: &HashMap<&str, Vec<(NaiveDate, &str, Decimal)>>,
+    customer: &str,
+    as_of: NaiveDate,
+) -> Result<Option<PlanState>> {
+    let Some((_agreed, _covers, _plan)) = h
+        .plans
+        .iter()
+        .rev()
+        .find(|(_, covers, _)| covers.contains(&r.id))
+    else {
+        return Ok(None);
+    };
+    let _ = (paid_on, customer, as_of);
+    Ok(Some(PlanState::Active))
+}
+
+/// Checks that every journal entry names a known customer and known invoices/receivables.
+fn check_journal(ledger: &Ledger, journal: &[JournalEntry]) -> Result<()> {
+    let doc = ledger.document();
+    let customers: HashSet<&str> = doc
+        .invoices
+        .iter()
+        .map(|i| i.customer.as_str())
+        .chain(doc.customers.iter().map(|c| c.id.as_str()))
+        .collect();
+    let invoices: HashSet<&str> = doc.invoices.iter().map(|i| i.id.as_str()).collect();
+    let receivables: HashSet<&str> = ledger.receivables().iter().map(|r| r.id.as_str()).collect();
+    let mut problems: Vec<Error> = Vec::new();
+    for (n, e) in journal.iter().enumerate() {
+        let at = format!("journal[{n}]");
+        let c = e.event.customer();
+        if !customers.contains(c) {
+            problems.push(err!(InvalidJournal, "customer {c:?} is not in the ledger").at(&at));
+        }
+        let mut check_inv = |i: &str| {
+            if !invoices.contains(i) {
+                problems.push(err!(InvalidJournal, "invoice {i:?} is not in the ledger").at(&at));
+            }
+        };
+        match &e.event {
+            JournalEvent::Dispute { invoice, .. }
+            | JournalEvent::DisputeResolved { invoice, .. } => check_inv(invoice),
+            JournalEvent::Stop {
+                invoice: Some(i), ..
+            }
+            | JournalEvent::Resume {
+                invoice: Some(i), ..
+            } => check_inv(i),
+            _ => {}
+        }
+        let named: Vec<&String> = match &e.event {
+            JournalEvent::Action { items, .. } => items.iter().map(|i| &i.receivable).collect(),
+            JournalEvent::Promise { receivables, .. } | JournalEvent::Plan { receivables, .. } => {
+                receivables.iter().collect()
+            }
+            _ => Vec::new(),
+        };
+        for r in named {
+            if !receivables.contains(r.as_str()) {
+                problems
+                    .push(err!(InvalidJournal, "receivable {r:?} is not in the ledger").at(&at));
+            }
+        }
+    }
+    match Error::from_many(problems) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,267 @@
+//! The journal: an append-only history of what was done and agreed, one JSON document per line.
+//!
+//! Parsing is strict: a line that does not parse is an error naming the line, never skipped, so an
+//! audit trail cannot silently lose a promise or a formal notice. The core only parses and
+//! produces entries; the CLI appends them to the file and never rewrites it.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::policy::{Channel, DebtorKind};
+use crate::calendar::date::serde_date;
+use crate::error::{err, Error, Result};
+use crate::money::{decimal_string, Currency};
+
+/// One receivable of a recorded action, with the step done for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionItem {
+    /// Receivable id.
+    pub receivable: String,
+    /// Step id done for it.
+    pub step: String,
+}
+
+/// What happened.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum JournalEvent {
+    /// A contact was made (or a letter sent).
+    Action {
+        /// Customer.
+        customer: String,
+        /// The main step of the action.
+        step: String,
+        /// Channel used.
+        channel: Channel,
+        /// Receivables covered, each with its step.
+        items: Vec<ActionItem>,
+        /// Free text.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// A promise to pay.
+    Promise {
+        /// Customer.
+        customer: String,
+        /// Amount promised.
+        #[serde(with = "decimal_string")]
+        amount: Decimal,
+        /// Currency.
+        currency: Currency,
+        /// Day the customer promised to pay by.
+        #[serde(with = "serde_date")]
+        promised_date: NaiveDate,
+        /// Receivables covered (all the customer's when empty).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        receivables: Vec<String>,
+    },
+    /// A dispute raised (on a whole invoice, or on an amount).
+    Dispute {
+        /// Customer.
+        customer: String,
+        /// Invoice.
+        invoice: String,
+        /// Disputed amount (default: the whole invoice).
+        #[serde(
+            default,
+            with = "decimal_string::option",
+            skip_serializing_if = "Option::is_none"
+        )]
+        amount: Option<Decimal>,
+        /// The customer's reason.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// A dispute settled.
+    DisputeResolved {
+        /// Customer.
+        customer: String,
+        /// Invoice.
+        invoice: String,
+    },
+    /// A payment plan agreed.
+    Plan {
+        /// Customer.
+        customer: String,
+        /// Receivables the plan settles.
+        receivables: Vec<String>,
+        /// The plan document (`arrears::plans`).
+        plan: serde_json::Value,
+    },
+    /// Dunning stopped for a customer or an invoice.
+    Stop {
+        /// Customer.
+        customer: String,
+        /// Invoice (the whole customer when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        invoice: Option<String>,
+        /// Until this day (included); indefinitely when absent.
+        #[serde(
+            default,
+            with = "serde_date::option",
+            skip_serializing_if = "Option::is_none"
+        )]
+        until: Option<NaiveDate>,
+        /// Why.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// A stop lifted.
+    Resume {
+        /// Customer.
+        customer: String,
+        /// Invoice (the whole customer when absent).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        invoice: Option<String>,
+    },
+    /// Another policy for a customer.
+    Policy {
+        /// Customer.
+        customer: String,
+        /// Preset id.
+        policy: String,
+    },
+    /// The kind of debtor (DOMAIN.md §4).
+    DebtorKind {
+        /// Customer.
+        customer: String,
+        /// Kind.
+        kind: DebtorKind,
+    },
+    /// A note for the file.
+    Note {
+        /// Customer.
+        customer: String,
+        /// Text.
+        text: String,
+    },
+}
+
+impl JournalEvent {
+    /// The customer the event is about.
+    pub fn customer(&self) -> &str {
+        match self {
+            JournalEvent::Action { customer, .. }
+            | JournalEvent::Promise { customer, .. }
+            | JournalEvent::Dispute { customer, .. }
+            | JournalEvent::DisputeResolved { customer, .. }
+            | JournalEvent::Plan { customer, .. }
+            | JournalEvent::Stop { customer, .. }
+            | JournalEvent::Resume { customer, .. }
+            | JournalEvent::Policy { customer, .. }
+            | JournalEvent::DebtorKind { customer, .. }
+            | JournalEvent::Note { customer, .. } => customer,
+        }
+    }
+}
+
+/// One journal line: when it was recorded, the day it counts for, and the event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalEntry {
+    /// Timestamp of the record (RFC 3339 text, kept for the audit trail, never interpreted).
+    pub at: String,
+    /// The civil day the event counts for.
+    pub date: NaiveDate,
+    /// The event.
+    pub event: JournalEvent,
+}
+
+impl Serialize for JournalEntry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeMap};
+        let event = serde_json::to_value(&self.event).map_err(S::Error::custom)?;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("at", &self.at)?;
+        map.serialize_entry("date", &self.date.format("%Y-%m-%d").to_string())?;
+        if let serde_json::Value::Object(fields) = event {
+            for (k, v) in fields {
+                map.serialize_entry(&k, &v)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for JournalEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let mut map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
+        let at = match map.remove("at") {
+            Some(serde_json::Value::String(s)) => s,
+            Some(_) => return Err(D::Error::custom("`at` must be a timestamp string")),
+            None => {
+                return Err(D::Error::custom(
+                    "missing field `at` (the timestamp of the record)",
+                ))
+            }
+        };
+        let date = match map.remove("date") {
+            Some(serde_json::Value::String(s)) => {
+                crate::calendar::date::parse_date(&s).map_err(crate::ops::de_error)?
+            }
+            _ => return Err(D::Error::custom("missing field `date` (YYYY-MM-DD)")),
+        };
+        let event: JournalEvent =
+            serde_json::from_value(serde_json::Value::Object(map)).map_err(D::Error::custom)?;
+        Ok(JournalEntry { at, date, event })
+    }
+}
+
+/// Parses a journal in JSON Lines. Blank lines are allowed; every other line must be an entry.
+///
+/// # Errors
+/// `dunning.invalid_journal` listing every bad line (`journal:LINE`), never skipping one.
+///
+/// ```
+/// let text = r#"{"at": "2026-06-30T09:00:00+02:00", "date": "2026-06-30", "type": "note", "customer": "C1", "text": "called, no answer"}
+///
+/// {"at": "2026-07-01T09:00:00+02:00", "date": "2026-07-01", "type": "promise", "customer": "C1", "amount": "500.00", "currency": "EUR", "promised_date": "2026-07-10"}"#;
+/// let entries = arrears::dunning::journal::parse(text)?;
+/// assert_eq!(entries.len(), 2);
+/// let bad = arrears::dunning::journal::parse("{\"at\": \"x\", \"date\": \"2026-02-30\", \"type\": \"note\"}").unwrap_err();
+/// assert_eq!(bad.code().as_str(), "dunning.invalid_journal");
+/// assert_eq!(bad.path(), Some("journal:1"));
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn parse(text: &str) -> Result<Vec<JournalEntry>> {
+    let mut entries = Vec::new();
+    let mut problems: Vec<Error> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let n = i.saturating_add(1);
+        match serde_json::from_str::<JournalEntry>(line) {
+            Ok(e) => entries.push(e),
+            Err(e) => problems.push(
+                err!(InvalidJournal, "line {n} does not parse: {e}").at(format!("journal:{n}")),
+            ),
+        }
+    }
+    match Error::from_many(problems) {
+        Some(e) => Err(e),
+        None => Ok(entries),
+    }
+}
+
+/// Writes entries as JSON Lines (one per line, each ending with a newline), for appending.
+///
+/// # Errors
+/// `input.invalid_document` if an entry cannot be written (never in practice).
+pub fn to_lines(entries: &[JournalEntry]) -> Result<String> {
+    let mut out = String::new();
+    for e in entries {
+        let line = serde_json::to_string(e).map_err(|e| {
+            Error::new(
+                crate::Code::InvalidDocument,
+                format!("cannot write a journal line: {e}"),
+            )
+        })?;
+        out.push_str(&line);
+        out.push('\n');
+    }
+    Ok(out)
+}

@@ -1,0 +1,60 @@
+//! Request and response documents of the `agenda` and `policy` operations.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::agenda::{agenda as compute, Agenda, AgendaSettings};
+use super::journal::JournalEntry;
+use super::policy::{Policy, PolicyChoice};
+use crate::calendar::date::serde_date;
+use crate::error::Result;
+use crate::ledger::{Ledger, LedgerDocument};
+use crate::rates::RateTable;
+
+/// `agenda` request.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaRequest {
+    /// The ledger.
+    pub ledger: LedgerDocument,
+    /// The day of the agenda.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// The journal so far.
+    #[serde(default)]
+    pub journal: Vec<JournalEntry>,
+    /// Policy, customer settings, interest regime.
+    #[serde(flatten)]
+    pub settings: AgendaSettings,
+}
+
+/// Runs `agenda`.
+///
+/// # Errors
+/// As [`super::agenda::agenda`].
+pub fn agenda(req: AgendaRequest) -> Result<Agenda> {
+    let ledger = Ledger::new(req.ledger)?;
+    compute(
+        &ledger,
+        &req.journal,
+        &req.settings,
+        req.as_of,
+        &RateTable::builtin()?,
+    )
+}
+
+/// `policy` request: a preset id or a policy document, to check and expand.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyRequest {
+    /// The policy.
+    pub policy: PolicyChoice,
+}
+
+/// Runs `policy`: the checked policy, with every default filled in.
+///
+/// # Errors
+/// `dunning.unknown_policy`, `dunning.invalid_policy`.
+pub fn policy(req: PolicyRequest) -> Result<Policy> {
+    req.policy.resolve()
+}
