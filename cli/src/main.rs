@@ -10,6 +10,7 @@
     )
 )]
 
+mod agenda_cmd;
 mod import;
 mod interest_cmd;
 mod render;
@@ -46,6 +47,8 @@ enum Command {
     },
     /// Report on a ledger: open invoices by customer, aging, days to pay, worst payers.
     Report(ReportArgs),
+    /// Today's dunning actions: whom to contact, how, about which invoices, with what amounts.
+    Agenda(AgendaArgs),
     /// Statutory late-payment interest for one debt: JSON request in, JSON statement out.
     ///
     /// Either `--request FILE` (or `-` for standard input) with the request document of
@@ -105,6 +108,45 @@ struct ReportArgs {
     /// Currency for CSV rows without a currency column.
     #[arg(long)]
     currency: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+struct AgendaArgs {
+    /// The ledger: a JSON ledger document or an invoices CSV file.
+    ledger: PathBuf,
+    /// A payments CSV file to go with an invoices CSV.
+    #[arg(long)]
+    payments: Option<PathBuf>,
+    /// The day of the agenda, YYYY-MM-DD (default: today).
+    #[arg(long, value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
+    /// A preset (fr_standard, fr_gentle, fr_firm, en_standard, de_standard) or a policy file (.json, .toml).
+    #[arg(long)]
+    policy: Option<String>,
+    /// The journal (JSON Lines): what was done, promised, disputed, agreed.
+    #[arg(long)]
+    journal: Option<PathBuf>,
+    /// Append today's actions to the journal as done (needs --journal).
+    #[arg(long, requires = "journal")]
+    record: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RatesFormat::Table)]
+    format: RatesFormat,
+    /// CSV options, as for `report`.
+    #[arg(long)]
+    decimal_comma: bool,
+    /// CSV field delimiter.
+    #[arg(long, default_value = ",")]
+    delimiter: char,
+    /// CSV date format.
+    #[arg(long, default_value = "%Y-%m-%d")]
+    date_format: String,
+    /// Currency for CSV rows without one.
+    #[arg(long)]
+    currency: Option<String>,
+    /// CSV column mapping, FIELD=HEADER (repeatable).
+    #[arg(long = "map", value_name = "FIELD=HEADER")]
+    map: Vec<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -189,7 +231,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             let as_of = as_of.unwrap_or(arrears::sample::AS_OF);
             let ledger = Ledger::new(doc)?;
             let title = "Demo: Studio Exemple's receivables (bundled sample portfolio)".to_string();
-            let text = render::report(&ledger, as_of, format, &title)?;
+            let mut text = render::report(&ledger, as_of, format, &title)?;
+            if format == Format::Table {
+                text.push_str(&demo_agenda(&ledger, as_of)?);
+            }
             write_out(None, &text)
         }
         Command::Report(args) => {
@@ -210,6 +255,53 @@ fn run(cli: Cli) -> Result<(), Error> {
             write_out(args.out.as_ref(), &text)
         }
         Command::Sample { out } => import::write_sample(&out),
+        Command::Agenda(a) => {
+            let (doc, origins) = import::load(&import::Options {
+                ledger: a.ledger.clone(),
+                payments: a.payments.clone(),
+                map: a.map.clone(),
+                decimal_comma: a.decimal_comma,
+                delimiter: a.delimiter,
+                date_format: a.date_format.clone(),
+                currency: a.currency.clone(),
+            })?;
+            let ledger =
+                Ledger::new(doc).map_err(|e| origins.locate(e, &a.ledger.display().to_string()))?;
+            let settings = arrears::dunning::agenda::AgendaSettings {
+                policy: agenda_cmd::policy_choice(a.policy.as_deref())?,
+                ..Default::default()
+            };
+            let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
+            let as_of = a.as_of.unwrap_or_else(today);
+            let agenda = arrears::dunning::agenda::agenda(
+                &ledger,
+                &journal,
+                &settings,
+                as_of,
+                &arrears::rates::RateTable::builtin()?,
+            )?;
+            let text = match a.format {
+                RatesFormat::Json => serde_json::to_string_pretty(&agenda)
+                    .map(|s| s + "\n")
+                    .map_err(|e| Error::new(arrears::Code::InvalidDocument, e.to_string()))?,
+                RatesFormat::Table => agenda_cmd::agenda_table(&agenda),
+            };
+            write_out(None, &text)?;
+            if a.record {
+                if let Some(path) = &a.journal {
+                    let stamp = chrono::Local::now().to_rfc3339();
+                    let entries = agenda.to_journal(&stamp);
+                    agenda_cmd::append_journal(path, &entries)?;
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "recorded {} action(s) in {}",
+                        entries.len(),
+                        path.display()
+                    );
+                }
+            }
+            Ok(())
+        }
         Command::Interest(a) => {
             let request = match &a.request {
                 Some(path) => interest_cmd::read_request(path)?,
@@ -253,6 +345,27 @@ fn run(cli: Cli) -> Result<(), Error> {
 fn json_error(e: Error) -> Error {
     let _ = writeln!(std::io::stdout(), "{}", e.to_json());
     e
+}
+
+/// The demo's second half: the studio has followed the `fr_standard` agenda every morning for
+/// the last 90 days (simulated by the engine, recording each day's actions in a journal); this is
+/// today's agenda.
+fn demo_agenda(ledger: &Ledger, as_of: NaiveDate) -> Result<String, Error> {
+    use arrears::dunning::agenda::{agenda, simulate, AgendaSettings};
+    let table = arrears::rates::RateTable::builtin()?;
+    let settings = AgendaSettings::default();
+    let start = arrears::calendar::date::add_days(as_of, -90)?;
+    let yesterday = arrears::calendar::date::add_days(as_of, -1)?;
+    let journal = simulate(ledger, &[], &settings, start, yesterday, &table, |d| {
+        format!("{d}T09:00:00+02:00")
+    })?;
+    let today = agenda(ledger, &journal, &settings, as_of, &table)?;
+    let mut out = format!(
+        "\n\n== Dunning (policy fr_standard, journal of the last 90 days: {} recorded actions) ==\n\n",
+        journal.len()
+    );
+    out.push_str(&agenda_cmd::agenda_table(&today));
+    Ok(out)
 }
 
 /// Today's civil date in the machine's local time zone: the CLI is the one place with a clock.

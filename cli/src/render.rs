@@ -73,7 +73,7 @@ fn open(state: &LedgerState) -> Vec<&ReceivableState> {
 }
 
 /// `12345.6` → `12,345.60`-style grouping for people; the JSON and CSV forms keep plain decimals.
-fn money(d: Decimal) -> String {
+pub fn money(d: Decimal) -> String {
     let s = d.to_string();
     let (sign, digits) = match s.strip_prefix('-') {
         Some(rest) => ("-", rest),

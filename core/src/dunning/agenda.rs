@@ -13,7 +13,7 @@ use super::policy::{Channel, DebtorKind, Escalation, PolicyChoice, Step, Tone};
 use crate::calendar::date::{add_days, days_between, serde_date};
 use crate::calendar::{Calendar, Roll};
 use crate::error::{err, Error, Result};
-use crate::interest::ledger::{for_ledger, LedgerInterestOptions};
+use crate::interest::ledger::{for_state, LedgerInterestOptions};
 use crate::ledger::{AllocationSource, Ledger, ReceivableState};
 use crate::money::{decimal_string, Currency};
 use crate::rates::RateTable;
@@ -364,7 +364,7 @@ pub fn agenda(
     }
 
     // Penalties quoted on each item (rule 12); a receivable without them is still dunned.
-    let penalties = for_ledger(ledger, as_of, &settings.interest, table)?;
+    let penalties = for_state(ledger, &state, &settings.interest, table, true)?;
     let penalty: HashMap<&str, (Decimal, Decimal)> = penalties
         .receivables
         .iter()
@@ -572,6 +572,27 @@ pub fn agenda(
                     }
                 }
             }
+            // A receivable whose last step handed it over (agency, court) has left the ladder.
+            let handed_over = done
+                .into_iter()
+                .flatten()
+                .filter(|(_, id)| {
+                    policy
+                        .steps
+                        .iter()
+                        .any(|s| s.id == *id && s.escalation.is_some())
+                })
+                .map(|(d, _)| *d)
+                .max();
+            if let Some(since) = handed_over {
+                out.paused.push(Paused {
+                    customer: customer.to_string(),
+                    receivable: Some(r.id.clone()),
+                    reason: format!("handed_over since {since}"),
+                    until: None,
+                });
+                continue;
+            }
             let segment = segments.get(customer).copied().flatten();
             let grade = cs.and_then(|c| c.risk_grade.as_ref());
             let min_amount_ok = |s: &Step| {
@@ -640,7 +661,10 @@ pub fn agenda(
             if let Some(limit) = country.and_then(|c| {
                 limitation_date(c, cs.and_then(|s| s.debtor).unwrap_or_default(), r.due_date)
             }) {
-                let warn_from = add_days(limit, i64::from(policy.limitation_warning_days).saturating_neg())?;
+                let warn_from = add_days(
+                    limit,
+                    i64::from(policy.limitation_warning_days).saturating_neg(),
+                )?;
                 if as_of > limit {
                     out.warnings.push(AgendaWarning {
                         code: "time_barred".into(),
@@ -744,7 +768,39 @@ pub fn agenda(
             reason,
         });
     }
+    out.warnings = merge_warnings(std::mem::take(&mut out.warnings));
     Ok(out)
+}
+
+/// One warning per customer and code, listing the receivables, so a long-late customer does not
+/// fill the agenda with one line per invoice.
+fn merge_warnings(warnings: Vec<AgendaWarning>) -> Vec<AgendaWarning> {
+    let mut merged: Vec<AgendaWarning> = Vec::new();
+    for w in warnings {
+        match merged
+            .iter_mut()
+            .find(|m| m.code == w.code && m.customer == w.customer)
+        {
+            Some(m) => {
+                if let Some(r) = w.receivable {
+                    m.message = format!("{}; {r}: {}", m.message, w.message);
+                }
+            }
+            None => {
+                let message = match &w.receivable {
+                    Some(r) => format!("{r}: {}", w.message),
+                    None => w.message.clone(),
+                };
+                merged.push(AgendaWarning {
+                    code: w.code,
+                    customer: w.customer,
+                    receivable: None,
+                    message,
+                });
+            }
+        }
+    }
+    merged
 }
 
 fn paused(customer: &str, r: &ReceivableState, reason: &str, until: Option<NaiveDate>) -> Paused {
@@ -788,11 +844,11 @@ fn totals_of(items: &[AgendaItem]) -> Result<Vec<ActionTotal>> {
 
 enum PlanState {
     Active,
-    #[allow(dead_code)]
     Defaulted,
 }
 
-/// The state of the latest plan covering a receivable (rule 8).
+/// The state of the latest plan covering a receivable (rule 8): the plan document of the journal
+/// tracked against the payments matched to the receivables it covers since it was agreed.
 fn plan_status(
     h: &History,
     r: &ReceivableState,
@@ -800,7 +856,7 @@ fn plan_status(
     customer: &str,
     as_of: NaiveDate,
 ) -> Result<Option<PlanState>> {
-    let Some((_agreed, _covers, _plan)) = h
+    let Some((agreed, covers, plan)) = h
         .plans
         .iter()
         .rev()
@@ -808,8 +864,28 @@ fn plan_status(
     else {
         return Ok(None);
     };
-    let _ = (paid_on, customer, as_of);
-    Ok(Some(PlanState::Active))
+    let plan: crate::plans::PaymentPlan = serde_json::from_value(plan.clone()).map_err(|e| {
+        err!(
+            InvalidJournal,
+            "the payment plan of customer {customer} does not parse: {e}"
+        )
+    })?;
+    let payments: Vec<crate::plans::PlanPayment> = paid_on
+        .get(customer)
+        .into_iter()
+        .flatten()
+        .filter(|(d, rid, _)| *d >= *agreed && covers.iter().any(|c| c == rid))
+        .map(|(d, _, a)| crate::plans::PlanPayment {
+            date: *d,
+            amount: *a,
+        })
+        .collect();
+    let status = crate::plans::track(&plan, &payments, as_of)?;
+    Ok(match status.state {
+        crate::plans::PlanState::Defaulted => Some(PlanState::Defaulted),
+        crate::plans::PlanState::Completed => None,
+        _ => Some(PlanState::Active),
+    })
 }
 
 /// Checks that every journal entry names a known customer and known invoices/receivables.
@@ -864,4 +940,31 @@ fn check_journal(ledger: &Ledger, journal: &[JournalEntry]) -> Result<()> {
         Some(e) => Err(e),
         None => Ok(()),
     }
+}
+
+/// Runs the agenda every day from `from` to `to` (both included), recording each day's actions as
+/// done, as a user who follows the agenda every morning would: the journal such a user would
+/// have. Used by the demo, and useful to preview a policy on past data.
+///
+/// `at` gives each day's record timestamp (the engine has no clock).
+///
+/// # Errors
+/// As [`agenda`].
+pub fn simulate(
+    ledger: &Ledger,
+    journal: &[JournalEntry],
+    settings: &AgendaSettings,
+    from: NaiveDate,
+    to: NaiveDate,
+    table: &RateTable,
+    at: impl Fn(NaiveDate) -> String,
+) -> Result<Vec<JournalEntry>> {
+    let mut recorded: Vec<JournalEntry> = journal.to_vec();
+    let mut day = from;
+    while day <= to {
+        let today = agenda(ledger, &recorded, settings, day, table)?;
+        recorded.extend(today.to_journal(&at(day)));
+        day = add_days(day, 1)?;
+    }
+    Ok(recorded)
 }

@@ -137,6 +137,22 @@ pub fn for_ledger(
     table: &RateTable,
 ) -> Result<LedgerInterest> {
     let state = ledger.state_as_of(as_of)?;
+    for_state(ledger, &state, opts, table, false)
+}
+
+/// The same from a state already computed; with `open_only`, receivables settled late are left
+/// out (what a dunning run needs: penalties on what is still owed).
+///
+/// # Errors
+/// As [`for_ledger`].
+pub fn for_state(
+    ledger: &Ledger,
+    state: &crate::ledger::LedgerState,
+    opts: &LedgerInterestOptions,
+    table: &RateTable,
+    open_only: bool,
+) -> Result<LedgerInterest> {
+    let as_of = state.as_of;
     let countries: BTreeMap<&str, Option<&String>> = ledger
         .document()
         .customers
@@ -159,7 +175,8 @@ pub fn for_ledger(
             && matches!(
                 r.status,
                 ReceivableStatus::Overdue | ReceivableStatus::Paid | ReceivableStatus::WrittenOff
-            );
+            )
+            && !(open_only && r.status != ReceivableStatus::Overdue);
         if !late {
             continue;
         }

@@ -1,0 +1,250 @@
+//! `arrears agenda`: today's actions from a ledger, a policy and the journal; `--record` appends
+//! them to the journal (never rewriting it).
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, Table};
+
+use arrears::dunning::agenda::Agenda;
+use arrears::dunning::journal::{self, JournalEntry};
+use arrears::dunning::policy::{Policy, PolicyChoice};
+use arrears::{Code, Error};
+
+/// A policy argument: a preset id, or a JSON / TOML file.
+pub fn policy_choice(arg: Option<&str>) -> Result<PolicyChoice, Error> {
+    let Some(arg) = arg else {
+        return Ok(PolicyChoice::Preset("fr_standard".into()));
+    };
+    let path = Path::new(arg);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json") | Some("toml") => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Error::new(Code::Unreadable, format!("cannot read {arg}: {e}")))?;
+            let policy = if ext.as_deref() == Some("json") {
+                Policy::from_json(&text)
+            } else {
+                Policy::from_toml(&text)
+            }
+            .map_err(|e| e.at(arg))?;
+            Ok(PolicyChoice::Policy(Box::new(policy)))
+        }
+        _ => Ok(PolicyChoice::Preset(arg.to_string())),
+    }
+}
+
+/// Reads a journal file; a missing file is an empty journal.
+pub fn read_journal(path: Option<&Path>) -> Result<Vec<JournalEntry>, Error> {
+    let Some(path) = path else {
+        return Ok(Vec::new());
+    };
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::new(
+            Code::Unreadable,
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })?;
+    journal::parse(&text).map_err(|e| {
+        // Point at the file: "journal:3" → "journal.jsonl:3".
+        let located = e.problems().iter().map(|p| {
+            let place = p
+                .path
+                .as_deref()
+                .and_then(|s| s.strip_prefix("journal:"))
+                .map(|line| format!("{}:{line}", path.display()))
+                .unwrap_or_else(|| path.display().to_string());
+            Error::new(p.code, p.message.clone()).at(place)
+        });
+        Error::from_many(located.collect::<Vec<_>>()).unwrap_or(e)
+    })
+}
+
+/// Appends entries to the journal file (creating it), one line each. Never rewrites.
+pub fn append_journal(path: &Path, entries: &[JournalEntry]) -> Result<(), Error> {
+    let text = journal::to_lines(entries)?;
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| {
+            Error::new(
+                Code::Unreadable,
+                format!("cannot open {} to append: {e}", path.display()),
+            )
+        })?;
+    f.write_all(text.as_bytes())
+        .and_then(|()| f.flush())
+        .map_err(|e| {
+            Error::new(
+                Code::Unreadable,
+                format!("cannot append to {}: {e}", path.display()),
+            )
+        })
+}
+
+fn money(d: rust_decimal::Decimal) -> String {
+    crate::render::money(d)
+}
+
+fn right(s: impl ToString) -> Cell {
+    Cell::new(s.to_string()).set_alignment(CellAlignment::Right)
+}
+
+fn label<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The agenda as a table for people.
+pub fn agenda_table(a: &Agenda) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Agenda for {}", a.as_of);
+    if !a.business_day {
+        let _ = writeln!(
+            out,
+            "Not a business day of the policy's calendar: no contact today."
+        );
+    }
+    if a.actions.is_empty() && a.business_day {
+        let _ = writeln!(out, "Nothing to do today.");
+    }
+    for act in &a.actions {
+        let who = match &act.name {
+            Some(n) => format!("{n} ({})", act.customer),
+            None => act.customer.clone(),
+        };
+        let totals: Vec<String> = act
+            .totals
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {} + {} penalties = {} {}",
+                    money(t.outstanding),
+                    t.currency,
+                    money(t.penalties),
+                    money(t.total),
+                    t.currency
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n● {who}: {} ({}, {} tone, letter `{}`): {}\n  {}",
+            act.step,
+            label(&act.channel),
+            label(&act.tone),
+            act.template,
+            totals.join("; "),
+            act.reason
+        );
+        let mut t = Table::new();
+        t.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
+            "Invoice",
+            "Step",
+            "Due",
+            "Days late",
+            "Outstanding",
+            "Interest",
+            "Fixed sum",
+        ]);
+        for i in &act.items {
+            t.add_row(vec![
+                Cell::new(&i.receivable),
+                Cell::new(&i.step),
+                Cell::new(i.due_date),
+                right(i.days_late),
+                right(format!("{} {}", money(i.outstanding), i.currency)),
+                right(money(i.interest)),
+                right(money(i.fixed_compensation)),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+    }
+    if !a.escalations.is_empty() {
+        let _ = writeln!(out, "\nEscalations");
+        for e in &a.escalations {
+            let _ = writeln!(
+                out,
+                "  - {}: {} for {}{}",
+                e.customer,
+                label(&e.kind),
+                e.receivables.join(", "),
+                e.formal_notice_date
+                    .map(|d| format!(" (formal notice of {d})"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    if !a.promises.is_empty() {
+        let _ = writeln!(out, "\nPromises");
+        for p in &a.promises {
+            let _ = writeln!(
+                out,
+                "  - {}: {} by {} (made {}): {}, {} paid",
+                p.customer,
+                money(p.amount),
+                p.promised_date,
+                p.made_on,
+                label(&p.status),
+                money(p.paid)
+            );
+        }
+    }
+    if !a.paused.is_empty() {
+        let _ = writeln!(out, "\nNot contacted today");
+        // One line per customer and reason.
+        let mut groups: std::collections::BTreeMap<(&str, String), Vec<String>> =
+            std::collections::BTreeMap::new();
+        for p in &a.paused {
+            let reason = p
+                .reason
+                .split(" since ")
+                .next()
+                .unwrap_or(&p.reason)
+                .replace('_', " ");
+            let reason = match p.until {
+                Some(d) => format!("{reason} until {d}"),
+                None => reason,
+            };
+            groups
+                .entry((p.customer.as_str(), reason))
+                .or_default()
+                .extend(p.receivable.iter().cloned());
+        }
+        for ((customer, reason), receivables) in groups {
+            let list = if receivables.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", receivables.join(", "))
+            };
+            let _ = writeln!(out, "  - {customer}: {reason}{list}");
+        }
+    }
+    if !a.warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings");
+        for w in &a.warnings {
+            let _ = writeln!(
+                out,
+                "  - {}{}: {} [{}]",
+                w.customer,
+                w.receivable
+                    .as_ref()
+                    .map(|r| format!(" {r}"))
+                    .unwrap_or_default(),
+                w.message,
+                w.code
+            );
+        }
+    }
+    out
+}
