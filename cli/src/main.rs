@@ -49,6 +49,8 @@ enum Command {
     Report(ReportArgs),
     /// Today's dunning actions: whom to contact, how, about which invoices, with what amounts.
     Agenda(AgendaArgs),
+    /// A payment plan (échéancier): instalments that sum exactly to the debt.
+    Plan(PlanArgs),
     /// Statutory late-payment interest for one debt: JSON request in, JSON statement out.
     ///
     /// Either `--request FILE` (or `-` for standard input) with the request document of
@@ -147,6 +149,40 @@ struct AgendaArgs {
     /// CSV column mapping, FIELD=HEADER (repeatable).
     #[arg(long = "map", value_name = "FIELD=HEADER")]
     map: Vec<String>,
+}
+
+#[derive(clap::Args, Debug)]
+struct PlanArgs {
+    /// The debt, e.g. 10000.00.
+    #[arg(long, allow_hyphen_values = true)]
+    amount: String,
+    /// ISO 4217 currency code.
+    #[arg(long)]
+    currency: String,
+    /// Number of instalments.
+    #[arg(long, required_unless_present = "max_per_instalment")]
+    instalments: Option<u32>,
+    /// Or: the largest instalment the debtor can pay.
+    #[arg(long, conflicts_with = "instalments")]
+    max_per_instalment: Option<String>,
+    /// Date of the first instalment, YYYY-MM-DD.
+    #[arg(long)]
+    first: String,
+    /// `month`, `week`, or a number of days.
+    #[arg(long, default_value = "month")]
+    every: String,
+    /// Day the plan is agreed (the first instalment should follow within 7 days).
+    #[arg(long)]
+    agreed_on: Option<String>,
+    /// Annual interest rate on the declining balance, in percent.
+    #[arg(long)]
+    rate: Option<String>,
+    /// Days of grace before an unpaid instalment defaults the plan.
+    #[arg(long)]
+    grace_days: Option<u32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RatesFormat::Table)]
+    format: RatesFormat,
 }
 
 #[derive(clap::Args, Debug)]
@@ -301,6 +337,38 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
             }
             Ok(())
+        }
+        Command::Plan(a) => {
+            let every = match a.every.parse::<u32>() {
+                Ok(days) => serde_json::json!(days),
+                Err(_) => serde_json::json!(a.every),
+            };
+            let mut req = serde_json::json!({
+                "amount": a.amount, "currency": a.currency, "first_date": a.first, "every": every,
+            });
+            if let Some(obj) = req.as_object_mut() {
+                if let Some(n) = a.instalments {
+                    obj.insert("instalments".into(), n.into());
+                }
+                if let Some(m) = &a.max_per_instalment {
+                    obj.insert("max_per_instalment".into(), m.clone().into());
+                }
+                if let Some(d) = &a.agreed_on {
+                    obj.insert("agreed_on".into(), d.clone().into());
+                }
+                if let Some(r) = &a.rate {
+                    obj.insert("annual_rate_percent".into(), r.clone().into());
+                }
+                if let Some(g) = a.grace_days {
+                    obj.insert("grace_days".into(), g.into());
+                }
+            }
+            let plan = arrears::run("plan", &req).map_err(json_error)?;
+            let text = match a.format {
+                RatesFormat::Json => serde_json::to_string_pretty(&plan).unwrap_or_default() + "\n",
+                RatesFormat::Table => render::plan_table(&plan),
+            };
+            write_out(None, &text)
         }
         Command::Interest(a) => {
             let request = match &a.request {
