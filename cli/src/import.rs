@@ -33,6 +33,7 @@ const INVOICE_COLUMNS: &[(&str, bool)] = &[
     ("id", true),
     ("customer", true),
     ("customer_name", false),
+    ("customer_country", false),
     ("issue_date", true),
     ("due_date", false),
     ("terms", false),
@@ -464,6 +465,7 @@ impl CsvReader<'_> {
         let t = self.open(path, INVOICE_COLUMNS, problems)?;
         let headers = t.headers();
         let mut names: HashMap<String, String> = HashMap::new();
+        let mut countries: HashMap<String, String> = HashMap::new();
         for (line, rec) in &t.records {
             let line = *line;
             let before = problems.len();
@@ -509,6 +511,11 @@ impl CsvReader<'_> {
             else {
                 continue;
             };
+            if let Some(country) = t.get(rec, "customer_country") {
+                countries
+                    .entry(customer.to_string())
+                    .or_insert_with(|| country.to_ascii_uppercase());
+            }
             if let Some(name) = t.get(rec, "customer_name") {
                 names
                     .entry(customer.to_string())
@@ -559,11 +566,13 @@ impl CsvReader<'_> {
             doc.customers = customers
                 .into_iter()
                 .map(|(id, name)| arrears::ledger::CustomerRecord {
+                    country: countries.get(&id).cloned(),
                     id,
                     name: Some(name),
                     segment: None,
                     sector: None,
-                    country: None,
+                    address: Vec::new(),
+                    email: None,
                 })
                 .collect();
         }
@@ -690,12 +699,18 @@ pub fn write_sample(dir: &Path) -> Result<(), Error> {
         .iter()
         .filter_map(|c| c.name.as_deref().map(|n| (c.id.as_str(), n)))
         .collect();
+    let countries: HashMap<&str, &str> = doc
+        .customers
+        .iter()
+        .filter_map(|c| c.country.as_deref().map(|n| (c.id.as_str(), n)))
+        .collect();
     let mut inv = csv::Writer::from_writer(Vec::new());
     let csv_err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
     inv.write_record([
         "id",
         "customer",
         "customer_name",
+        "customer_country",
         "issue_date",
         "due_date",
         "terms",
@@ -715,6 +730,7 @@ pub fn write_sample(dir: &Path) -> Result<(), Error> {
             i.id.as_str(),
             i.customer.as_str(),
             names.get(i.customer.as_str()).copied().unwrap_or(""),
+            countries.get(i.customer.as_str()).copied().unwrap_or(""),
             &i.issue_date.to_string(),
             &i.due_date.map(|d| d.to_string()).unwrap_or_default(),
             &terms,

@@ -348,6 +348,74 @@ pub fn profiles() -> Vec<Profile> {
         .collect()
 }
 
+/// A fictional but well-formed postal address.
+fn address(i: usize, uk: bool) -> Vec<String> {
+    const STREETS: &[&str] = &[
+        "rue de la République",
+        "avenue Jean Jaurès",
+        "boulevard Voltaire",
+        "rue Victor Hugo",
+        "quai de la Marne",
+        "rue des Tanneurs",
+        "allée des Tilleuls",
+    ];
+    const CITIES: &[&str] = &[
+        "69002 Lyon",
+        "75011 Paris",
+        "33000 Bordeaux",
+        "59000 Lille",
+        "13001 Marseille",
+        "44000 Nantes",
+        "67000 Strasbourg",
+        "31000 Toulouse",
+    ];
+    const UK: &[&str] = &["14 Wharf Road|London N1 7GR", "3 Mill Lane|Leeds LS1 4AP"];
+    if uk {
+        let pick = UK
+            .get(i % UK.len())
+            .copied()
+            .unwrap_or("1 High Street|London");
+        return pick.split('|').map(str::to_string).collect();
+    }
+    let street = STREETS
+        .get(i % STREETS.len())
+        .copied()
+        .unwrap_or("rue de la Paix");
+    let city = CITIES
+        .get(i.wrapping_mul(3) % CITIES.len())
+        .copied()
+        .unwrap_or("75001 Paris");
+    vec![
+        format!("{} {street}", i.wrapping_mul(7) % 90 + 1),
+        city.to_string(),
+    ]
+}
+
+/// Lower-case ASCII letters of a name, for fictional email domains.
+fn slug(name: &str) -> String {
+    name.chars()
+        .filter_map(|c| match c {
+            'a'..='z' | '0'..='9' => Some(c),
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            'é' | 'è' | 'ê' | 'É' => Some('e'),
+            'â' | 'à' => Some('a'),
+            'ô' => Some('o'),
+            'ç' => Some('c'),
+            'î' => Some('i'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The studio that issues the sample invoices: the creditor in the demo's letters.
+pub const CREDITOR_NAME: &str = "Studio Exemple SARL";
+
+/// The creditor's address lines.
+pub const CREDITOR_ADDRESS: &[&str] = &["8 place Bellecour", "69002 Lyon", "France"];
+
+/// The creditor's registration (a fictional SIREN).
+pub const CREDITOR_REGISTRATION: &str = "SIREN 000 000 000 (fictitious)";
+
 fn customer_id(i: usize) -> String {
     format!("C{:03}", i.saturating_add(1))
 }
@@ -425,6 +493,8 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
             ),
             sector: Some(spec.sector.to_string()),
             country: Some(if spec.gbp { "GB" } else { "FR" }.to_string()),
+            address: address(ci, spec.gbp),
+            email: Some(format!("compta@{}.example", slug(spec.name))),
         });
         // Invoices spread over the period at the customer's rhythm, with jitter.
         let count = spec.per_year.saturating_mul(3) / 2;

@@ -60,9 +60,15 @@ pub struct CustomerRecord {
     /// Sector (e.g. `construction`, `services`, `commerce`, `industry`, `telecoms`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<String>,
-    /// ISO 3166-1 alpha-2 country code.
+    /// ISO 3166-1 alpha-2 country code (chooses the interest regime and limitation period).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Postal address, one line per element (letters and formal notices need it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub address: Vec<String>,
+    /// Email address for reminders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 /// An invoice. Either `due_date` or `terms` gives when it must be paid; terms that split the
