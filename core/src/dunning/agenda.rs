@@ -622,7 +622,15 @@ pub fn agenda(
                 if date > as_of {
                     break;
                 }
-                let later_due = match policy.steps.get(next_k) {
+                // The next step that applies to this receivable (its conditions hold, and it is
+                // not a pre-due step once the due date is past) decides whether this one may be
+                // passed over.
+                let next_applicable = policy
+                    .steps
+                    .iter()
+                    .skip(next_k)
+                    .find(|n| min_amount_ok(n) && !(n.offset_days < 0 && as_of > r.due_date));
+                let later_due = match next_applicable {
                     Some(n) => step_date(&calendar, r.due_date, n.offset_days)? <= as_of,
                     None => false,
                 };
