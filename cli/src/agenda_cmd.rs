@@ -232,18 +232,29 @@ pub fn agenda_table(a: &Agenda) -> String {
     }
     if !a.warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings");
+        // One line per customer and kind of warning, listing the receivables.
+        let mut groups: std::collections::BTreeMap<(&str, &str), (Vec<&str>, &str)> =
+            std::collections::BTreeMap::new();
         for w in &a.warnings {
-            let _ = writeln!(
-                out,
-                "  - {}{}: {} [{}]",
-                w.customer,
-                w.receivable
-                    .as_ref()
-                    .map(|r| format!(" {r}"))
-                    .unwrap_or_default(),
-                w.message,
-                w.code
-            );
+            let g = groups
+                .entry((w.customer.as_str(), w.code.as_str()))
+                .or_insert((Vec::new(), w.message.as_str()));
+            if let Some(r) = &w.receivable {
+                g.0.push(r.as_str());
+            }
+        }
+        for ((customer, code), (receivables, message)) in groups {
+            let list = if receivables.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", receivables.join(", "))
+            };
+            let more = if receivables.len() > 1 {
+                " (first shown)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "  - {customer}{list}: {message}{more} [{code}]");
         }
     }
     out

@@ -148,6 +148,12 @@ codes! {
     InvalidJournal = "dunning.invalid_journal",
         "A journal line does not parse or contradicts the ledger (an unknown customer or invoice); it names the line. Bad lines are never skipped.";
 
+    // --- letters ---
+    UnknownTemplate = "letters.unknown_template",
+        "The letter template id is not one of the built-in templates (`reminder`, `formal_notice`, ...).";
+    RenderFailed = "letters.render",
+        "A letter template does not compile, names a value the context does not have (undefined values are errors), fails in a filter (an amount or a date that does not parse) or runs too long.";
+
     // --- import (command-line ledger files) ---
     MissingColumn = "import.missing_column",
         "A required column is missing from a CSV file (after applying the column mapping).";

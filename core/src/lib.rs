@@ -48,6 +48,7 @@ pub mod error;
 pub mod interest;
 pub mod kpi;
 pub mod ledger;
+pub mod letters;
 pub mod money;
 pub mod ops;
 pub mod plans;

@@ -39,6 +39,7 @@ pub const OPERATIONS: &[&str] = &[
     "rate_on",
     "plan",
     "plan_status",
+    "letter",
 ];
 
 /// Runs the operation `op` on the request document `input` and returns the response document.
@@ -64,6 +65,7 @@ pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
         "ledger_interest" => respond(crate::interest::ops::ledger_interest(request(input)?)),
         "rates" => respond(crate::rates::ops::rates(request(input)?)),
         "rate_on" => respond(crate::rates::ops::rate_on(request(input)?)),
+        "letter" => respond(crate::letters::ops::letter(request(input)?)),
         "plan" => respond(crate::plans::ops::plan(request(input)?)),
         "plan_status" => respond(crate::plans::ops::plan_status(request(input)?)),
         _ => Err(Error::new(

@@ -372,21 +372,27 @@ fn address(i: usize, uk: bool) -> Vec<String> {
     const UK: &[&str] = &["14 Wharf Road|London N1 7GR", "3 Mill Lane|Leeds LS1 4AP"];
     if uk {
         let pick = UK
-            .get(i % UK.len())
+            .get(i.checked_rem(UK.len()).unwrap_or(0))
             .copied()
             .unwrap_or("1 High Street|London");
         return pick.split('|').map(str::to_string).collect();
     }
     let street = STREETS
-        .get(i % STREETS.len())
+        .get(i.checked_rem(STREETS.len()).unwrap_or(0))
         .copied()
         .unwrap_or("rue de la Paix");
     let city = CITIES
-        .get(i.wrapping_mul(3) % CITIES.len())
+        .get(i.wrapping_mul(3).checked_rem(CITIES.len()).unwrap_or(0))
         .copied()
         .unwrap_or("75001 Paris");
     vec![
-        format!("{} {street}", i.wrapping_mul(7) % 90 + 1),
+        format!(
+            "{} {street}",
+            i.wrapping_mul(7)
+                .checked_rem(90)
+                .unwrap_or(0)
+                .saturating_add(1)
+        ),
         city.to_string(),
     ]
 }

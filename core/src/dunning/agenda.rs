@@ -423,17 +423,28 @@ pub fn agenda(
             by_customer.entry(r.customer.as_str()).or_default().push(r);
         }
     }
+    // Customers with promises but nothing open still get their promises reported.
+    for c in history.keys() {
+        by_customer.entry(c).or_default();
+    }
     let empty = History::default();
 
     for (customer, receivables) in by_customer {
         let h = history.get(customer).unwrap_or(&empty);
         let cs = settings.customers.get(customer);
 
+        // The customer's policy: journal choice, caller setting, else the default.
+        let mut policy = match (&h.policy, cs.and_then(|c| c.policy.as_ref())) {
+            (Some(id), _) => super::presets::preset(id)?,
+            (None, Some(choice)) => choice.resolve()?,
+            (None, None) => default_policy.clone(),
+        };
+
         // Promises (rule 6): status, and the receivables they pause.
         let mut broken = 0u32;
         let mut promised: Vec<(Vec<String>, NaiveDate)> = Vec::new();
-        for (made, amount, _currency, date, covers) in &h.promises {
-            let grace = add_days(*date, i64::from(default_policy.promise_grace_days))?;
+        for (made, amount, currency, date, covers) in &h.promises {
+            let grace = add_days(*date, i64::from(policy.promise_grace_days))?;
             let paid = paid_on
                 .get(customer)
                 .into_iter()
@@ -453,6 +464,8 @@ pub fn agenda(
                 promised.push((covers.clone(), grace));
                 PromiseStatus::Pending
             };
+            let mut paid = paid;
+            paid.rescale(currency.minor_units());
             out.promises.push(PromiseState {
                 customer: customer.to_string(),
                 made_on: *made,
@@ -463,12 +476,7 @@ pub fn agenda(
             });
         }
 
-        // The customer's policy: caller setting, journal choice, firm mode (rules 6 and 9).
-        let mut policy = match (&h.policy, cs.and_then(|c| c.policy.as_ref())) {
-            (Some(id), _) => super::presets::preset(id)?,
-            (None, Some(choice)) => choice.resolve()?,
-            (None, None) => default_policy.clone(),
-        };
+        // Firm mode (rules 6 and 9).
         let firm_reason = if broken >= policy.broken_promises_to_firm.max(1) {
             Some(format!("{broken} broken promises"))
         } else if h.kind == Some(DebtorKind::LateOnPurpose) {
@@ -485,6 +493,10 @@ pub fn agenda(
                 message: format!("{why}: the customer follows the firm policy {firm}"),
             });
         }
+
+        // The calendar of the customer's policy decides step dates and business days.
+        let calendar = policy.calendar.to_calendar()?;
+        let business_day = calendar.is_business_day(as_of)?;
 
         // Stops (overrides).
         let stopped = |invoice: &str| {
@@ -714,7 +726,7 @@ pub fn agenda(
             continue;
         }
         // Rule 3: one contact per customer per day, not within the minimum gap.
-        if !out.business_day {
+        if !business_day {
             continue;
         }
         if let Some(last) = h.last_contact {
@@ -753,11 +765,23 @@ pub fn agenda(
                     .filter(|(_, id)| policy.steps.iter().any(|s| s.id == *id && s.formal_notice))
                     .map(|(d, _)| *d)
                     .max();
+                // Only the receivables whose own step ends the ladder are escalated; a newer
+                // invoice grouped in the same contact keeps its own ladder (rule 4).
+                let escalated: Vec<AgendaItem> = items
+                    .iter()
+                    .filter(|i| {
+                        policy
+                            .steps
+                            .iter()
+                            .any(|s| s.id == i.step && s.escalation.is_some())
+                    })
+                    .cloned()
+                    .collect();
                 out.escalations.push(EscalationCase {
                     customer: customer.to_string(),
                     kind,
-                    receivables: items.iter().map(|i| i.receivable.clone()).collect(),
-                    totals: totals.clone(),
+                    receivables: escalated.iter().map(|i| i.receivable.clone()).collect(),
+                    totals: totals_of(&escalated)?,
                     formal_notice_date: fn_date,
                 });
             }
@@ -776,39 +800,7 @@ pub fn agenda(
             reason,
         });
     }
-    out.warnings = merge_warnings(std::mem::take(&mut out.warnings));
     Ok(out)
-}
-
-/// One warning per customer and code, listing the receivables, so a long-late customer does not
-/// fill the agenda with one line per invoice.
-fn merge_warnings(warnings: Vec<AgendaWarning>) -> Vec<AgendaWarning> {
-    let mut merged: Vec<AgendaWarning> = Vec::new();
-    for w in warnings {
-        match merged
-            .iter_mut()
-            .find(|m| m.code == w.code && m.customer == w.customer)
-        {
-            Some(m) => {
-                if let Some(r) = w.receivable {
-                    m.message = format!("{}; {r}: {}", m.message, w.message);
-                }
-            }
-            None => {
-                let message = match &w.receivable {
-                    Some(r) => format!("{r}: {}", w.message),
-                    None => w.message.clone(),
-                };
-                merged.push(AgendaWarning {
-                    code: w.code,
-                    customer: w.customer,
-                    receivable: None,
-                    message,
-                });
-            }
-        }
-    }
-    merged
 }
 
 fn paused(customer: &str, r: &ReceivableState, reason: &str, until: Option<NaiveDate>) -> Paused {

@@ -64,10 +64,8 @@ pub enum Element {
 pub(crate) fn required(id: TemplateId) -> &'static [Element] {
     use Element::*;
     match id {
-        TemplateId::ReminderPreDue | TemplateId::Reminder => {
-            &[Creditor, Debtor, Invoices, Principal]
-        }
-        TemplateId::FirmReminder => &[Creditor, Debtor, Invoices, Total],
+        TemplateId::ReminderPreDue | TemplateId::Reminder => &[Creditor, Invoices, Principal],
+        TemplateId::FirmReminder => &[Date, Creditor, Debtor, Invoices, Total],
         TemplateId::CallScript => &[Debtor, Invoices, Total],
         TemplateId::PenaltyLetter => &[
             Date, Creditor, Debtor, Invoices, Principal, Penalties, Indemnity, LegalBasis, Total,
@@ -95,9 +93,14 @@ pub(crate) fn required(id: TemplateId) -> &'static [Element] {
             &[Date, Creditor, Debtor, Total, Instalments, Signature]
         }
         TemplateId::StatementOfAccount => &[Date, Creditor, Debtor, Invoices, Total],
-        TemplateId::AgencyHandover => {
-            &[Creditor, Debtor, Invoices, Principal, Total, FormalNoticeDate]
-        }
+        TemplateId::AgencyHandover => &[
+            Creditor,
+            Debtor,
+            Invoices,
+            Principal,
+            Total,
+            FormalNoticeDate,
+        ],
         TemplateId::CourtFile => &[
             Creditor,
             Debtor,
@@ -156,7 +159,9 @@ fn present(element: Element, ctx: &LetterContext, text: &str) -> bool {
     };
     let totals = ctx.totals.as_ref();
     match element {
-        Element::MiseEnDemeure => words("mise en demeure", "letter before action", "letzte mahnung"),
+        Element::MiseEnDemeure => {
+            words("mise en demeure", "letter before action", "letzte mahnung")
+        }
         Element::RegisteredLetter => words(
             "recommandée avec accusé de réception",
             "recorded delivery",
@@ -170,19 +175,17 @@ fn present(element: Element, ctx: &LetterContext, text: &str) -> bool {
         Element::Creditor => text.contains(ctx.creditor.name.trim()),
         Element::Debtor => text.contains(ctx.debtor.name.trim()),
         Element::Invoices => {
-            !ctx.invoices.is_empty()
-                && ctx.invoices.iter().all(|i| contains_token(text, &i.id))
+            !ctx.invoices.is_empty() && ctx.invoices.iter().all(|i| contains_token(text, &i.id))
         }
-        Element::Principal => totals.is_some_and(|t| contains_token(text, &money(ctx, t.principal))),
+        Element::Principal => {
+            totals.is_some_and(|t| contains_token(text, &money(ctx, t.principal)))
+        }
         Element::Penalties => totals.is_some_and(|t| contains_token(text, &money(ctx, t.interest))),
         Element::Indemnity => {
             totals.is_some_and(|t| contains_token(text, &money(ctx, t.fixed_compensation)))
-                && ctx.regime.is_none_or(|r| {
-                    citations(r, lang)
-                        .1
-                        .iter()
-                        .all(|c| text.contains(c))
-                })
+                && ctx
+                    .regime
+                    .is_none_or(|r| citations(r, lang).1.iter().all(|c| text.contains(c)))
         }
         Element::LegalBasis => ctx.regime.is_some_and(|r| {
             let (interest, _) = citations(r, lang);
@@ -213,7 +216,10 @@ fn present(element: Element, ctx: &LetterContext, text: &str) -> bool {
 
 /// The statute numbers a letter cites for a regime's penalties and for its fixed compensation
 /// (what the labels of each language write).
-pub(crate) fn citations(regime: Regime, language: Language) -> (&'static [&'static str], &'static [&'static str]) {
+pub(crate) fn citations(
+    regime: Regime,
+    language: Language,
+) -> (&'static [&'static str], &'static [&'static str]) {
     match regime {
         Regime::FrB2b | Regime::FrB2bContractual => (&["L441-10"], &["D441-5"]),
         Regime::FrLegalProfessional | Regime::FrLegalConsumer => (&["1231-6"], &[]),
@@ -223,7 +229,10 @@ pub(crate) fn citations(regime: Regime, language: Language) -> (&'static [&'stat
         Regime::UkLatePayment => (&["Late Payment of Commercial Debts"], &["5A"]),
         Regime::EuDirective => (&["2011/7/"], &["2011/7/"]),
         _ => match language {
-            Language::Fr => (&["conditions contractuelles"], &["conditions contractuelles"]),
+            Language::Fr => (
+                &["conditions contractuelles"],
+                &["conditions contractuelles"],
+            ),
             Language::En => (&["agreed terms"], &["agreed terms"]),
             Language::De => (&["Vertragsbedingungen"], &["Vertragsbedingungen"]),
         },
@@ -253,7 +262,12 @@ pub(crate) fn contains_token(text: &str, needle: &str) -> bool {
         let mut next = after.chars();
         let ok_after = match (next.next(), next.next()) {
             (None, _) => true,
-            (Some(c), _) if c.is_alphanumeric() && needle.chars().last().is_some_and(char::is_alphanumeric) => false,
+            (Some(c), _)
+                if c.is_alphanumeric()
+                    && needle.chars().last().is_some_and(char::is_alphanumeric) =>
+            {
+                false
+            }
             (Some('.' | ','), Some(d)) if d.is_ascii_digit() => false,
             _ => true,
         };

@@ -48,6 +48,7 @@ fn environment(format: Format, fuel: Option<u64>) -> Result<Environment<'static>
     env.add_filter("date", date_filter);
     env.add_filter("percent", percent_filter);
     env.add_filter("blocks", blocks_filter);
+    env.add_test("nonzero", nonzero_test);
     for (name, source) in templates::PARTS {
         env.add_template(name, source)
             .map_err(|e| render_error(&e, "built-in part"))?;
@@ -191,8 +192,7 @@ fn money_filter(
             .and_then(|v| v.as_str().map(str::to_string))
             .ok_or_else(|| filter_error("the context has no `currency`"))?,
     };
-    let currency =
-        Currency::from_str(&code).map_err(|e| filter_error(e.message().to_string()))?;
+    let currency = Currency::from_str(&code).map_err(|e| filter_error(e.message().to_string()))?;
     Ok(format::money(decimal(&value)?, currency, language))
 }
 
@@ -209,6 +209,11 @@ fn date_filter(state: &State, value: Value) -> std::result::Result<String, minij
 /// `{{ "12.15"|percent }}`.
 fn percent_filter(state: &State, value: Value) -> std::result::Result<String, minijinja::Error> {
     Ok(format::percent(decimal(&value)?, language(state)?))
+}
+
+/// `{% if amount is nonzero %}`: a decimal string other than zero.
+fn nonzero_test(value: Value) -> std::result::Result<bool, minijinja::Error> {
+    Ok(!decimal(&value)?.is_zero())
 }
 
 /// `{% filter blocks %}...{% endfilter %}`: paragraphs, lists and headings (see `markup`).

@@ -54,7 +54,9 @@ pub fn money(amount: Decimal, currency: Currency, language: Language) -> String 
     let sign = if negative { "-" } else { "" };
     let symbol = symbol(currency);
     match language {
-        Language::Fr | Language::De => format!("{sign}{number} {}", symbol.unwrap_or(currency.code())),
+        Language::Fr | Language::De => {
+            format!("{sign}{number} {}", symbol.unwrap_or(currency.code()))
+        }
         Language::En => match symbol {
             Some(s) => format!("{sign}{s}{number}"),
             None => format!("{sign}{} {number}", currency.code()),
@@ -212,7 +214,10 @@ mod tests {
         assert_eq!(money(dec!(1234567), jpy, Language::En), "JPY 1,234,567");
         assert_eq!(money(dec!(12.5), Currency::USD, Language::En), "$12.50");
         assert_eq!(money(dec!(12.5), Currency::GBP, Language::Fr), "12,50 £");
-        assert_eq!(money(dec!(1234.5), Currency::CHF, Language::De), "1.234,50 CHF");
+        assert_eq!(
+            money(dec!(1234.5), Currency::CHF, Language::De),
+            "1.234,50 CHF"
+        );
     }
 
     #[test]

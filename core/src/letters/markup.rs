@@ -65,7 +65,10 @@ fn block(lines: &[&str]) -> Block {
 
 fn underline(text: &str, c: char) -> String {
     let width = text.chars().count();
-    format!("{text}\n{}", std::iter::repeat_n(c, width).collect::<String>())
+    format!(
+        "{text}\n{}",
+        std::iter::repeat_n(c, width).collect::<String>()
+    )
 }
 
 /// Writes the blocks as plain text, each followed by a blank line.
@@ -140,7 +143,8 @@ mod tests {
 
     #[test]
     fn paragraphs_lists_and_headings() {
-        let src = "  # Title\n\nFirst line\nsecond line\n\n\n- one\n- two\n  continued\n\n## Part\n";
+        let src =
+            "  # Title\n\nFirst line\nsecond line\n\n\n- one\n- two\n  continued\n\n## Part\n";
         assert_eq!(
             parse(src),
             vec![

@@ -502,8 +502,16 @@ fn validate(ctx: &LetterContext) -> Result<()> {
     };
     for (i, inv) in ctx.invoices.iter().enumerate() {
         amount(inv.amount, format!("invoices[{i}].amount"), &mut problems);
-        amount(inv.outstanding, format!("invoices[{i}].outstanding"), &mut problems);
-        amount(inv.interest, format!("invoices[{i}].interest"), &mut problems);
+        amount(
+            inv.outstanding,
+            format!("invoices[{i}].outstanding"),
+            &mut problems,
+        );
+        amount(
+            inv.interest,
+            format!("invoices[{i}].interest"),
+            &mut problems,
+        );
         amount(
             inv.fixed_compensation,
             format!("invoices[{i}].fixed_compensation"),
@@ -511,7 +519,11 @@ fn validate(ctx: &LetterContext) -> Result<()> {
         );
     }
     for (i, inst) in ctx.instalments.iter().enumerate() {
-        amount(inst.amount, format!("instalments[{i}].amount"), &mut problems);
+        amount(
+            inst.amount,
+            format!("instalments[{i}].amount"),
+            &mut problems,
+        );
     }
     if let Some(t) = &ctx.totals {
         amount(t.principal, "totals.principal".into(), &mut problems);

@@ -3,7 +3,7 @@
 //! `templates/<lang>/<id>.j2` is a letter; `templates/<lang>/_labels.j2` holds the words and the
 //! statute citations of a language, imported by the letters and by the shared parts
 //! `templates/_*.j2` (page head and foot, letterhead, invoice and totals tables, instalments,
-//! signature, payment details), which work in both formats.
+//! signature), which work in both formats.
 
 use super::{Language, TemplateId};
 
@@ -16,7 +16,7 @@ pub(crate) const PARTS: &[(&str, &str)] = &[
     ("_totals", include_str!("templates/_totals.j2")),
     ("_instalments", include_str!("templates/_instalments.j2")),
     ("_signature", include_str!("templates/_signature.j2")),
-    ("_payment", include_str!("templates/_payment.j2")),
+    ("_party", include_str!("templates/_party.j2")),
     ("fr/_labels", include_str!("templates/fr/_labels.j2")),
     ("en/_labels", include_str!("templates/en/_labels.j2")),
     ("de/_labels", include_str!("templates/de/_labels.j2")),

@@ -1,6 +1,6 @@
 //! Building the schedule of a payment plan: dates, amounts, interest, findings.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{
@@ -350,7 +350,7 @@ impl Dates {
         let out_of_range = || {
             err!(
                 DateOutOfRange,
-                "instalment {}: {first} + {k} × {} is out of range",
+                "instalment {}: {first} + {k} × {} is beyond the last date documents can write, 9999-12-31",
                 k.saturating_add(1),
                 self.every
             )
@@ -365,14 +365,21 @@ impl Dates {
             Every::Days(d) => add_days(first, i64::from(k).saturating_mul(i64::from(d)))
                 .map_err(|_| out_of_range())?,
         };
-        let Some((calendar, roll)) = &self.roll else {
-            return Ok(raw);
+        let date = match &self.roll {
+            None => raw,
+            Some((calendar, roll)) => {
+                let rolled = calendar.roll(raw, *roll)?;
+                match self.floor {
+                    Some(floor) if rolled < floor => calendar.roll(raw, Roll::Following)?,
+                    _ => rolled,
+                }
+            }
         };
-        let rolled = calendar.roll(raw, *roll)?;
-        match self.floor {
-            Some(floor) if rolled < floor => calendar.roll(raw, Roll::Following),
-            _ => Ok(rolled),
+        // Documents write dates as YYYY-MM-DD: a plan must be readable back.
+        if date.year() > 9999 {
+            return Err(out_of_range());
         }
+        Ok(date)
     }
 }
 

@@ -318,6 +318,10 @@ fn malformed_requests_are_coded_errors() {
     let mut r = base.clone();
     r.every = Every::Days(u32::MAX);
     assert_eq!(code_of(&r).0, Code::DateOutOfRange);
+    // Documents write four-digit years: December 9999 + 1 month is refused, not written.
+    let mut r = base.clone();
+    r.first_date = d("9999-12-01");
+    assert_eq!(code_of(&r).0, Code::DateOutOfRange);
 
     let mut r = base;
     r.roll = Some(PlanRoll {
@@ -704,5 +708,55 @@ proptest! {
         prop_assert_eq!(&back, &plan);
         prop_assert_eq!(serde_json::to_value(&back).unwrap(), json);
         prop_assert_eq!(build(&plan.terms).unwrap(), plan);
+    }
+}
+
+#[test]
+fn extreme_inputs_are_errors_or_plans_never_panics() {
+    // The largest amounts the decimal type holds, absurd rates and periods: each call returns
+    // a plan or a coded error.
+    let amounts = [
+        "792281625142643375935439503.35",
+        "79228162514264337593543950.33",
+        "0.01",
+        "1",
+    ];
+    let rates = [
+        None,
+        Some("0"),
+        Some("1000000000"),
+        Some("0.0000000000000000000001"),
+    ];
+    let everies = [
+        serde_json::json!("month"),
+        serde_json::json!(1),
+        serde_json::json!(u32::MAX),
+    ];
+    for amount in amounts {
+        for rate in rates {
+            for every in &everies {
+                for count in [
+                    serde_json::json!({"instalments": 120}),
+                    serde_json::json!({"max_per_instalment": "0.01"}),
+                ] {
+                    let mut req = serde_json::json!({
+                        "amount": amount, "currency": "EUR", "first_date": "9999-12-31",
+                        "every": every, "agreed_on": "0001-01-01"});
+                    let obj = req.as_object_mut().unwrap();
+                    obj.extend(count.as_object().unwrap().clone());
+                    if let Some(r) = rate {
+                        obj.insert("annual_rate_percent".into(), r.into());
+                    }
+                    if let Ok(plan) = crate::run("plan", &req) {
+                        let _ = crate::run(
+                            "plan_status",
+                            &serde_json::json!({
+                            "plan": plan, "as_of": "9999-12-31",
+                            "payments": [{"date": "0001-01-01", "amount": amount}]}),
+                        );
+                    }
+                }
+            }
+        }
     }
 }
