@@ -49,6 +49,8 @@ enum Command {
     Report(ReportArgs),
     /// Today's dunning actions: whom to contact, how, about which invoices, with what amounts.
     Agenda(AgendaArgs),
+    /// A letter to a customer (reminder, formal notice, ...) in French, English or German.
+    Letter(LetterArgs),
     /// A payment plan (échéancier): instalments that sum exactly to the debt.
     Plan(PlanArgs),
     /// Statutory late-payment interest for one debt: JSON request in, JSON statement out.
@@ -149,6 +151,52 @@ struct AgendaArgs {
     /// CSV column mapping, FIELD=HEADER (repeatable).
     #[arg(long = "map", value_name = "FIELD=HEADER")]
     map: Vec<String>,
+}
+
+#[derive(clap::Args, Debug)]
+struct LetterArgs {
+    /// The ledger: a JSON ledger document or an invoices CSV file.
+    ledger: PathBuf,
+    /// The customer id.
+    #[arg(long)]
+    customer: String,
+    /// A step of the policy (its template is used), or a template id such as `formal_notice`.
+    #[arg(long)]
+    step: String,
+    /// Language.
+    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    lang: Lang,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LetterFormat::Text)]
+    format: LetterFormat,
+    /// Date of the letter (default: today).
+    #[arg(long, value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
+    /// Policy (preset or file), to find the step and the formal-notice date.
+    #[arg(long)]
+    policy: Option<String>,
+    /// The journal, for the date of an earlier formal notice.
+    #[arg(long)]
+    journal: Option<PathBuf>,
+    /// The creditor's details (JSON: {"creditor": {"name", "address_lines", ...}, "place", "signatory"}).
+    #[arg(long)]
+    sender: Option<PathBuf>,
+    /// Write the letter to this file.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Lang {
+    Fr,
+    En,
+    De,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum LetterFormat {
+    Text,
+    Html,
 }
 
 #[derive(clap::Args, Debug)]
@@ -338,6 +386,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
+        Command::Letter(a) => {
+            let text = letter(&a)?;
+            write_out(a.out.as_ref(), &text)
+        }
         Command::Plan(a) => {
             let every = match a.every.parse::<u32>() {
                 Ok(days) => serde_json::json!(days),
@@ -433,7 +485,116 @@ fn demo_agenda(ledger: &Ledger, as_of: NaiveDate) -> Result<String, Error> {
         journal.len()
     );
     out.push_str(&agenda_cmd::agenda_table(&today));
+    // The letter of the most advanced written action of the day.
+    let written = today
+        .actions
+        .iter()
+        .filter(|a| !matches!(a.channel, arrears::dunning::policy::Channel::Phone))
+        .max_by_key(|a| a.template == "formal_notice" || a.template == "penalty_letter");
+    if let Some(action) = written {
+        let policy = settings.policy.resolve()?;
+        let ctx = arrears::dunning::letter::context_for_action(
+            ledger,
+            action,
+            as_of,
+            &arrears::dunning::letter::Sender::sample(),
+            &policy,
+            &journal,
+            &settings.interest,
+            &table,
+        )?;
+        let letter = arrears::letters::render(&ctx, arrears::letters::Format::Text)?;
+        out.push_str(&format!(
+            "\n\n== Letter for {} ({}, template {}) ==\n\nSubject: {}\n\n{}\n",
+            action.name.as_deref().unwrap_or(&action.customer),
+            action.step,
+            action.template,
+            letter.subject,
+            letter.body
+        ));
+    }
     Ok(out)
+}
+
+fn letter(a: &LetterArgs) -> Result<String, Error> {
+    use arrears::dunning::letter::{context, Selection, Sender};
+    let (doc, origins) = import::load(&import::Options {
+        ledger: a.ledger.clone(),
+        payments: None,
+        map: Vec::new(),
+        decimal_comma: false,
+        delimiter: ',',
+        date_format: "%Y-%m-%d".into(),
+        currency: None,
+    })?;
+    let ledger =
+        Ledger::new(doc).map_err(|e| origins.locate(e, &a.ledger.display().to_string()))?;
+    let policy = agenda_cmd::policy_choice(a.policy.as_deref())?.resolve()?;
+    let template = match policy.steps.iter().find(|s| s.id == a.step) {
+        Some(step) => step.template.clone(),
+        None if arrears::dunning::policy::TEMPLATES.contains(&a.step.as_str()) => a.step.clone(),
+        None => {
+            let steps: Vec<&str> = policy.steps.iter().map(|s| s.id.as_str()).collect();
+            return Err(Error::new(
+                arrears::Code::InvalidValue,
+                format!(
+                    "--step {:?} is neither a step of {} ({}) nor a template ({})",
+                    a.step,
+                    policy.id,
+                    steps.join(", "),
+                    arrears::dunning::policy::TEMPLATES.join(", ")
+                ),
+            ));
+        }
+    };
+    let sender = match &a.sender {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Error::new(
+                    arrears::Code::Unreadable,
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?;
+            arrears::ops::from_json_str::<Sender>(&text)
+                .map_err(|e| e.at(path.display().to_string()))?
+        }
+        None => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: no --sender file: the sample creditor (Studio Exemple SARL) signs this letter"
+            );
+            Sender::sample()
+        }
+    };
+    let language = match a.lang {
+        Lang::Fr => arrears::letters::Language::Fr,
+        Lang::En => arrears::letters::Language::En,
+        Lang::De => arrears::letters::Language::De,
+    };
+    let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
+    let date = a.as_of.unwrap_or_else(today);
+    let ctx = context(
+        &ledger,
+        &a.customer,
+        &template,
+        language,
+        date,
+        Selection::ForTemplate,
+        &sender,
+        &policy,
+        &journal,
+        &Default::default(),
+        &arrears::rates::RateTable::builtin()?,
+    )?;
+    let format = match a.format {
+        LetterFormat::Text => arrears::letters::Format::Text,
+        LetterFormat::Html => arrears::letters::Format::Html,
+    };
+    let letter = arrears::letters::render(&ctx, format)?;
+    Ok(match format {
+        arrears::letters::Format::Html => letter.body,
+        _ => format!("Subject: {}\n\n{}\n", letter.subject, letter.body),
+    })
 }
 
 /// Today's civil date in the machine's local time zone: the CLI is the one place with a clock.

@@ -36,7 +36,10 @@ impl Sender {
         Sender {
             creditor: Party {
                 name: crate::sample::CREDITOR_NAME.to_string(),
-                address_lines: crate::sample::CREDITOR_ADDRESS.iter().map(|s| s.to_string()).collect(),
+                address_lines: crate::sample::CREDITOR_ADDRESS
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
                 email: Some("compta@studio-exemple.example".into()),
                 phone: None,
                 registration: Some(crate::sample::CREDITOR_REGISTRATION.to_string()),
@@ -90,7 +93,9 @@ pub fn context(
     let chosen: Vec<&ReceivableState> = state
         .receivables
         .iter()
-        .filter(|r| r.customer == customer && !r.outstanding.is_zero() && r.disputed < r.outstanding)
+        .filter(|r| {
+            r.customer == customer && !r.outstanding.is_zero() && r.disputed < r.outstanding
+        })
         .filter(|r| match &selection {
             Selection::Receivables(ids) => ids.contains(&r.id),
             Selection::ForTemplate => match template {
@@ -119,9 +124,14 @@ pub fn context(
     let mut invoices = Vec::new();
     let mut regime: Option<Regime> = None;
     let mut rate_description = None;
-    let (mut principal, mut int_total, mut fixed_total) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut principal, mut int_total, mut fixed_total) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for r in chosen.iter().filter(|r| r.currency == currency) {
-        let statement = penalties.receivables.iter().find(|p| p.receivable == r.id).map(|p| &p.statement);
+        let statement = penalties
+            .receivables
+            .iter()
+            .find(|p| p.receivable == r.id)
+            .map(|p| &p.statement);
         let (interest_due, fixed) = statement.map_or((Decimal::ZERO, Decimal::ZERO), |s| {
             (s.interest_outstanding, s.fixed_compensation)
         });
@@ -149,7 +159,9 @@ pub fn context(
     let doc = ledger.document();
     let record = doc.customers.iter().find(|c| c.id == customer);
     let debtor = Party {
-        name: record.and_then(|c| c.name.clone()).unwrap_or_else(|| customer.to_string()),
+        name: record
+            .and_then(|c| c.name.clone())
+            .unwrap_or_else(|| customer.to_string()),
         address_lines: record.map(|c| c.address.clone()).unwrap_or_default(),
         email: record.and_then(|c| c.email.clone()),
         phone: None,
@@ -165,7 +177,10 @@ pub fn context(
                 .iter()
                 .any(|i| {
                     invoices.iter().any(|inv| inv.id == i.receivable)
-                        && policy.steps.iter().any(|s| s.id == i.step && s.formal_notice)
+                        && policy
+                            .steps
+                            .iter()
+                            .any(|s| s.id == i.step && s.formal_notice)
                 })
                 .then_some(e.date),
             _ => None,
@@ -188,7 +203,11 @@ pub fn context(
             principal: scale(principal),
             interest: scale(int_total),
             fixed_compensation: scale(fixed_total),
-            total: scale(principal.saturating_add(int_total).saturating_add(fixed_total)),
+            total: scale(
+                principal
+                    .saturating_add(int_total)
+                    .saturating_add(fixed_total),
+            ),
         }),
         invoices,
         regime,
@@ -240,7 +259,12 @@ pub fn context_for_action(
 /// segment of a statement.
 fn describe_rate(s: &crate::interest::Statement, language: Language) -> Option<String> {
     let seg = s.segments.last()?;
-    let reference = s.rates_used.iter().rev().find(|u| u.from <= seg.from).or(s.rates_used.last());
+    let reference = s
+        .rates_used
+        .iter()
+        .rev()
+        .find(|u| u.from <= seg.from)
+        .or(s.rates_used.last());
     let comma = |d: Decimal| {
         let t = d.to_string();
         match language {
@@ -259,9 +283,15 @@ fn describe_rate(s: &crate::interest::Statement, language: Language) -> Option<S
     let margin = seg.rate_percent.saturating_sub(reference.rate_percent);
     let (r, m) = (comma(reference.rate_percent), comma(margin.normalize()));
     Some(match (language, reference.series.as_str()) {
-        (Language::Fr, "fr_l441_10") | (Language::Fr, "ecb_mro") => format!("taux BCE {r} % + {m} points = {total} %"),
-        (Language::De, "de_basiszinssatz") => format!("Basiszinssatz {r} % + {m} Prozentpunkte = {total} %"),
-        (Language::En, "uk_reference_rate") => format!("Bank of England reference rate {r}% + {m}% = {total}%"),
+        (Language::Fr, "fr_l441_10") | (Language::Fr, "ecb_mro") => {
+            format!("taux BCE {r} % + {m} points = {total} %")
+        }
+        (Language::De, "de_basiszinssatz") => {
+            format!("Basiszinssatz {r} % + {m} Prozentpunkte = {total} %")
+        }
+        (Language::En, "uk_reference_rate") => {
+            format!("Bank of England reference rate {r}% + {m}% = {total}%")
+        }
         (Language::Fr, _) => format!("taux de référence {r} % + {m} points = {total} %"),
         (Language::De, _) => format!("Referenzzinssatz {r} % + {m} Prozentpunkte = {total} %"),
         _ => format!("reference rate {r}% + {m}% = {total}%"),

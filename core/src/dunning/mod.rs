@@ -27,6 +27,7 @@
 
 pub mod agenda;
 pub mod journal;
+pub mod letter;
 pub mod limitation;
 pub mod ops;
 pub mod policy;
