@@ -319,3 +319,133 @@ fn rates_lists_the_series() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(v.to_string().contains("2026-07-01"));
 }
+
+#[test]
+fn agenda_record_then_rerun_gives_no_new_contact() {
+    // fr_standard: due Fri 2026-05-29, D+1 = Sat 30 May → Mon 1 June (next business day).
+    let doc = tmp(
+        "agenda-ledger.json",
+        r#"{"customers": [{"id": "C1", "name": "Studio Nord", "country": "FR"}],
+            "invoices": [{"id": "F1", "customer": "C1", "issue_date": "2026-04-29", "due_date": "2026-05-29", "amount": "1200.00", "currency": "EUR"}]}"#,
+    );
+    let journal =
+        std::env::temp_dir().join(format!("arrears-journal-{}.jsonl", std::process::id()));
+    let _ = std::fs::remove_file(&journal);
+    let args = |record: bool| {
+        let mut v = vec![
+            "agenda".to_string(),
+            doc.to_str().unwrap().to_string(),
+            "--as-of".into(),
+            "2026-06-01".into(),
+            "--journal".into(),
+            journal.to_str().unwrap().to_string(),
+            "--format".into(),
+            "json".into(),
+        ];
+        if record {
+            v.push("--record".into());
+        }
+        v
+    };
+    let run = |record: bool| {
+        let a = args(record);
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        arrears(&refs)
+    };
+    let first = run(true);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let v: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert_eq!(v["actions"][0]["step"], "d1_email");
+    let lines = std::fs::read_to_string(&journal).unwrap();
+    assert_eq!(lines.lines().count(), 1, "{lines}");
+    let again = run(false);
+    let v: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(v["actions"].as_array().unwrap().len(), 0, "{v}");
+    // A journal line that does not parse is an error naming the line, and the file is untouched.
+    std::fs::write(&journal, format!("{lines}not json\n")).unwrap();
+    let bad = run(true);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains(":2") && stderr(&bad).contains("dunning.invalid_journal"),
+        "{}",
+        stderr(&bad)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&journal).unwrap(),
+        format!("{lines}not json\n")
+    );
+}
+
+#[test]
+fn letter_formal_notice_in_french_has_the_required_words() {
+    let doc = tmp(
+        "letter-ledger.json",
+        r#"{"customers": [{"id": "C1", "name": "<b>Studio</b> & Nord", "country": "FR", "address": ["1 rue X", "69001 Lyon"]}],
+            "invoices": [{"id": "F1", "customer": "C1", "issue_date": "2026-04-29", "due_date": "2026-05-29", "amount": "1200.00", "currency": "EUR"}]}"#,
+    );
+    let o = arrears(&[
+        "letter",
+        doc.to_str().unwrap(),
+        "--customer",
+        "C1",
+        "--step",
+        "d30_formal_notice",
+        "--lang",
+        "fr",
+        "--as-of",
+        "2026-06-29",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.to_lowercase().contains("mise en demeure"), "{out}");
+    assert!(
+        out.contains("40,00"),
+        "the EUR 40 indemnity (D441-5): {out}"
+    );
+    let html = arrears(&[
+        "letter",
+        doc.to_str().unwrap(),
+        "--customer",
+        "C1",
+        "--step",
+        "d30_formal_notice",
+        "--lang",
+        "fr",
+        "--as-of",
+        "2026-06-29",
+        "--format",
+        "html",
+    ]);
+    let page = stdout(&html);
+    assert!(
+        page.contains("&lt;b&gt;Studio&lt;") && page.contains("&amp; Nord"),
+        "names are escaped in HTML"
+    );
+    assert!(!page.contains("<b>Studio</b>"));
+}
+
+#[test]
+fn plan_splits_exactly() {
+    let o = arrears(&[
+        "plan",
+        "--amount",
+        "100.00",
+        "--currency",
+        "EUR",
+        "--instalments",
+        "3",
+        "--first",
+        "2026-07-07",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let amounts: Vec<&str> = v["instalments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["amount"].as_str().unwrap())
+        .collect();
+    assert_eq!(amounts, ["33.34", "33.33", "33.33"]);
+}
