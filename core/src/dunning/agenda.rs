@@ -516,6 +516,31 @@ pub fn agenda(
 
         let mut due_items: Vec<(usize, &Step, AgendaItem)> = Vec::new();
         for r in receivables {
+            // Rule 11: limitation, for every open receivable, paused or not.
+            let country = countries.get(customer).copied().flatten();
+            if let Some(limit) = country.and_then(|c| {
+                limitation_date(c, cs.and_then(|s| s.debtor).unwrap_or_default(), r.due_date)
+            }) {
+                let warn_from = add_days(
+                    limit,
+                    i64::from(policy.limitation_warning_days).saturating_neg(),
+                )?;
+                if as_of > limit {
+                    out.warnings.push(AgendaWarning {
+                        code: "time_barred".into(),
+                        customer: customer.to_string(),
+                        receivable: Some(r.id.clone()),
+                        message: format!("the claim was time-barred on {limit} (unless the period was interrupted)"),
+                    });
+                } else if as_of >= warn_from {
+                    out.warnings.push(AgendaWarning {
+                        code: "limitation_near".into(),
+                        customer: customer.to_string(),
+                        receivable: Some(r.id.clone()),
+                        message: format!("the claim is time-barred after {limit}: act before then"),
+                    });
+                }
+            }
             // Rule 1: what is not dunned.
             if stopped(&r.invoice) {
                 out.paused.push(paused(customer, r, "stopped", None));
@@ -676,31 +701,6 @@ pub fn agenda(
                     ),
                 });
             }
-            // Rule 11: limitation.
-            let country = countries.get(customer).copied().flatten();
-            if let Some(limit) = country.and_then(|c| {
-                limitation_date(c, cs.and_then(|s| s.debtor).unwrap_or_default(), r.due_date)
-            }) {
-                let warn_from = add_days(
-                    limit,
-                    i64::from(policy.limitation_warning_days).saturating_neg(),
-                )?;
-                if as_of > limit {
-                    out.warnings.push(AgendaWarning {
-                        code: "time_barred".into(),
-                        customer: customer.to_string(),
-                        receivable: Some(r.id.clone()),
-                        message: format!("the claim was time-barred on {limit} (unless the period was interrupted)"),
-                    });
-                } else if as_of >= warn_from {
-                    out.warnings.push(AgendaWarning {
-                        code: "limitation_near".into(),
-                        customer: customer.to_string(),
-                        receivable: Some(r.id.clone()),
-                        message: format!("the claim is time-barred after {limit}: act before then"),
-                    });
-                }
-            }
             if let Some(k) = chosen {
                 if let Some(step) = policy.steps.get(k) {
                     let (interest, fixed) = penalty.get(r.id.as_str()).copied().unwrap_or_default();
@@ -800,6 +800,10 @@ pub fn agenda(
             reason,
         });
     }
+    // A stable order: by customer, then receivable (customer-wide warnings first), then code.
+    out.warnings.sort_by(|a, b| {
+        (&a.customer, &a.receivable, &a.code).cmp(&(&b.customer, &b.receivable, &b.code))
+    });
     Ok(out)
 }
 
