@@ -133,6 +133,15 @@ struct AgendaArgs {
     /// Append today's actions to the journal as done (needs --journal).
     #[arg(long, requires = "journal")]
     record: bool,
+    /// Write each written action's letter (emails, letters, formal notices) into this directory.
+    #[arg(long)]
+    letters: Option<PathBuf>,
+    /// Format of the letters written with --letters.
+    #[arg(long, value_enum, default_value_t = LetterFormat::Text)]
+    letter_format: LetterFormat,
+    /// The creditor's details for the letters (JSON, as for `arrears letter --sender`).
+    #[arg(long)]
+    sender: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RatesFormat::Table)]
     format: RatesFormat,
@@ -370,6 +379,76 @@ fn run(cli: Cli) -> Result<(), Error> {
                     .map_err(|e| Error::new(arrears::Code::InvalidDocument, e.to_string()))?,
                 RatesFormat::Table => agenda_cmd::agenda_table(&agenda),
             };
+            if let Some(dir) = &a.letters {
+                let sender = read_sender(a.sender.as_ref())?;
+                let policy = settings.policy.resolve()?;
+                let table = arrears::rates::RateTable::builtin()?;
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Error::new(
+                        arrears::Code::Unreadable,
+                        format!("cannot create {}: {e}", dir.display()),
+                    )
+                })?;
+                let format = match a.letter_format {
+                    LetterFormat::Text => arrears::letters::Format::Text,
+                    LetterFormat::Html => arrears::letters::Format::Html,
+                };
+                // Render every letter first, write only when all succeeded: no partial output.
+                let mut files = Vec::new();
+                for action in agenda
+                    .actions
+                    .iter()
+                    .filter(|x| x.channel != arrears::dunning::policy::Channel::Phone)
+                {
+                    let ctx = arrears::dunning::letter::context_for_action(
+                        &ledger,
+                        action,
+                        as_of,
+                        &sender,
+                        &policy,
+                        &journal,
+                        &settings.interest,
+                        &table,
+                    )?;
+                    let letter = arrears::letters::render(&ctx, format)?;
+                    let ext = if format == arrears::letters::Format::Html {
+                        "html"
+                    } else {
+                        "txt"
+                    };
+                    let safe: String = action
+                        .customer
+                        .chars()
+                        .map(|c| {
+                            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                                c
+                            } else {
+                                '_'
+                            }
+                        })
+                        .collect();
+                    let name = format!("{as_of}-{safe}-{}.{ext}", action.step);
+                    let body = match format {
+                        arrears::letters::Format::Html => letter.body,
+                        _ => format!("Subject: {}\n\n{}\n", letter.subject, letter.body),
+                    };
+                    files.push((dir.join(name), body));
+                }
+                for (path, body) in &files {
+                    std::fs::write(path, body).map_err(|e| {
+                        Error::new(
+                            arrears::Code::Unreadable,
+                            format!("cannot write {}: {e}", path.display()),
+                        )
+                    })?;
+                }
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "wrote {} letter(s) in {}",
+                    files.len(),
+                    dir.display()
+                );
+            }
             write_out(None, &text)?;
             if a.record {
                 if let Some(path) = &a.journal {
@@ -516,8 +595,31 @@ fn demo_agenda(ledger: &Ledger, as_of: NaiveDate) -> Result<String, Error> {
     Ok(out)
 }
 
+/// The creditor's details from a JSON file, or the sample creditor with a note.
+fn read_sender(path: Option<&PathBuf>) -> Result<arrears::dunning::letter::Sender, Error> {
+    match path {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Error::new(
+                    arrears::Code::Unreadable,
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?;
+            arrears::ops::from_json_str::<arrears::dunning::letter::Sender>(&text)
+                .map_err(|e| e.at(path.display().to_string()))
+        }
+        None => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: no --sender file: the sample creditor (Studio Exemple SARL) signs the letters"
+            );
+            Ok(arrears::dunning::letter::Sender::sample())
+        }
+    }
+}
+
 fn letter(a: &LetterArgs) -> Result<String, Error> {
-    use arrears::dunning::letter::{context, Selection, Sender};
+    use arrears::dunning::letter::{context, Selection};
     let (doc, origins) = import::load(&import::Options {
         ledger: a.ledger.clone(),
         payments: None,
@@ -547,25 +649,7 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
             ));
         }
     };
-    let sender = match &a.sender {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Error::new(
-                    arrears::Code::Unreadable,
-                    format!("cannot read {}: {e}", path.display()),
-                )
-            })?;
-            arrears::ops::from_json_str::<Sender>(&text)
-                .map_err(|e| e.at(path.display().to_string()))?
-        }
-        None => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "note: no --sender file: the sample creditor (Studio Exemple SARL) signs this letter"
-            );
-            Sender::sample()
-        }
-    };
+    let sender = read_sender(a.sender.as_ref())?;
     let language = match a.lang {
         Lang::Fr => arrears::letters::Language::Fr,
         Lang::En => arrears::letters::Language::En,

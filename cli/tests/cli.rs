@@ -449,3 +449,34 @@ fn plan_splits_exactly() {
         .collect();
     assert_eq!(amounts, ["33.34", "33.33", "33.33"]);
 }
+
+#[test]
+fn agenda_writes_the_day_s_letters() {
+    let dir = std::env::temp_dir().join(format!("arrears-letters-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let ledger = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/sample-ledger.json"
+    );
+    let o = arrears(&[
+        "agenda",
+        ledger,
+        "--as-of",
+        "2026-06-30",
+        "--letters",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!files.is_empty());
+    // The British customer follows en_standard: an English letter.
+    let uk = files
+        .iter()
+        .find(|f| f.contains("C040"))
+        .expect("a letter for C040");
+    let text = std::fs::read_to_string(dir.join(uk)).unwrap();
+    assert!(text.contains("£"), "{text}");
+}

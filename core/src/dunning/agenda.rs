@@ -46,6 +46,18 @@ pub struct AgendaSettings {
     /// Regime choice for the penalties quoted.
     #[serde(default)]
     pub interest: LedgerInterestOptions,
+    /// The policy of customers of a country (ISO 3166-1) without a policy of their own; by
+    /// default `GB` → `en_standard` and `DE` → `de_standard`, so a British customer gets English
+    /// letters on the UK calendar and a German one German letters on German holidays.
+    #[serde(default = "default_country_policies")]
+    pub country_policies: BTreeMap<String, PolicyChoice>,
+}
+
+fn default_country_policies() -> BTreeMap<String, PolicyChoice> {
+    let mut m = BTreeMap::new();
+    m.insert("GB".to_string(), PolicyChoice::Preset("en_standard".into()));
+    m.insert("DE".to_string(), PolicyChoice::Preset("de_standard".into()));
+    m
 }
 
 fn default_policy() -> PolicyChoice {
@@ -58,6 +70,7 @@ impl Default for AgendaSettings {
             policy: default_policy(),
             customers: BTreeMap::new(),
             interest: LedgerInterestOptions::default(),
+            country_policies: default_country_policies(),
         }
     }
 }
@@ -434,10 +447,16 @@ pub fn agenda(
         let cs = settings.customers.get(customer);
 
         // The customer's policy: journal choice, caller setting, else the default.
-        let mut policy = match (&h.policy, cs.and_then(|c| c.policy.as_ref())) {
-            (Some(id), _) => super::presets::preset(id)?,
-            (None, Some(choice)) => choice.resolve()?,
-            (None, None) => default_policy.clone(),
+        let by_country = countries
+            .get(customer)
+            .copied()
+            .flatten()
+            .and_then(|c| settings.country_policies.get(&c.to_ascii_uppercase()));
+        let mut policy = match (&h.policy, cs.and_then(|c| c.policy.as_ref()), by_country) {
+            (Some(id), _, _) => super::presets::preset(id)?,
+            (None, Some(choice), _) => choice.resolve()?,
+            (None, None, Some(choice)) => choice.resolve()?,
+            (None, None, None) => default_policy.clone(),
         };
 
         // Promises (rule 6): status, and the receivables they pause.
