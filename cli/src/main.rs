@@ -494,9 +494,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                     obj.insert("grace_days".into(), g.into());
                 }
             }
-            let plan = arrears::run("plan", &req).map_err(json_error)?;
+            let request: arrears::plans::PlanRequest = arrears::ops::request(&req)?;
+            let plan = arrears::plans::build(&request)?;
             let text = match a.format {
-                RatesFormat::Json => serde_json::to_string_pretty(&plan).unwrap_or_default() + "\n",
+                RatesFormat::Json => serde_json::to_string_pretty(&plan)
+                    .map(|s| s + "\n")
+                    .map_err(|e| Error::new(arrears::Code::InvalidDocument, e.to_string()))?,
                 RatesFormat::Table => render::plan_table(&plan),
             };
             write_out(None, &text)

@@ -493,37 +493,34 @@ fn csv_open_receivables(state: &LedgerState, penalties: &LedgerInterest) -> Resu
     String::from_utf8(bytes).map_err(|e| Error::new(Code::Unreadable, e.to_string()))
 }
 
-/// A payment plan document as a table.
-pub fn plan_table(plan: &serde_json::Value) -> String {
+/// A payment plan as a table.
+pub fn plan_table(plan: &arrears::plans::PaymentPlan) -> String {
     let mut out = String::new();
-    let cur = plan["terms"]["currency"].as_str().unwrap_or("");
+    let cur = plan.terms.currency;
     let mut t = new_table(&["#", "Due", "Principal", "Interest", "Amount"]);
-    for i in plan["instalments"].as_array().into_iter().flatten() {
-        let s = |k: &str| i[k].as_str().unwrap_or("").to_string();
+    for i in &plan.instalments {
         t.add_row(vec![
-            right(i["number"].to_string()),
-            Cell::new(s("due_date")),
-            right(s("principal")),
-            right(s("interest")),
-            right(format!("{} {cur}", s("amount"))),
+            right(i.number),
+            Cell::new(i.due_date),
+            right(money(i.principal)),
+            right(money(i.interest)),
+            right(format!("{} {cur}", money(i.amount))),
         ]);
     }
     let _ = writeln!(out, "{t}");
-    let totals = &plan["totals"];
     let _ = writeln!(
         out,
         "Total {} {cur} (principal {}, interest {})",
-        totals["total"].as_str().unwrap_or(""),
-        totals["principal"].as_str().unwrap_or(""),
-        totals["interest"].as_str().unwrap_or("")
+        money(plan.totals.total),
+        money(plan.totals.principal),
+        money(plan.totals.interest)
     );
-    for f in plan["findings"].as_array().into_iter().flatten() {
-        let _ = writeln!(
-            out,
-            "  ! {} [{}]",
-            f["message"].as_str().unwrap_or(""),
-            f["code"].as_str().unwrap_or("")
-        );
+    for f in &plan.findings {
+        let code = serde_json::to_value(f.code)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  ! {} [{code}]", f.message);
     }
     out
 }

@@ -40,7 +40,7 @@ fn environment(format: Format, fuel: Option<u64>) -> Result<Environment<'static>
         Format::Html => AutoEscape::Html,
         Format::Text => AutoEscape::None,
     };
-    env.set_auto_escape_callback(move |_| escape.clone());
+    env.set_auto_escape_callback(move |_| escape);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
     env.set_fuel(fuel);

@@ -35,7 +35,7 @@
 //!     "currency": "EUR", "regime": "fr_b2b",
 //!     "invoices": [{"id": "F2026-0011", "issue_date": "2026-04-15", "due_date": "2026-05-15",
 //!                   "amount": "1234.56", "outstanding": "1234.56", "days_late": 46,
-//!                   "interest": "18.71", "fixed_compensation": "40.00"}],
+//!                   "interest": "18.90", "fixed_compensation": "40.00"}],
 //!     "signatory": {"name": "Jeanne Dupont", "title": "Gérante"}
 //! })).unwrap();
 //! let letter = render(&ctx, Format::Text)?;
@@ -213,7 +213,9 @@ impl TemplateId {
     }
 
     /// The elements a letter of this kind must contain; [`Letter::checks`] and
-    /// [`Letter::missing`] split them into present and absent.
+    /// [`Letter::missing`] split them into present and absent. Of these, penalties and the
+    /// indemnity are required only when the context claims them, the place only in French, and
+    /// the registered-letter line in French and German.
     ///
     /// ```
     /// use arrears::letters::{Element, TemplateId};
@@ -569,7 +571,7 @@ fn validate(ctx: &LetterContext) -> Result<()> {
 /// ```
 /// use arrears::letters::{render, Format, LetterContext};
 /// let ctx: LetterContext = serde_json::from_value(serde_json::json!({
-///     "template": "reminder", "language": "en", "date": "2026-06-30",
+///     "template": "firm_reminder", "language": "en", "date": "2026-06-30",
 ///     "creditor": {"name": "Studio North Ltd"}, "debtor": {"name": "Client <Ltd> & Co"},
 ///     "currency": "GBP",
 ///     "invoices": [{"id": "INV-7", "issue_date": "2026-05-01", "due_date": "2026-05-31",
