@@ -291,6 +291,7 @@ enum Format {
     Table,
     Json,
     Csv,
+    Html,
 }
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {

@@ -60,6 +60,10 @@ pub fn report(
                 .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))
         }
         Format::Csv => csv_open_receivables(&state, &penalties),
+        Format::Html => {
+            let inputs = arrears::report::ReportInputs::compute(ledger, as_of, title, None)?;
+            Ok(arrears::report::html(&inputs))
+        }
         Format::Table => Ok(table(&state, &overview, &penalties, title)),
     }
 }

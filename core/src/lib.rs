@@ -53,6 +53,7 @@ pub mod money;
 pub mod ops;
 pub mod plans;
 pub mod rates;
+pub mod report;
 pub mod sample;
 pub mod terms;
 

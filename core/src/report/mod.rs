@@ -1,0 +1,376 @@
+//! The self-contained HTML report: one file, no network, charts as inline SVG.
+//!
+//! [`html`] turns what the engines computed (ledger totals, aging, payment delays, penalties,
+//! the day's agenda, and — when given — DSO trend, concentration and risk grades) into a page a
+//! finance person can send to a CFO. It computes nothing itself: every figure comes from the
+//! engine that owns it, so the page and the JSON report always agree.
+//!
+//! ```
+//! use arrears::{ledger::Ledger, report, sample};
+//! let ledger = Ledger::new(sample::portfolio(sample::DEFAULT_SEED)?)?;
+//! let inputs = report::ReportInputs::compute(&ledger, sample::AS_OF, "Sample", None)?;
+//! let page = report::html(&inputs);
+//! assert!(page.starts_with("<!DOCTYPE html>"));
+//! assert!(page.contains("<svg"));
+//! assert!(!page.contains("http://") || page.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+//! # Ok::<(), arrears::Error>(())
+//! ```
+
+pub mod svg;
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::dunning::agenda::{agenda, Agenda, AgendaSettings};
+use crate::dunning::journal::JournalEntry;
+use crate::error::Result;
+use crate::interest::ledger::{for_ledger, LedgerInterest, LedgerInterestOptions};
+use crate::kpi::{overview, AgingOptions, Overview};
+use crate::ledger::{Ledger, LedgerState};
+use crate::rates::RateTable;
+
+use svg::{escape, Bar};
+
+/// A month's DSO for the trend chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendPoint {
+    /// Label (`2026-06`).
+    pub label: String,
+    /// DSO in days, `None` when undefined (no sales).
+    pub days: Option<f64>,
+}
+
+/// A row of the riskiest-customers table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskRow {
+    /// Customer (name and id).
+    pub customer: String,
+    /// Score 0–100.
+    pub score: String,
+    /// Grade A–E.
+    pub grade: String,
+    /// The main reasons.
+    pub reasons: Vec<String>,
+}
+
+/// Everything the report shows.
+#[derive(Debug, Clone)]
+pub struct ReportInputs {
+    /// Title.
+    pub title: String,
+    /// The ledger state.
+    pub state: LedgerState,
+    /// Aging, delays, worst payers.
+    pub overview: Overview,
+    /// Penalties per late receivable and customer.
+    pub penalties: LedgerInterest,
+    /// Today's agenda.
+    pub agenda: Agenda,
+    /// DSO month by month (optional).
+    pub dso_trend: Vec<TrendPoint>,
+    /// Lorenz curve of overdue by customer (optional), points in 0..=1, and the share held by the
+    /// top fifth of customers (text).
+    pub concentration: Option<(Vec<(f64, f64)>, String)>,
+    /// The riskiest customers (optional).
+    pub risk: Vec<RiskRow>,
+}
+
+impl ReportInputs {
+    /// Computes the sections the core engines provide (ledger, aging, delays, penalties,
+    /// agenda); the optional sections are added by the caller.
+    ///
+    /// # Errors
+    /// The errors of the ledger, interest and dunning engines.
+    pub fn compute(
+        ledger: &Ledger,
+        as_of: NaiveDate,
+        title: &str,
+        journal: Option<&[JournalEntry]>,
+    ) -> Result<Self> {
+        let table = RateTable::builtin()?;
+        let state = ledger.state_as_of(as_of)?;
+        let overview = overview(&state, &AgingOptions::default(), 10)?;
+        let penalties = for_ledger(ledger, as_of, &LedgerInterestOptions::default(), &table)?;
+        let agenda = agenda(
+            ledger,
+            journal.unwrap_or(&[]),
+            &AgendaSettings::default(),
+            as_of,
+            &table,
+        )?;
+        Ok(ReportInputs {
+            title: title.to_string(),
+            state,
+            overview,
+            penalties,
+            agenda,
+            dso_trend: Vec::new(),
+            concentration: None,
+            risk: Vec::new(),
+        })
+    }
+}
+
+/// `12345.6` → `12 345.60`-style grouping with a narrow space (readable in every language).
+fn amount(d: Decimal) -> String {
+    let s = d.to_string();
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut g = String::new();
+    let len = int.len();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && len.saturating_sub(i) % 3 == 0 {
+            g.push('\u{202f}');
+        }
+        g.push(c);
+    }
+    if frac.is_empty() {
+        format!("{sign}{g}")
+    } else {
+        format!("{sign}{g}.{frac}")
+    }
+}
+
+const STYLE: &str = r#"
+:root { --ink:#111827; --muted:#4b5563; --line:#e5e7eb; --accent:#2563eb; --warn:#c2410c; --bg:#f9fafb; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink);
+       background: var(--bg); margin: 0; }
+main { max-width: 1080px; margin: 0 auto; padding: 32px 24px 64px; }
+h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 36px 0 12px; }
+.sub { color: var(--muted); margin: 0 0 24px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(210px, 1fr)); gap: 12px; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
+.card .k { color: var(--muted); font-size: 13px; } .card .v { font-size: 22px; font-weight: 600; }
+.card .v.warn { color: var(--warn); }
+.panel { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px; }
+.grid2 { display: grid; grid-template-columns: 2fr 1fr; gap: 16px; }
+@media (max-width: 860px) { .grid2 { grid-template-columns: 1fr; } }
+table { width: 100%; border-collapse: collapse; font-size: 14px; background: #fff; }
+th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.grade { display: inline-block; min-width: 24px; text-align: center; border-radius: 6px; font-weight: 700; color: #fff; }
+.gA { background: #15803d; } .gB { background: #65a30d; } .gC { background: #ca8a04; } .gD { background: #ea580c; } .gE { background: #b91c1c; }
+.note { color: var(--muted); font-size: 13px; }
+svg { width: 100%; height: auto; }
+@media print { body { background: #fff; } .panel, .card { break-inside: avoid; } }
+"#;
+
+/// Renders the report as one self-contained HTML page.
+pub fn html(r: &ReportInputs) -> String {
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{t}</title><style>{STYLE}</style></head><body><main>\
+         <h1>{t}</h1><p class=\"sub\">Receivables as of {d} · generated by arrears (figures exact to the cent; statutory penalties per the customer's country)</p>",
+        t = escape(&r.title),
+        d = r.state.as_of
+    );
+
+    // Headline cards, per currency.
+    o.push_str("<div class=\"cards\">");
+    for t in &r.state.totals {
+        let c = t.currency;
+        let _ = write!(
+            o,
+            "<div class=\"card\"><div class=\"k\">Outstanding ({c})</div><div class=\"v\">{}</div><div class=\"k\">{} open invoices</div></div>\
+             <div class=\"card\"><div class=\"k\">Overdue ({c})</div><div class=\"v warn\">{}</div><div class=\"k\">{} invoices, worst {} days late</div></div>",
+            amount(t.outstanding),
+            t.open_receivables,
+            amount(t.overdue),
+            t.overdue_receivables,
+            t.max_days_late
+        );
+        let pen: Decimal = r
+            .penalties
+            .customers
+            .iter()
+            .filter(|p| p.currency == c)
+            .map(|p| p.interest_outstanding.saturating_add(p.fixed_compensation))
+            .fold(Decimal::ZERO, Decimal::saturating_add);
+        let _ = write!(
+            o,
+            "<div class=\"card\"><div class=\"k\">Statutory penalties claimable ({c})</div><div class=\"v\">{}</div><div class=\"k\">interest and fixed compensation</div></div>",
+            amount(pen)
+        );
+    }
+    if let (Some(avg), Some(late)) = (
+        r.overview.delays.average_days_to_pay,
+        r.overview.delays.average_days_late,
+    ) {
+        let _ = write!(
+            o,
+            "<div class=\"card\"><div class=\"k\">Average days to pay</div><div class=\"v\">{avg}</div><div class=\"k\">{late} days late on average · {} of {} paid late</div></div>",
+            r.overview.delays.paid_late, r.overview.delays.paid_receivables
+        );
+    }
+    o.push_str("</div>");
+
+    // Aging chart and table.
+    o.push_str("<h2>Aging balance</h2><div class=\"grid2\"><div class=\"panel\">");
+    let aging = &r.overview.aging;
+    if let Some(main) = aging.totals.iter().max_by(|a, b| a.total.cmp(&b.total)) {
+        let bars: Vec<Bar> = aging
+            .buckets
+            .iter()
+            .zip(&main.amounts)
+            .map(|(b, a)| Bar {
+                label: if b.label == "not_due" {
+                    "not due".into()
+                } else {
+                    format!("{} d", b.label)
+                },
+                value: a.to_f64().unwrap_or(0.0),
+                text: amount(a.round_dp(0)),
+            })
+            .collect();
+        o.push_str(&svg::bar_chart(
+            &format!("Aging of what is outstanding, {}", main.currency),
+            &bars,
+            3,
+        ));
+    }
+    o.push_str("</div><div class=\"panel\"><table><tr><th>Bucket</th>");
+    for t in &aging.totals {
+        let _ = write!(o, "<th class=\"n\">{}</th>", t.currency);
+    }
+    o.push_str("</tr>");
+    for (i, b) in aging.buckets.iter().enumerate() {
+        let _ = write!(o, "<tr><td>{}</td>", escape(&b.label.replace('_', " ")));
+        for t in &aging.totals {
+            let _ = write!(
+                o,
+                "<td class=\"n\">{}</td>",
+                t.amounts.get(i).map(|a| amount(*a)).unwrap_or_default()
+            );
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("<tr><th>Total</th>");
+    for t in &aging.totals {
+        let _ = write!(o, "<th class=\"n\">{}</th>", amount(t.total));
+    }
+    o.push_str("</tr></table></div></div>");
+
+    // DSO trend and concentration.
+    if !r.dso_trend.is_empty() || r.concentration.is_some() {
+        o.push_str("<h2>Trend and concentration</h2><div class=\"grid2\">");
+        o.push_str("<div class=\"panel\">");
+        if !r.dso_trend.is_empty() {
+            let pts: Vec<(String, Option<f64>)> = r
+                .dso_trend
+                .iter()
+                .map(|p| (p.label.clone(), p.days))
+                .collect();
+            o.push_str(&svg::line_chart(
+                "DSO by month (standard method)",
+                &pts,
+                "days",
+            ));
+        }
+        o.push_str("</div><div class=\"panel\">");
+        if let Some((points, text)) = &r.concentration {
+            o.push_str(&svg::lorenz_chart(
+                "Concentration of overdue by customer",
+                points,
+            ));
+            let _ = write!(o, "<p class=\"note\">{}</p>", escape(text));
+        }
+        o.push_str("</div></div>");
+    }
+
+    // Riskiest customers.
+    if !r.risk.is_empty() {
+        o.push_str("<h2>Riskiest customers</h2><table><tr><th>Customer</th><th class=\"n\">Score</th><th>Grade</th><th>Why</th></tr>");
+        for row in &r.risk {
+            let g = escape(&row.grade);
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td class=\"n\">{}</td><td><span class=\"grade g{g}\">{g}</span></td><td>{}</td></tr>",
+                escape(&row.customer),
+                escape(&row.score),
+                row.reasons.iter().map(|s| escape(s)).collect::<Vec<_>>().join("<br>")
+            );
+        }
+        o.push_str("</table>");
+    }
+
+    // Worst payers and penalties.
+    o.push_str("<h2>What late customers owe</h2><table><tr><th>Customer</th><th class=\"n\">Late invoices</th><th class=\"n\">Principal</th><th class=\"n\">Interest</th><th class=\"n\">Fixed sums</th><th class=\"n\">Total due</th></tr>");
+    let names: std::collections::HashMap<&str, Option<&String>> = r
+        .state
+        .customers
+        .iter()
+        .map(|c| (c.customer.as_str(), c.name.as_ref()))
+        .collect();
+    let mut rows: Vec<_> = r.penalties.customers.iter().collect();
+    rows.sort_by_key(|c| std::cmp::Reverse(c.total_due));
+    for c in rows.iter().take(15) {
+        let name = names
+            .get(c.customer.as_str())
+            .copied()
+            .flatten()
+            .map_or(c.customer.clone(), |n| format!("{n} ({})", c.customer));
+        let _ = write!(
+            o,
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\"><b>{} {}</b></td></tr>",
+            escape(&name),
+            c.receivables,
+            amount(c.principal_outstanding),
+            c.currency,
+            amount(c.interest_outstanding),
+            amount(c.fixed_compensation),
+            amount(c.total_due),
+            c.currency
+        );
+    }
+    o.push_str("</table><p class=\"note\">Interest per C. com. L441-10 (France), § 288 BGB (Germany), Late Payment Act 1998 (UK), directive 2011/7/EU elsewhere in the EU; fixed compensation per invoice paid late. Partial payments are imputed to interest first (C. civ. 1343-1, § 367 BGB), principal first in the UK.</p>");
+
+    // Today's agenda.
+    let _ = write!(o, "<h2>Today's agenda ({})</h2>", r.agenda.as_of);
+    if r.agenda.actions.is_empty() {
+        o.push_str("<p class=\"note\">Nothing to do today.</p>");
+    } else {
+        o.push_str("<table><tr><th>Customer</th><th>Step</th><th>Channel</th><th>Invoices</th><th class=\"n\">Claimed</th></tr>");
+        for a in &r.agenda.actions {
+            let who = a
+                .name
+                .as_ref()
+                .map_or(a.customer.clone(), |n| format!("{n} ({})", a.customer));
+            let invoices: Vec<String> = a
+                .items
+                .iter()
+                .map(|i| format!("{} ({} d)", i.receivable, i.days_late))
+                .collect();
+            let totals: Vec<String> = a
+                .totals
+                .iter()
+                .map(|t| format!("{} {}", amount(t.total), t.currency))
+                .collect();
+            let channel = serde_json::to_value(a.channel)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+                escape(&who),
+                escape(&a.step),
+                escape(&channel.replace('_', " ")),
+                escape(&invoices.join(", ")),
+                escape(&totals.join(" + "))
+            );
+        }
+        o.push_str("</table>");
+    }
+    o.push_str("<p class=\"note\">Rates are dated and sourced (arrears rates); a figure that relies on an unverified rate is marked as such in the JSON report.</p></main></body></html>\n");
+    o
+}
