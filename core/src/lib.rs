@@ -54,6 +54,7 @@ pub mod ops;
 pub mod plans;
 pub mod rates;
 pub mod report;
+pub mod risk;
 pub mod sample;
 pub mod terms;
 

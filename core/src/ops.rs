@@ -31,6 +31,7 @@ pub const OPERATIONS: &[&str] = &[
     "allocate",
     "ledger_state",
     "aging",
+    "kpis",
     "interest",
     "ledger_interest",
     "agenda",
@@ -40,6 +41,8 @@ pub const OPERATIONS: &[&str] = &[
     "plan",
     "plan_status",
     "letter",
+    "risk",
+    "backtest",
 ];
 
 /// Runs the operation `op` on the request document `input` and returns the response document.
@@ -59,6 +62,7 @@ pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
         "allocate" => respond(crate::ledger::ops::allocate(request(input)?)),
         "ledger_state" => respond(crate::ledger::ops::ledger_state(request(input)?)),
         "aging" => respond(crate::kpi::ops::aging(request(input)?)),
+        "kpis" => respond(crate::kpi::ops::kpis(request(input)?)),
         "interest" => respond(crate::interest::ops::interest(request(input)?)),
         "agenda" => respond(crate::dunning::ops::agenda(request(input)?)),
         "policy" => respond(crate::dunning::ops::policy(request(input)?)),
@@ -68,6 +72,8 @@ pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
         "letter" => respond(crate::letters::ops::letter(request(input)?)),
         "plan" => respond(crate::plans::ops::plan(request(input)?)),
         "plan_status" => respond(crate::plans::ops::plan_status(request(input)?)),
+        "risk" => respond(crate::risk::ops::risk(request(input)?)),
+        "backtest" => respond(crate::risk::ops::backtest(request(input)?)),
         _ => Err(Error::new(
             Code::UnknownOperation,
             format!("unknown operation {op:?}; known: {}", OPERATIONS.join(", ")),

@@ -101,14 +101,42 @@ impl ReportInputs {
             as_of,
             &table,
         )?;
+        // DSO month by month over the last 12 months, and the concentration of overdue, in the
+        // currency with the most outstanding (kpi::dso_trend, kpi::concentration).
+        let main_currency = state
+            .totals
+            .iter()
+            .max_by(|a, b| a.outstanding.cmp(&b.outstanding))
+            .map(|t| t.currency);
+        let mut dso_trend = Vec::new();
+        let mut concentration = None;
+        if let Some(currency) = main_currency {
+            let history = crate::kpi::History::new(ledger, as_of)?;
+            let scope = crate::kpi::Scope::currency(currency);
+            for m in crate::kpi::dso_trend(&history, &scope, as_of, 12).unwrap_or_default() {
+                dso_trend.push(TrendPoint {
+                    label: m.month,
+                    days: m.dso.value.and_then(|d| d.to_f64()),
+                });
+            }
+            if let Ok(c) = crate::kpi::concentration(&history, &scope, 20) {
+                if let Some(share) = c.top_share.value {
+                    let text = format!(
+                        "The top 20 % of customers hold {share} % of the overdue amount ({currency}); Gini {}.",
+                        c.gini.value.map(|g| g.to_string()).unwrap_or_else(|| "n/a".into())
+                    );
+                    concentration = Some((c.lorenz_f64(), text));
+                }
+            }
+        }
         Ok(ReportInputs {
             title: title.to_string(),
             state,
             overview,
             penalties,
             agenda,
-            dso_trend: Vec::new(),
-            concentration: None,
+            dso_trend,
+            concentration,
             risk: Vec::new(),
         })
     }

@@ -168,7 +168,7 @@ pub fn lorenz_chart(title: &str, points: &[(f64, f64)]) -> String {
         r##"<path d="{path}" fill="none" stroke="#c2410c" stroke-width="2"/>"##
     ));
     out.push_str(&format!(
-        r##"<text x="{}" y="{}" font-size="11" fill="#4b5563">customers, largest overdue first →</text><text x="12" y="{}" font-size="11" fill="#4b5563" transform="rotate(-90 12 {})">share of overdue →</text>"##,
+        r##"<text x="{}" y="{}" font-size="11" fill="#4b5563">customers, smallest overdue first →</text><text x="12" y="{}" font-size="11" fill="#4b5563" transform="rotate(-90 12 {})">share of overdue →</text>"##,
         pad,
         h - 10.0,
         h / 2.0 + 40.0,

@@ -1,6 +1,15 @@
-//! Receivables KPIs computed from a [`LedgerState`]: the aging balance and payment delays.
+//! Receivables KPIs: the aging balance, payment delays and worst payers of a [`LedgerState`],
+//! and the period KPIs of a [`History`] (the ledger as known on a date with every receivable's
+//! dated movements): DSO (standard and count-back), best possible DSO, average days delinquent,
+//! CEI, recovery rates, concentration, reminder conversion, cash-in forecast, provisions (age grid
+//! and IFRS 9 simplified approach) and write-off candidates. [`kpis`] computes them all per
+//! portfolio, customer, segment or sector and per currency (amounts are never converted).
 //!
-//! Definitions (see `docs/kpi.md`):
+//! Definitions and sources are in the submodules and in `docs/kpi.md`. Day counts and
+//! percentages are rounded half-up to two places (the Gini coefficient to four); amounts are
+//! exact decimals in the currency's minor unit. A figure that cannot be computed (DSO without
+//! sales, Gini over one customer) is a [`Figure`] with a `null` value and a `reason`, never a
+//! division by zero.
 //!
 //! * **Aging balance** (balance âgée): the outstanding amount of each receivable put in a bucket
 //!   by its age on the as-of date. By due date (the default), age = days past due and the first
@@ -36,6 +45,32 @@ use crate::calendar::date::{days_between, serde_date};
 use crate::error::{err, Result};
 use crate::ledger::{scaled, LedgerState, ReceivableStatus};
 use crate::money::{decimal_string, Currency};
+
+pub mod concentration;
+pub mod conversion;
+pub mod dso;
+mod figure;
+pub mod forecast;
+mod history;
+pub mod ops;
+pub mod provisions;
+pub mod recovery;
+pub mod summary;
+pub mod writeoff;
+
+pub use concentration::{concentration, Concentration, LorenzPoint, TopDebtor};
+pub use conversion::{reminder_conversion, ReminderConversion, StepConversion};
+pub use dso::{cei, delays, dso, dso_trend, Cei, Dso, MonthDso};
+pub use figure::Figure;
+pub use forecast::{forecast, DelayProfile, Forecast, ForecastOptions, ForecastWeek, ProfileBasis};
+pub use history::{CustomerInfo, History, Scope};
+pub use provisions::{
+    provisions, AgeGridProvision, EstimateOn, Ifrs9Options, Ifrs9Provision, MatrixBucket,
+    ProvisionBase, ProvisionBucket, ProvisionOptions, Provisions, RateSource,
+};
+pub use recovery::{recovery, Recovery};
+pub use summary::{kpis, GroupBy, GroupKpis, KpiOptions, KpiPeriod, KpiReport};
+pub use writeoff::{write_off_candidates, WriteOffCandidate, WriteOffOptions, WriteOffReason};
 
 /// What the age of a receivable is counted from.
 #[non_exhaustive]
@@ -456,50 +491,6 @@ fn two_places(d: Decimal) -> Decimal {
     let mut r = crate::money::RoundingMode::HalfUp.round(d, 2);
     r.rescale(2);
     r
-}
-
-/// Request and response documents of the `aging` operation.
-pub mod ops {
-    use chrono::NaiveDate;
-    use serde::{Deserialize, Serialize};
-
-    use super::{AgingBasis, AgingOptions, AgingReport};
-    use crate::calendar::date::serde_date;
-    use crate::error::Result;
-    use crate::ledger::{Ledger, LedgerDocument};
-
-    /// `aging` request: a ledger, an as-of date and optional bucket bounds and basis.
-    #[derive(Debug, Clone, Deserialize, Serialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct AgingRequest {
-        /// The ledger.
-        pub ledger: LedgerDocument,
-        /// As-of date.
-        #[serde(with = "serde_date")]
-        pub as_of: NaiveDate,
-        /// Bucket bounds (default `[30, 60, 90]`).
-        #[serde(default)]
-        pub bounds: Option<Vec<u32>>,
-        /// Basis (default `due_date`).
-        #[serde(default)]
-        pub basis: Option<AgingBasis>,
-    }
-
-    /// Runs `aging`.
-    ///
-    /// # Errors
-    /// The errors of [`Ledger::new`] and [`super::aging`].
-    pub fn aging(req: AgingRequest) -> Result<AgingReport> {
-        let mut options = AgingOptions::default();
-        if let Some(b) = req.bounds {
-            options.bounds = b;
-        }
-        if let Some(b) = req.basis {
-            options.basis = b;
-        }
-        let state = Ledger::new(req.ledger)?.state_as_of(req.as_of)?;
-        super::aging(&state, &options)
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,104 @@
+//! Request and response documents of the `aging` and `kpis` operations.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::summary::{GroupBy, KpiOptions, KpiPeriod, KpiReport};
+use super::{AgingBasis, AgingOptions, AgingReport};
+use crate::calendar::date::serde_date;
+use crate::dunning::journal::JournalEntry;
+use crate::error::Result;
+use crate::ledger::{Ledger, LedgerDocument};
+
+/// `aging` request: a ledger, an as-of date and optional bucket bounds and basis.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgingRequest {
+    /// The ledger.
+    pub ledger: LedgerDocument,
+    /// As-of date.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// Bucket bounds (default `[30, 60, 90]`).
+    #[serde(default)]
+    pub bounds: Option<Vec<u32>>,
+    /// Basis (default `due_date`).
+    #[serde(default)]
+    pub basis: Option<AgingBasis>,
+}
+
+/// Runs `aging`.
+///
+/// # Errors
+/// The errors of [`Ledger::new`] and [`super::aging`].
+pub fn aging(req: AgingRequest) -> Result<AgingReport> {
+    let mut options = AgingOptions::default();
+    if let Some(b) = req.bounds {
+        options.bounds = b;
+    }
+    if let Some(b) = req.basis {
+        options.basis = b;
+    }
+    let state = Ledger::new(req.ledger)?.state_as_of(req.as_of)?;
+    super::aging(&state, &options)
+}
+
+/// `kpis` request: a ledger, the as-of date, the period `from..=to`, an optional grouping,
+/// journal (for reminder conversion) and options.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KpisRequest {
+    /// The ledger (customers give the segments and sectors).
+    pub ledger: LedgerDocument,
+    /// As-of date.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// First day of the period.
+    #[serde(with = "serde_date")]
+    pub from: NaiveDate,
+    /// Last day of the period (on or before `as_of`).
+    #[serde(with = "serde_date")]
+    pub to: NaiveDate,
+    /// `portfolio` (default), `customer`, `segment` or `sector`.
+    #[serde(default)]
+    pub group_by: GroupBy,
+    /// The dunning journal; without it, `reminder_conversion` is `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<Vec<JournalEntry>>,
+    /// Options.
+    #[serde(default)]
+    pub options: KpiOptions,
+}
+
+/// Runs `kpis`.
+///
+/// # Errors
+/// The errors of [`Ledger::new`] and [`super::kpis`].
+///
+/// ```
+/// let out = arrears::run("kpis", &serde_json::json!({
+///   "ledger": {"invoices": [
+///     {"id": "F1", "customer": "C1", "issue_date": "2025-01-10", "due_date": "2025-02-09",
+///      "amount": "6000.00", "currency": "EUR"},
+///     {"id": "F2", "customer": "C1", "issue_date": "2025-03-10", "due_date": "2025-04-09",
+///      "amount": "3000.00", "currency": "EUR"}],
+///    "payments": [{"customer": "C1", "date": "2025-02-09", "amount": "6000.00", "currency": "EUR"}]},
+///   "as_of": "2025-03-31", "from": "2025-01-01", "to": "2025-03-31"
+/// }))?;
+/// assert_eq!(out["groups"][0]["dso"]["standard"]["value"], "30.00");
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn kpis(req: KpisRequest) -> Result<KpiReport> {
+    let ledger = Ledger::new(req.ledger)?;
+    super::kpis(
+        &ledger,
+        req.journal.as_deref(),
+        KpiPeriod {
+            as_of: req.as_of,
+            from: req.from,
+            to: req.to,
+        },
+        req.group_by,
+        &req.options,
+    )
+}

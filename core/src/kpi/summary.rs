@@ -1,0 +1,395 @@
+//! Every KPI of a period at once, per portfolio, customer, segment or sector and per currency:
+//! what the `kpis` operation returns.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::concentration::{concentration, Concentration};
+use super::conversion::{reminder_conversion, ReminderConversion};
+use super::dso::{cei, delays, dso, dso_trend, period_days, Cei, Dso, MonthDso};
+use super::figure::add;
+use super::forecast::{check_options, forecast_with, Forecast, ForecastOptions, Profiles};
+use super::history::{History, Scope};
+use super::provisions::{
+    loss_history, provisions_with, EstimateOn, LossHistory, ProvisionOptions, Provisions,
+};
+use super::recovery::{recovery, Recovery};
+use super::writeoff::{write_off_candidates, WriteOffCandidate, WriteOffOptions};
+use super::{bucket_of, buckets, AgingBasis, AgingOptions, AgingRow, Bucket, PaymentDelays};
+use crate::calendar::date::{days_between, serde_date};
+use crate::dunning::journal::JournalEntry;
+use crate::error::{err, Result};
+use crate::ledger::{scaled, Ledger};
+use crate::money::Currency;
+
+/// How the figures are grouped.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    /// One group: the whole ledger.
+    #[default]
+    Portfolio,
+    /// One group per customer.
+    Customer,
+    /// One group per customer segment (`customers[].segment`; `null` for customers without).
+    Segment,
+    /// One group per sector (`customers[].sector`; `null` for customers without).
+    Sector,
+}
+
+/// The dates of a KPI computation: the as-of date (what is known) and the period measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KpiPeriod {
+    /// Events dated after this day are not known.
+    pub as_of: NaiveDate,
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period, on or before `as_of`.
+    pub to: NaiveDate,
+}
+
+/// Options of [`kpis`]; every field has a documented default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KpiOptions {
+    /// With several currencies in the ledger, one set of groups per currency (otherwise such a
+    /// request is refused with `money.currency_mismatch`: amounts are never converted).
+    #[serde(default)]
+    pub per_currency: bool,
+    /// Only this currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    /// Aging buckets (default not due, 1-30, 31-60, 61-90, 91+).
+    #[serde(default)]
+    pub aging: AgingOptions,
+    /// Recovery windows, in days after the due date (default `[90, 180]`).
+    #[serde(default = "default_recovery_days")]
+    pub recovery_days: Vec<u32>,
+    /// Share of customers for the concentration figure, in percent (default 20).
+    #[serde(default = "default_top_percent")]
+    pub top_percent: u32,
+    /// Reminder-conversion window, in days after the reminder (default 14).
+    #[serde(default = "default_conversion_days")]
+    pub conversion_days: u32,
+    /// Months of standard DSO in the trend, 0 to 120 (default 12).
+    #[serde(default = "default_trend_months")]
+    pub trend_months: u32,
+    /// Cash-in forecast.
+    #[serde(default)]
+    pub forecast: ForecastOptions,
+    /// Provisions (age grid and IFRS 9).
+    #[serde(default)]
+    pub provisions: ProvisionOptions,
+    /// Write-off candidates.
+    #[serde(default)]
+    pub write_off: WriteOffOptions,
+}
+
+fn default_recovery_days() -> Vec<u32> {
+    vec![90, 180]
+}
+
+fn default_top_percent() -> u32 {
+    20
+}
+
+fn default_conversion_days() -> u32 {
+    14
+}
+
+fn default_trend_months() -> u32 {
+    12
+}
+
+impl Default for KpiOptions {
+    fn default() -> Self {
+        KpiOptions {
+            per_currency: false,
+            currency: None,
+            aging: AgingOptions::default(),
+            recovery_days: default_recovery_days(),
+            top_percent: default_top_percent(),
+            conversion_days: default_conversion_days(),
+            trend_months: default_trend_months(),
+            forecast: ForecastOptions::default(),
+            provisions: ProvisionOptions::default(),
+            write_off: WriteOffOptions::default(),
+        }
+    }
+}
+
+impl KpiOptions {
+    fn check(&self) -> Result<()> {
+        buckets(&self.aging)?;
+        self.provisions.buckets()?;
+        check_options(&self.forecast)?;
+        if self.recovery_days.is_empty() || self.recovery_days.contains(&0) {
+            return Err(err!(
+                InvalidValue,
+                "recovery_days needs at least one window, each of one day or more"
+            ));
+        }
+        if !(1..=100).contains(&self.top_percent) {
+            return Err(err!(
+                InvalidValue,
+                "top_percent must be between 1 and 100, got {}",
+                self.top_percent
+            ));
+        }
+        if self.conversion_days == 0 {
+            return Err(err!(
+                InvalidValue,
+                "conversion_days must be at least one day"
+            ));
+        }
+        if self.trend_months > 120 {
+            return Err(err!(
+                InvalidValue,
+                "trend_months must be between 0 and 120, got {}",
+                self.trend_months
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Every KPI of one group in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupKpis {
+    /// The group: customer id, segment or sector; `null` for the portfolio (and for customers
+    /// without a segment or sector).
+    pub key: Option<String>,
+    /// Currency of every amount of the group.
+    pub currency: Currency,
+    /// Customers in the group with a receivable in the currency.
+    pub customers: usize,
+    /// Aging balance on the as-of date (buckets in `aging_buckets` of the report).
+    pub aging: AgingRow,
+    /// DSO over the period.
+    pub dso: Dso,
+    /// Standard DSO month by month, oldest first.
+    pub dso_trend: Vec<MonthDso>,
+    /// Collection effectiveness index over the period.
+    pub cei: Cei,
+    /// Payment delays of the receivables settled by payment in the period.
+    pub delays: PaymentDelays,
+    /// Recovery rates, one per window.
+    pub recovery: Vec<Recovery>,
+    /// Concentration of the overdue amount on the as-of date.
+    pub concentration: Concentration,
+    /// Reminder conversion per dunning step (`null` without a journal).
+    pub reminder_conversion: Option<ReminderConversion>,
+    /// Cash-in forecast from the as-of date.
+    pub forecast: Forecast,
+    /// Provisions on the as-of date.
+    pub provisions: Provisions,
+    /// Write-off candidates on the as-of date.
+    pub write_off_candidates: Vec<WriteOffCandidate>,
+}
+
+/// The response of [`kpis`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KpiReport {
+    /// As-of date.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// First day of the period.
+    #[serde(with = "serde_date")]
+    pub from: NaiveDate,
+    /// Last day of the period.
+    #[serde(with = "serde_date")]
+    pub to: NaiveDate,
+    /// Days in the period.
+    pub days: i64,
+    /// Grouping.
+    pub group_by: GroupBy,
+    /// The aging buckets of every group's `aging`.
+    pub aging_buckets: Vec<Bucket>,
+    /// One entry per group and currency, sorted by key (`null` first) then currency.
+    pub groups: Vec<GroupKpis>,
+    /// The ledger replay's warnings and notes on the figures.
+    pub warnings: Vec<String>,
+}
+
+fn aging_row(
+    history: &History,
+    scope: &Scope,
+    options: &AgingOptions,
+    b: &[Bucket],
+) -> Result<AgingRow> {
+    let mut amounts = vec![Decimal::ZERO; b.len()];
+    for it in history.items(scope) {
+        if it.r.outstanding.is_zero() {
+            continue;
+        }
+        let from = match options.basis {
+            AgingBasis::DueDate => it.r.due_date,
+            AgingBasis::InvoiceDate => it.r.issue_date,
+        };
+        if let Some(slot) = amounts.get_mut(bucket_of(b, days_between(from, history.as_of()))) {
+            *slot = add(*slot, it.r.outstanding)?;
+        }
+    }
+    let total = amounts.iter().try_fold(Decimal::ZERO, |s, a| add(s, *a))?;
+    let c = scope.currency;
+    Ok(AgingRow {
+        customer: None,
+        currency: c,
+        amounts: amounts.into_iter().map(|a| scaled(a, c)).collect(),
+        total: scaled(total, c),
+    })
+}
+
+/// Every KPI over a period, grouped and per currency.
+///
+/// Period figures (DSO and its companions, CEI, payment delays, recovery rates, reminder
+/// conversion) measure `from..=to`, with balances at the end of `to`; stock figures (aging,
+/// concentration, forecast, provisions, write-off candidates) are taken on `as_of`. A ledger
+/// with several currencies needs `per_currency` (one set of groups per currency) or a
+/// `currency`: amounts are never converted.
+///
+/// # Errors
+/// `calendar.invalid_range` (`to` before `from`), `input.invalid_value` (`to` after `as_of`, an
+/// option out of range), `money.currency_mismatch` (several currencies without
+/// `per_currency`), `dunning.invalid_journal`, and the ledger's errors.
+///
+/// ```
+/// use arrears::kpi::{self, GroupBy, KpiOptions, KpiPeriod};
+/// use arrears::{ledger::Ledger, sample};
+/// use chrono::NaiveDate;
+/// let ledger = Ledger::new(sample::portfolio(sample::DEFAULT_SEED)?)?;
+/// let period = KpiPeriod {
+///     as_of: sample::AS_OF,
+///     from: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+///     to: sample::AS_OF,
+/// };
+/// let options = KpiOptions { per_currency: true, ..KpiOptions::default() };
+/// let report = kpi::kpis(&ledger, None, period, GroupBy::Sector, &options)?;
+/// assert!(report.groups.len() >= 5);
+/// assert!(report.groups.iter().all(|g| g.reminder_conversion.is_none()));
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn kpis(
+    ledger: &Ledger,
+    journal: Option<&[JournalEntry]>,
+    period: KpiPeriod,
+    group_by: GroupBy,
+    options: &KpiOptions,
+) -> Result<KpiReport> {
+    options.check()?;
+    let history = History::new(ledger, period.as_of)?;
+    history.check_period(period.from, period.to)?;
+    let mut currencies = history.currencies();
+    if let Some(c) = options.currency {
+        currencies.retain(|x| *x == c);
+    } else if currencies.len() > 1 && !options.per_currency {
+        let list: Vec<&str> = currencies.iter().map(|c| c.code()).collect();
+        return Err(err!(
+            CurrencyMismatch,
+            "the ledger has receivables in {}: amounts are never converted; ask per_currency: true or one currency",
+            list.join(", ")
+        ));
+    }
+    let aging_buckets = buckets(&options.aging)?;
+    let profiles = Profiles::new(&history);
+
+    let mut groups: BTreeMap<(Option<String>, Currency), BTreeSet<String>> = BTreeMap::new();
+    for customer in history.customer_ids() {
+        let info = history.customer(customer);
+        let key = match group_by {
+            GroupBy::Portfolio => None,
+            GroupBy::Customer => Some(customer.to_string()),
+            GroupBy::Segment => info.segment,
+            GroupBy::Sector => info.sector,
+        };
+        let theirs: BTreeSet<Currency> = history
+            .customer_items(customer)
+            .iter()
+            .map(|i| i.r.currency)
+            .filter(|c| currencies.contains(c))
+            .collect();
+        for c in theirs {
+            groups
+                .entry((key.clone(), c))
+                .or_default()
+                .insert(customer.to_string());
+        }
+    }
+
+    let mut portfolio_losses: BTreeMap<Currency, LossHistory> = BTreeMap::new();
+    let mut warnings: Vec<String> = history.warnings().to_vec();
+    let mut out = Vec::new();
+    for ((key, currency), members) in groups {
+        let customers = members.len();
+        let scope = match group_by {
+            GroupBy::Portfolio => Scope::currency(currency),
+            _ => Scope {
+                currency,
+                customers: Some(members),
+            },
+        };
+        let losses = match options.provisions.ifrs9.estimate_on {
+            EstimateOn::Group => loss_history(&history, &scope, &options.provisions)?,
+            _ => match portfolio_losses.entry(currency) {
+                std::collections::btree_map::Entry::Occupied(e) => e.get().clone(),
+                std::collections::btree_map::Entry::Vacant(v) => v
+                    .insert(loss_history(
+                        &history,
+                        &Scope::currency(currency),
+                        &options.provisions,
+                    )?)
+                    .clone(),
+            },
+        };
+        let provisions = provisions_with(&history, &scope, &options.provisions, &losses)?;
+        if provisions.ifrs9.month_ends == 0 {
+            let note = format!(
+                "IFRS 9 ({currency}): no month end with {} months of outcome before {}; the age-grid rates are used",
+                options.provisions.ifrs9.outcome_months,
+                period.as_of
+            );
+            if !warnings.contains(&note) {
+                warnings.push(note);
+            }
+        }
+        let (from, to) = (period.from, period.to);
+        out.push(GroupKpis {
+            key,
+            currency,
+            customers,
+            aging: aging_row(&history, &scope, &options.aging, &aging_buckets)?,
+            dso: dso(&history, &scope, from, to)?,
+            dso_trend: dso_trend(&history, &scope, to, options.trend_months)?,
+            cei: cei(&history, &scope, from, to)?,
+            delays: delays(&history, &scope, from, to)?,
+            recovery: options
+                .recovery_days
+                .iter()
+                .map(|n| recovery(&history, &scope, from, to, *n))
+                .collect::<Result<_>>()?,
+            concentration: concentration(&history, &scope, options.top_percent)?,
+            reminder_conversion: journal
+                .map(|j| {
+                    reminder_conversion(&history, &scope, j, from, to, options.conversion_days)
+                })
+                .transpose()?,
+            forecast: forecast_with(&history, &scope, &options.forecast, &profiles)?,
+            provisions,
+            write_off_candidates: write_off_candidates(&history, &scope, &options.write_off)?,
+        });
+    }
+    Ok(KpiReport {
+        as_of: period.as_of,
+        from: period.from,
+        to: period.to,
+        days: period_days(period.from, period.to),
+        group_by,
+        aging_buckets,
+        groups: out,
+        warnings,
+    })
+}
