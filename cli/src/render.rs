@@ -27,7 +27,37 @@ struct ReportDoc<'a> {
     open_receivables: Vec<&'a ReceivableState>,
     overview: &'a Overview,
     penalties: &'a LedgerInterest,
+    kpis: &'a arrears::kpi::KpiReport,
     warnings: &'a [String],
+}
+
+/// The KPIs of the last twelve months to the as-of date, one group per currency.
+fn kpis_of(ledger: &Ledger, as_of: NaiveDate) -> Result<arrears::kpi::KpiReport, Error> {
+    let from = arrears::calendar::date::add_days(as_of, -364)?;
+    let period = arrears::kpi::KpiPeriod {
+        as_of,
+        from,
+        to: as_of,
+    };
+    let options = arrears::kpi::KpiOptions {
+        per_currency: true,
+        ..arrears::kpi::KpiOptions::default()
+    };
+    arrears::kpi::kpis(
+        ledger,
+        None,
+        period,
+        arrears::kpi::GroupBy::Portfolio,
+        &options,
+    )
+}
+
+fn figure(f: &arrears::kpi::Figure, unit: &str) -> String {
+    match (&f.value, &f.reason) {
+        (Some(v), _) => format!("{v}{unit}"),
+        (None, Some(r)) => format!("n/a ({})", r.replace('_', " ")),
+        (None, None) => "n/a".into(),
+    }
 }
 
 /// Renders the report of a ledger as of a date.
@@ -45,6 +75,7 @@ pub fn report(
         &LedgerInterestOptions::default(),
         &RateTable::builtin()?,
     )?;
+    let kpis = kpis_of(ledger, as_of)?;
     match format {
         Format::Json => {
             let doc = ReportDoc {
@@ -53,6 +84,7 @@ pub fn report(
                 open_receivables: open(&state),
                 overview: &overview,
                 penalties: &penalties,
+                kpis: &kpis,
                 warnings: &state.warnings,
             };
             serde_json::to_string_pretty(&doc)
@@ -64,7 +96,7 @@ pub fn report(
             let inputs = arrears::report::ReportInputs::compute(ledger, as_of, title, None)?;
             Ok(arrears::report::html(&inputs))
         }
-        Format::Table => Ok(table(&state, &overview, &penalties, title)),
+        Format::Table => Ok(table(&state, &overview, &penalties, &kpis, title)),
     }
 }
 
@@ -148,6 +180,7 @@ fn table(
     state: &LedgerState,
     overview: &Overview,
     penalties: &LedgerInterest,
+    kpis: &arrears::kpi::KpiReport,
     title: &str,
 ) -> String {
     let mut out = String::new();
@@ -334,6 +367,60 @@ fn table(
         share.extend(row.amounts.iter().map(|a| right(percent(*a, row.total))));
         share.push(right("100 %"));
         t.add_row(share);
+    }
+    let _ = writeln!(out, "{t}");
+
+    // Key figures over the last twelve months (docs/kpi.md).
+    let _ = writeln!(
+        out,
+        "\nKey figures, {} to {} (docs/kpi.md)",
+        kpis.from, kpis.to
+    );
+    let mut t = new_table(&["", "Value"]);
+    for g in &kpis.groups {
+        let c = g.currency;
+        let mut row = |k: String, v: String| {
+            t.add_row(vec![Cell::new(k), right(v)]);
+        };
+        row(
+            format!("DSO, standard ({c})"),
+            figure(&g.dso.standard, " days"),
+        );
+        row(
+            format!("DSO, count-back ({c})"),
+            figure(&g.dso.count_back, " days"),
+        );
+        row(
+            format!("Best possible DSO ({c})"),
+            figure(&g.dso.best_possible, " days"),
+        );
+        row(
+            format!("Average days delinquent ({c})"),
+            figure(&g.dso.average_days_delinquent, " days"),
+        );
+        row(format!("CEI ({c})"), figure(&g.cei.percent, " %"));
+        for r in &g.recovery {
+            row(
+                format!("Recovered within {} days of due ({c})", r.within_days),
+                figure(&r.percent, " %"),
+            );
+        }
+        row(
+            format!("Overdue held by the top 20 % of customers ({c})"),
+            figure(&g.concentration.top_share, " %"),
+        );
+        row(
+            format!("Provision, age grid / IFRS 9 matrix ({c})"),
+            format!(
+                "{} / {}",
+                money(g.provisions.age_grid.provision),
+                money(g.provisions.ifrs9.provision)
+            ),
+        );
+        row(
+            format!("Write-off candidates ({c})"),
+            g.write_off_candidates.len().to_string(),
+        );
     }
     let _ = writeln!(out, "{t}");
 
