@@ -28,6 +28,7 @@ struct ReportDoc<'a> {
     overview: &'a Overview,
     penalties: &'a LedgerInterest,
     kpis: &'a arrears::kpi::KpiReport,
+    risk: &'a [arrears::risk::CustomerRisk],
     warnings: &'a [String],
 }
 
@@ -76,6 +77,7 @@ pub fn report(
         &RateTable::builtin()?,
     )?;
     let kpis = kpis_of(ledger, as_of)?;
+    let risk = arrears::risk::assess(ledger, &[], as_of, &arrears::risk::RiskOptions::default())?;
     match format {
         Format::Json => {
             let doc = ReportDoc {
@@ -85,18 +87,19 @@ pub fn report(
                 overview: &overview,
                 penalties: &penalties,
                 kpis: &kpis,
+                risk: &risk,
                 warnings: &state.warnings,
             };
             serde_json::to_string_pretty(&doc)
                 .map(|s| s + "\n")
                 .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))
         }
-        Format::Csv => csv_open_receivables(&state, &penalties),
+        Format::Csv => csv_open_receivables(&state, &penalties, &risk),
         Format::Html => {
             let inputs = arrears::report::ReportInputs::compute(ledger, as_of, title, None)?;
             Ok(arrears::report::html(&inputs))
         }
-        Format::Table => Ok(table(&state, &overview, &penalties, &kpis, title)),
+        Format::Table => Ok(table(&state, &overview, &penalties, &kpis, &risk, title)),
     }
 }
 
@@ -181,6 +184,7 @@ fn table(
     overview: &Overview,
     penalties: &LedgerInterest,
     kpis: &arrears::kpi::KpiReport,
+    risk: &[arrears::risk::CustomerRisk],
     title: &str,
 ) -> String {
     let mut out = String::new();
@@ -424,6 +428,56 @@ fn table(
     }
     let _ = writeln!(out, "{t}");
 
+    // Risk grades of the customers who owe something, riskiest first (docs/risk.md).
+    let owing: std::collections::HashSet<&str> =
+        open(state).iter().map(|r| r.customer.as_str()).collect();
+    let mut risky: Vec<&arrears::risk::CustomerRisk> = risk
+        .iter()
+        .filter(|c| owing.contains(c.customer.as_str()))
+        .collect();
+    risky.sort_by(|a, b| b.score.cmp(&a.score).then(a.customer.cmp(&b.customer)));
+    if !risky.is_empty() {
+        let _ = writeln!(out, "\nRisk grades (0 safest, 100 riskiest; customers with something outstanding, riskiest first)");
+        let mut t = new_table(&[
+            "Customer",
+            "Grade",
+            "Score",
+            "Main reason",
+            "Recommended terms",
+        ]);
+        for c in risky.iter().take(10) {
+            let terms = &c.recommended_terms;
+            let method = serde_json::to_value(terms.payment_method)
+                .ok()
+                .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+                .unwrap_or_default();
+            t.add_row(vec![
+                Cell::new(
+                    c.name
+                        .as_ref()
+                        .map_or(c.customer.clone(), |n| format!("{n} ({})", c.customer)),
+                ),
+                Cell::new(c.grade.as_str()),
+                right(c.score),
+                Cell::new(
+                    c.factors
+                        .first()
+                        .map(|f| f.explanation.clone())
+                        .unwrap_or_default(),
+                ),
+                Cell::new(if method == "prepayment" {
+                    "prepayment only".to_string()
+                } else {
+                    format!(
+                        "{} % deposit, {} days max, {method}",
+                        terms.deposit_percent, terms.max_term_days
+                    )
+                }),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+    }
+
     // Payment delays.
     let d = &overview.delays;
     let _ = writeln!(
@@ -516,7 +570,11 @@ fn neutralise(text: &str) -> String {
     }
 }
 
-fn csv_open_receivables(state: &LedgerState, penalties: &LedgerInterest) -> Result<String, Error> {
+fn csv_open_receivables(
+    state: &LedgerState,
+    penalties: &LedgerInterest,
+    risk: &[arrears::risk::CustomerRisk],
+) -> Result<String, Error> {
     let names: BTreeMap<&str, Option<&String>> = state
         .customers
         .iter()
@@ -541,8 +599,13 @@ fn csv_open_receivables(state: &LedgerState, penalties: &LedgerInterest) -> Resu
         "status",
         "interest",
         "fixed_compensation",
+        "risk_grade",
     ])
     .map_err(err)?;
+    let grades: BTreeMap<&str, &str> = risk
+        .iter()
+        .map(|c| (c.customer.as_str(), c.grade.as_str()))
+        .collect();
     for r in open(state) {
         let name = names
             .get(r.customer.as_str())
@@ -575,6 +638,11 @@ fn csv_open_receivables(state: &LedgerState, penalties: &LedgerInterest) -> Resu
             penalty_of(penalties, &r.id)
                 .map(|p| p.1.to_string())
                 .unwrap_or_default(),
+            grades
+                .get(r.customer.as_str())
+                .copied()
+                .unwrap_or("")
+                .to_string(),
         ])
         .map_err(err)?;
     }

@@ -129,6 +129,42 @@ impl ReportInputs {
                 }
             }
         }
+        // The ten riskiest customers with something outstanding (risk::assess).
+        let assessed = crate::risk::assess(
+            ledger,
+            journal.unwrap_or(&[]),
+            as_of,
+            &crate::risk::RiskOptions::default(),
+        )?;
+        let open: std::collections::HashSet<&str> = state
+            .receivables
+            .iter()
+            .filter(|r| !r.outstanding.is_zero())
+            .map(|r| r.customer.as_str())
+            .collect();
+        let mut risky: Vec<&crate::risk::CustomerRisk> = assessed
+            .iter()
+            .filter(|c| open.contains(c.customer.as_str()))
+            .collect();
+        risky.sort_by(|a, b| b.score.cmp(&a.score).then(a.customer.cmp(&b.customer)));
+        let risk = risky
+            .into_iter()
+            .take(10)
+            .map(|c| RiskRow {
+                customer: c
+                    .name
+                    .as_ref()
+                    .map_or(c.customer.clone(), |n| format!("{n} ({})", c.customer)),
+                score: c.score.to_string(),
+                grade: c.grade.as_str().to_string(),
+                reasons: c
+                    .factors
+                    .iter()
+                    .take(3)
+                    .map(|f| f.explanation.clone())
+                    .collect(),
+            })
+            .collect();
         Ok(ReportInputs {
             title: title.to_string(),
             state,
@@ -137,7 +173,7 @@ impl ReportInputs {
             agenda,
             dso_trend,
             concentration,
-            risk: Vec::new(),
+            risk,
         })
     }
 }

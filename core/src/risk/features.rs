@@ -425,6 +425,17 @@ pub(crate) fn extract(
         let e = disputed.entry(inv).or_insert(resolved);
         *e = *e && resolved;
     }
+    // Per customer: (disputed invoices, of which resolved without a credit note).
+    let mut disputes_of: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (inv, resolved) in &disputed {
+        if let Some(c) = invoice_customer.get(inv) {
+            let e = disputes_of.entry(c).or_default();
+            e.0 = e.0.saturating_add(1);
+            if *resolved && !credited.contains(inv) {
+                e.1 = e.1.saturating_add(1);
+            }
+        }
+    }
 
     // Portfolio outstanding per currency.
     let portfolio: HashMap<Currency, Decimal> = state
@@ -531,17 +542,7 @@ pub(crate) fn extract(
 
         // Disputes.
         let invoices_issued: BTreeSet<&str> = rs.iter().map(|r| r.invoice.as_str()).collect();
-        let mut disputes = 0usize;
-        let mut without_substance = 0usize;
-        for (inv, resolved) in &disputed {
-            if invoice_customer.get(inv).copied() != Some(c) {
-                continue;
-            }
-            disputes = disputes.saturating_add(1);
-            if *resolved && !credited.contains(inv) {
-                without_substance = without_substance.saturating_add(1);
-            }
-        }
+        let (disputes, without_substance) = disputes_of.get(c).copied().unwrap_or((0, 0));
 
         // Exposure, overdue, sales.
         let mut outstanding: BTreeMap<Currency, Decimal> = BTreeMap::new();

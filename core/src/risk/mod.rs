@@ -70,7 +70,7 @@ pub use weights::Weights;
 use crate::dunning::journal::JournalEntry;
 use crate::error::Result;
 use crate::ledger::Ledger;
-use features::{check_references, extract, known_customers, Inputs};
+use features::{check_references, extract, Inputs};
 
 /// What the caller adds to the ledger and journal: external inputs, weights, terms policy.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -113,8 +113,8 @@ pub struct CustomerRisk {
     pub features: CustomerFeatures,
 }
 
-/// The features of every customer the ledger knows (listed, or named by an invoice), by id, as
-/// of a date.
+/// The features of every customer the ledger lists or has invoiced by the as-of date, sorted by
+/// id.
 ///
 /// # Errors
 /// As [`assess`].
@@ -148,9 +148,14 @@ pub fn features(
     options.weights.check()?;
     check_references(ledger, journal, &options.external)?;
     let state = ledger.state_as_of(as_of)?;
-    let customers: BTreeSet<String> = known_customers(ledger)
-        .into_iter()
-        .map(str::to_string)
+    // Customers listed, and customers with an invoice issued by the as-of date: one named only
+    // by a later invoice does not exist yet.
+    let customers: BTreeSet<String> = ledger
+        .document()
+        .customers
+        .iter()
+        .map(|c| c.id.clone())
+        .chain(state.receivables.iter().map(|r| r.customer.clone()))
         .collect();
     let map = extract(
         &Inputs {
@@ -165,8 +170,8 @@ pub fn features(
     Ok(map.into_values().collect())
 }
 
-/// Scores every customer the ledger knows as of a date: score, grade, factors, recommended
-/// terms and debtor kind, sorted by customer id.
+/// Scores every customer the ledger lists or has invoiced by the as-of date: score, grade,
+/// factors, recommended terms and debtor kind, sorted by customer id.
 ///
 /// # Errors
 /// `input.invalid_value` for bad weights, terms policy or bureau scores;

@@ -256,3 +256,23 @@ fn sample_chronic_payers_grade_worse_than_prompt_ones() {
         .iter()
         .all(|g| *g >= Grade::D));
 }
+
+#[test]
+fn customers_invoiced_only_later_do_not_exist_yet() {
+    let l = ledger(json!({
+        "invoices": [
+            {"id": "F1", "customer": "C1", "issue_date": "2025-03-01", "due_date": "2025-03-31",
+             "amount": "10.00", "currency": "EUR"},
+            {"id": "F2", "customer": "C2", "issue_date": "2025-05-01", "due_date": "2025-05-31",
+             "amount": "10.00", "currency": "EUR"}]
+    }));
+    let ids = |as_of: &str| -> Vec<String> {
+        assess(&l, &[], d(as_of), &RiskOptions::default())
+            .unwrap()
+            .into_iter()
+            .map(|c| c.customer)
+            .collect()
+    };
+    assert_eq!(ids("2025-04-01"), vec!["C1"]);
+    assert_eq!(ids("2025-05-01"), vec!["C1", "C2"]);
+}
