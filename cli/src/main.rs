@@ -49,6 +49,12 @@ enum Command {
     Report(ReportArgs),
     /// Today's dunning actions: whom to contact, how, about which invoices, with what amounts.
     Agenda(AgendaArgs),
+    /// Every KPI of docs/kpi.md over a period, per portfolio, customer, segment or sector (JSON).
+    Kpis(KpisArgs),
+    /// Risk score, grade, reasons, recommended terms and debtor kind per customer (JSON).
+    Risk(RiskArgs),
+    /// Scores customers with data up to a cut-off and measures against what happened after.
+    Backtest(BacktestArgs),
     /// A letter to a customer (reminder, formal notice, ...) in French, English or German.
     Letter(LetterArgs),
     /// A payment plan (échéancier): instalments that sum exactly to the debt.
@@ -160,6 +166,54 @@ struct AgendaArgs {
     /// CSV column mapping, FIELD=HEADER (repeatable).
     #[arg(long = "map", value_name = "FIELD=HEADER")]
     map: Vec<String>,
+}
+
+#[derive(clap::Args, Debug)]
+struct KpisArgs {
+    /// The ledger: a JSON ledger document or an invoices CSV file.
+    ledger: PathBuf,
+    /// As-of date (default: today).
+    #[arg(long, value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
+    /// First day of the period (default: 364 days before --to).
+    #[arg(long, value_parser = date_arg)]
+    from: Option<NaiveDate>,
+    /// Last day of the period (default: the as-of date).
+    #[arg(long, value_parser = date_arg)]
+    to: Option<NaiveDate>,
+    /// Grouping: portfolio, customer, segment or sector.
+    #[arg(long, default_value = "portfolio")]
+    group_by: String,
+    /// The journal, for reminder conversion.
+    #[arg(long)]
+    journal: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct RiskArgs {
+    /// The ledger: a JSON ledger document or an invoices CSV file.
+    ledger: PathBuf,
+    /// As-of date (default: today).
+    #[arg(long, value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
+    /// The journal (promises, disputes, reminders).
+    #[arg(long)]
+    journal: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct BacktestArgs {
+    /// The ledger: a JSON ledger document or an invoices CSV file.
+    ledger: PathBuf,
+    /// Score with data up to this date.
+    #[arg(long, value_parser = date_arg)]
+    cutoff: NaiveDate,
+    /// Measure what happened in this many days after the cut-off.
+    #[arg(long, default_value_t = 180)]
+    horizon_days: u32,
+    /// The journal.
+    #[arg(long)]
+    journal: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -466,6 +520,57 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
+        Command::Kpis(a) => {
+            let ledger = load_ledger(&a.ledger)?;
+            let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
+            let as_of = a.as_of.unwrap_or_else(today);
+            let to = a.to.unwrap_or(as_of);
+            let from = match a.from {
+                Some(f) => f,
+                None => arrears::calendar::date::add_days(to, -364)?,
+            };
+            let group_by: arrears::kpi::GroupBy =
+                arrears::ops::request(&serde_json::json!(a.group_by))?;
+            let options = arrears::kpi::KpiOptions {
+                per_currency: true,
+                ..arrears::kpi::KpiOptions::default()
+            };
+            let report = arrears::kpi::kpis(
+                &ledger,
+                Some(&journal),
+                arrears::kpi::KpiPeriod { as_of, from, to },
+                group_by,
+                &options,
+            )?;
+            write_out(None, &to_json(&report)?)
+        }
+        Command::Risk(a) => {
+            let ledger = load_ledger(&a.ledger)?;
+            let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
+            let as_of = a.as_of.unwrap_or_else(today);
+            let risk = arrears::risk::assess(
+                &ledger,
+                &journal,
+                as_of,
+                &arrears::risk::RiskOptions::default(),
+            )?;
+            write_out(
+                None,
+                &to_json(&serde_json::json!({"as_of": as_of.to_string(), "customers": risk}))?,
+            )
+        }
+        Command::Backtest(a) => {
+            let ledger = load_ledger(&a.ledger)?;
+            let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
+            let result = arrears::risk::backtest(
+                &ledger,
+                &journal,
+                a.cutoff,
+                a.horizon_days,
+                &arrears::risk::BacktestOptions::default(),
+            )?;
+            write_out(None, &to_json(&result)?)
+        }
         Command::Letter(a) => {
             let text = letter(&a)?;
             write_out(a.out.as_ref(), &text)
@@ -685,6 +790,31 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
     })
 }
 
+/// Loads a JSON or CSV ledger with the default CSV options and checks it.
+fn load_ledger(path: &PathBuf) -> Result<Ledger, Error> {
+    let (doc, origins) = import::load(&import::Options {
+        ledger: path.clone(),
+        payments: None,
+        map: Vec::new(),
+        decimal_comma: false,
+        delimiter: ',',
+        date_format: "%Y-%m-%d".into(),
+        currency: None,
+    })?;
+    Ledger::new(doc).map_err(|e| origins.locate(e, &path.display().to_string()))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| {
+            Error::new(
+                arrears::Code::InvalidDocument,
+                format!("cannot write JSON: {e}"),
+            )
+        })
+}
+
 /// Today's civil date in the machine's local time zone: the CLI is the one place with a clock.
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -701,14 +831,16 @@ fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
         }),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| {
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                // A reader that stopped early (`| head`) is not an error of ours.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.map_err(|e| {
                     Error::new(
                         arrears::Code::Unreadable,
                         format!("cannot write to stdout: {e}"),
                     )
-                })
+                }),
+            }
         }
     }
 }

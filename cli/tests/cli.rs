@@ -480,3 +480,47 @@ fn agenda_writes_the_day_s_letters() {
     let text = std::fs::read_to_string(dir.join(uk)).unwrap();
     assert!(text.contains("£"), "{text}");
 }
+
+#[test]
+fn kpis_risk_and_backtest_commands() {
+    let ledger = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/sample-ledger.json"
+    );
+    let o = arrears(&[
+        "kpis",
+        ledger,
+        "--as-of",
+        "2026-06-30",
+        "--group-by",
+        "sector",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["groups"].as_array().unwrap().len() >= 5,
+        "one group per sector and currency"
+    );
+    let o = arrears(&["risk", ledger, "--as-of", "2026-06-30"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["customers"].as_array().unwrap().len(), 40);
+    let o = arrears(&["backtest", ledger, "--cutoff", "2025-12-31"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // The sample's behaviours are known; grades must separate chronic from prompt payers.
+    assert!(v["auc"].as_f64().unwrap() > 0.85, "{v}");
+    let html = arrears(&[
+        "report",
+        ledger,
+        "--as-of",
+        "2026-06-30",
+        "--format",
+        "html",
+    ]);
+    let page = stdout(&html);
+    assert!(
+        page.starts_with("<!DOCTYPE html>")
+            && page.contains("<svg")
+            && page.contains("Riskiest customers")
+    );
+    assert!(!page.contains("<script"), "no script, no network");
+}
