@@ -791,9 +791,9 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
 }
 
 /// Loads a JSON or CSV ledger with the default CSV options and checks it.
-fn load_ledger(path: &PathBuf) -> Result<Ledger, Error> {
+fn load_ledger(path: &std::path::Path) -> Result<Ledger, Error> {
     let (doc, origins) = import::load(&import::Options {
-        ledger: path.clone(),
+        ledger: path.to_path_buf(),
         payments: None,
         map: Vec::new(),
         decimal_comma: false,
