@@ -88,11 +88,8 @@ enum Command {
 
 #[derive(clap::Args, Debug)]
 struct ReportArgs {
-    /// The ledger: a JSON ledger document (`.json`) or an invoices CSV file.
-    ledger: PathBuf,
-    /// A payments CSV file to go with an invoices CSV.
-    #[arg(long)]
-    payments: Option<PathBuf>,
+    #[command(flatten)]
+    input: LedgerInput,
     /// As-of date, YYYY-MM-DD (default: today).
     #[arg(long, value_parser = date_arg)]
     as_of: Option<NaiveDate>,
@@ -102,6 +99,16 @@ struct ReportArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+}
+
+/// Where a ledger comes from: a JSON document, or CSV files with the options other tools' exports need.
+#[derive(clap::Args, Debug)]
+struct LedgerInput {
+    /// The ledger: a JSON ledger document (`.json`) or an invoices CSV file.
+    ledger: PathBuf,
+    /// A payments CSV file to go with an invoices CSV.
+    #[arg(long)]
+    payments: Option<PathBuf>,
     /// Column mapping for CSV exports from other tools: `FIELD=Header` (repeatable), e.g.
     /// `--map id="N° facture" --map issue_date="Date"`.
     #[arg(long = "map", value_name = "FIELD=HEADER")]
@@ -120,13 +127,26 @@ struct ReportArgs {
     currency: Option<String>,
 }
 
+impl LedgerInput {
+    /// Reads and checks the ledger; errors point at file lines for CSV input.
+    fn load(&self) -> Result<Ledger, Error> {
+        let (doc, origins) = import::load(&import::Options {
+            ledger: self.ledger.clone(),
+            payments: self.payments.clone(),
+            map: self.map.clone(),
+            decimal_comma: self.decimal_comma,
+            delimiter: self.delimiter,
+            date_format: self.date_format.clone(),
+            currency: self.currency.clone(),
+        })?;
+        Ledger::new(doc).map_err(|e| origins.locate(e, &self.ledger.display().to_string()))
+    }
+}
+
 #[derive(clap::Args, Debug)]
 struct AgendaArgs {
-    /// The ledger: a JSON ledger document or an invoices CSV file.
-    ledger: PathBuf,
-    /// A payments CSV file to go with an invoices CSV.
-    #[arg(long)]
-    payments: Option<PathBuf>,
+    #[command(flatten)]
+    input: LedgerInput,
     /// The day of the agenda, YYYY-MM-DD (default: today).
     #[arg(long, value_parser = date_arg)]
     as_of: Option<NaiveDate>,
@@ -151,27 +171,12 @@ struct AgendaArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RatesFormat::Table)]
     format: RatesFormat,
-    /// CSV options, as for `report`.
-    #[arg(long)]
-    decimal_comma: bool,
-    /// CSV field delimiter.
-    #[arg(long, default_value = ",")]
-    delimiter: char,
-    /// CSV date format.
-    #[arg(long, default_value = "%Y-%m-%d")]
-    date_format: String,
-    /// Currency for CSV rows without one.
-    #[arg(long)]
-    currency: Option<String>,
-    /// CSV column mapping, FIELD=HEADER (repeatable).
-    #[arg(long = "map", value_name = "FIELD=HEADER")]
-    map: Vec<String>,
 }
 
 #[derive(clap::Args, Debug)]
 struct KpisArgs {
-    /// The ledger: a JSON ledger document or an invoices CSV file.
-    ledger: PathBuf,
+    #[command(flatten)]
+    input: LedgerInput,
     /// As-of date (default: today).
     #[arg(long, value_parser = date_arg)]
     as_of: Option<NaiveDate>,
@@ -191,8 +196,8 @@ struct KpisArgs {
 
 #[derive(clap::Args, Debug)]
 struct RiskArgs {
-    /// The ledger: a JSON ledger document or an invoices CSV file.
-    ledger: PathBuf,
+    #[command(flatten)]
+    input: LedgerInput,
     /// As-of date (default: today).
     #[arg(long, value_parser = date_arg)]
     as_of: Option<NaiveDate>,
@@ -203,8 +208,8 @@ struct RiskArgs {
 
 #[derive(clap::Args, Debug)]
 struct BacktestArgs {
-    /// The ledger: a JSON ledger document or an invoices CSV file.
-    ledger: PathBuf,
+    #[command(flatten)]
+    input: LedgerInput,
     /// Score with data up to this date.
     #[arg(long, value_parser = date_arg)]
     cutoff: NaiveDate,
@@ -218,8 +223,8 @@ struct BacktestArgs {
 
 #[derive(clap::Args, Debug)]
 struct LetterArgs {
-    /// The ledger: a JSON ledger document or an invoices CSV file.
-    ledger: PathBuf,
+    #[command(flatten)]
+    input: LedgerInput,
     /// The customer id.
     #[arg(long)]
     customer: String,
@@ -386,35 +391,15 @@ fn run(cli: Cli) -> Result<(), Error> {
             write_out(None, &text)
         }
         Command::Report(args) => {
-            let (doc, origins) = import::load(&import::Options {
-                ledger: args.ledger.clone(),
-                payments: args.payments.clone(),
-                map: args.map.clone(),
-                decimal_comma: args.decimal_comma,
-                delimiter: args.delimiter,
-                date_format: args.date_format.clone(),
-                currency: args.currency.clone(),
-            })?;
+            let ledger = args.input.load()?;
             let as_of = args.as_of.unwrap_or_else(today);
-            let ledger = Ledger::new(doc)
-                .map_err(|e| origins.locate(e, &args.ledger.display().to_string()))?;
-            let title = format!("Receivables report: {}", args.ledger.display());
+            let title = format!("Receivables report: {}", args.input.ledger.display());
             let text = render::report(&ledger, as_of, args.format, &title)?;
             write_out(args.out.as_ref(), &text)
         }
         Command::Sample { out } => import::write_sample(&out),
         Command::Agenda(a) => {
-            let (doc, origins) = import::load(&import::Options {
-                ledger: a.ledger.clone(),
-                payments: a.payments.clone(),
-                map: a.map.clone(),
-                decimal_comma: a.decimal_comma,
-                delimiter: a.delimiter,
-                date_format: a.date_format.clone(),
-                currency: a.currency.clone(),
-            })?;
-            let ledger =
-                Ledger::new(doc).map_err(|e| origins.locate(e, &a.ledger.display().to_string()))?;
+            let ledger = a.input.load()?;
             let settings = arrears::dunning::agenda::AgendaSettings {
                 policy: agenda_cmd::policy_choice(a.policy.as_deref())?,
                 ..Default::default()
@@ -521,7 +506,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Kpis(a) => {
-            let ledger = load_ledger(&a.ledger)?;
+            let ledger = a.input.load()?;
             let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
             let as_of = a.as_of.unwrap_or_else(today);
             let to = a.to.unwrap_or(as_of);
@@ -545,7 +530,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             write_out(None, &to_json(&report)?)
         }
         Command::Risk(a) => {
-            let ledger = load_ledger(&a.ledger)?;
+            let ledger = a.input.load()?;
             let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
             let as_of = a.as_of.unwrap_or_else(today);
             let risk = arrears::risk::assess(
@@ -560,7 +545,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             )
         }
         Command::Backtest(a) => {
-            let ledger = load_ledger(&a.ledger)?;
+            let ledger = a.input.load()?;
             let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
             let result = arrears::risk::backtest(
                 &ledger,
@@ -729,17 +714,7 @@ fn read_sender(path: Option<&PathBuf>) -> Result<arrears::dunning::letter::Sende
 
 fn letter(a: &LetterArgs) -> Result<String, Error> {
     use arrears::dunning::letter::{context, Selection};
-    let (doc, origins) = import::load(&import::Options {
-        ledger: a.ledger.clone(),
-        payments: None,
-        map: Vec::new(),
-        decimal_comma: false,
-        delimiter: ',',
-        date_format: "%Y-%m-%d".into(),
-        currency: None,
-    })?;
-    let ledger =
-        Ledger::new(doc).map_err(|e| origins.locate(e, &a.ledger.display().to_string()))?;
+    let ledger = a.input.load()?;
     let policy = agenda_cmd::policy_choice(a.policy.as_deref())?.resolve()?;
     let template = match policy.steps.iter().find(|s| s.id == a.step) {
         Some(step) => step.template.clone(),
@@ -788,20 +763,6 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
         arrears::letters::Format::Html => letter.body,
         _ => format!("Subject: {}\n\n{}\n", letter.subject, letter.body),
     })
-}
-
-/// Loads a JSON or CSV ledger with the default CSV options and checks it.
-fn load_ledger(path: &std::path::Path) -> Result<Ledger, Error> {
-    let (doc, origins) = import::load(&import::Options {
-        ledger: path.to_path_buf(),
-        payments: None,
-        map: Vec::new(),
-        decimal_comma: false,
-        delimiter: ',',
-        date_format: "%Y-%m-%d".into(),
-        currency: None,
-    })?;
-    Ledger::new(doc).map_err(|e| origins.locate(e, &path.display().to_string()))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
