@@ -71,3 +71,8 @@ pub struct ReadmeDoctests;
 #[doc = include_str!("../../docs/operations.md")]
 #[cfg(doctest)]
 pub struct OperationsDoctests;
+
+/// The example of `docs/guide-vendors.md`, run as a doctest.
+#[doc = include_str!("../../docs/guide-vendors.md")]
+#[cfg(doctest)]
+pub struct VendorGuideDoctests;
