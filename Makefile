@@ -6,7 +6,7 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-reference test-rust fmt-check clippy test-python test-node test-swift test-kotlin demo docs-errors check-docs
+.PHONY: test test-reference test-rust fmt-check clippy test-python test-node test-swift test-kotlin demo docs-errors check-docs check-schemas docs-schemas
 
 test: test-rust test-python test-node test-swift test-kotlin
 	@echo "make test: all suites passed"
@@ -30,13 +30,22 @@ fmt-check:
 clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-# docs/errors.md is generated from the code list; fail when it is stale.
-check-docs:
+# docs/errors.md is generated from the code list (and docs/schemas/ from the document types);
+# fail when either is stale.
+check-docs: check-schemas
 	@tmp=$$(mktemp) && $(CARGO) run -q -p arrears-cli -- errors --format markdown > $$tmp && \
 	  (diff -u docs/errors.md $$tmp || (echo "docs/errors.md is stale: run 'make docs-errors'"; rm -f $$tmp; exit 1)) && rm -f $$tmp
 
 docs-errors:
 	$(CARGO) run -q -p arrears-cli -- errors --format markdown > docs/errors.md
+
+# docs/schemas/ is generated from the document types (schemars); fail when it is stale.
+check-schemas:
+	@tmp=$$(mktemp -d) && $(CARGO) run -q -p arrears-cli -- schemas --out $$tmp && \
+	  (diff -ru docs/schemas $$tmp || (echo "docs/schemas/ is stale: run 'make docs-schemas'"; rm -rf $$tmp; exit 1)) && rm -rf $$tmp
+
+docs-schemas:
+	$(CARGO) run -q -p arrears-cli -- schemas --out docs/schemas
 
 demo:
 	$(CARGO) run -q -p arrears-cli -- demo

@@ -78,6 +78,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CatalogueFormat::Markdown)]
         format: CatalogueFormat,
     },
+    /// Write the JSON Schemas of the documents (the published copies are in docs/schemas/).
+    Schemas {
+        /// Directory to write `ledger.schema.json`, `interest-request.schema.json`, ...
+        #[arg(long, default_value = "docs/schemas")]
+        out: PathBuf,
+    },
     /// Write the sample portfolio as a JSON ledger and as CSV files.
     Sample {
         /// Directory to write `sample-ledger.json`, `sample-invoices.csv`, `sample-payments.csv`.
@@ -398,6 +404,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             write_out(args.out.as_ref(), &text)
         }
         Command::Sample { out } => import::write_sample(&out),
+        Command::Schemas { out } => write_schemas(&out),
         Command::Agenda(a) => {
             let ledger = a.input.load()?;
             let settings = arrears::dunning::agenda::AgendaSettings {
@@ -774,6 +781,26 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
                 format!("cannot write JSON: {e}"),
             )
         })
+}
+
+/// Writes every schema of [`arrears::schema::documents`] into `dir`, pretty-printed, one file each.
+fn write_schemas(dir: &std::path::Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::new(
+            arrears::Code::Unreadable,
+            format!("cannot create {}: {e}", dir.display()),
+        )
+    })?;
+    for (name, schema) in arrears::schema::documents() {
+        let json = serde_json::to_string_pretty(&schema).map_err(|e| {
+            Error::new(
+                arrears::Code::InvalidDocument,
+                format!("cannot write JSON: {e}"),
+            )
+        })?;
+        write_out(Some(&dir.join(name)), &format!("{json}\n"))?;
+    }
+    Ok(())
 }
 
 /// Today's civil date in the machine's local time zone: the CLI is the one place with a clock.

@@ -524,3 +524,112 @@ fn kpis_risk_and_backtest_commands() {
     );
     assert!(!page.contains("<script"), "no script, no network");
 }
+
+/// A validator for a published schema of `docs/schemas/`, checking `format` (dates) too.
+fn schema_validator(name: &str) -> jsonschema::Validator {
+    let path = format!("{}/../docs/schemas/{name}", env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+fn assert_valid(validator: &jsonschema::Validator, doc: &serde_json::Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:?}");
+}
+
+#[test]
+fn schemas_command_writes_the_published_schemas() {
+    let dir = std::env::temp_dir().join(format!("arrears-schemas-{}", std::process::id()));
+    let o = arrears(&["schemas", "--out", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for name in [
+        "ledger.schema.json",
+        "ledger-request.schema.json",
+        "interest-request.schema.json",
+        "statement.schema.json",
+        "agenda-request.schema.json",
+        "agenda.schema.json",
+    ] {
+        let written = std::fs::read_to_string(dir.join(name)).unwrap();
+        let published = std::fs::read_to_string(format!(
+            "{}/../docs/schemas/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        assert!(
+            written == published,
+            "docs/schemas/{name} is stale: run `make docs-schemas`"
+        );
+    }
+}
+
+#[test]
+fn real_documents_validate_against_the_published_schemas() {
+    // The sample ledger.
+    let ledger: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/sample-ledger.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let ledger_schema = schema_validator("ledger.schema.json");
+    assert_valid(&ledger_schema, &ledger, "examples/sample-ledger.json");
+    // What the schema refuses, the core refuses too: a JSON number amount, a bad date.
+    let mut bad = ledger.clone();
+    bad["invoices"][0]["amount"] = serde_json::json!(12.5);
+    assert!(!ledger_schema.is_valid(&bad));
+    let mut bad = ledger.clone();
+    bad["invoices"][0]["issue_date"] = serde_json::json!("2025-02-30");
+    assert!(!ledger_schema.is_valid(&bad));
+
+    // Every successful interest and agenda vector: its request, and the response the core gives.
+    for (area, op, request, response) in [
+        (
+            "interest",
+            "interest",
+            "interest-request.schema.json",
+            "statement.schema.json",
+        ),
+        (
+            "agenda",
+            "agenda",
+            "agenda-request.schema.json",
+            "agenda.schema.json",
+        ),
+    ] {
+        let (request, response) = (schema_validator(request), schema_validator(response));
+        let mut checked = 0;
+        let dir = format!("{}/../tests/vectors/{area}", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let file: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let Some(cases) = file.get("cases").and_then(|c| c.as_array()) else {
+                continue;
+            };
+            for case in cases
+                .iter()
+                .filter(|c| c["op"] == op && c.get("expected").is_some())
+            {
+                let id = case["id"].as_str().unwrap();
+                assert_valid(&request, &case["input"], id);
+                let out = arrears::run(op, &case["input"]).unwrap();
+                assert_valid(&response, &out, id);
+                checked += 1;
+            }
+        }
+        assert!(checked > 50, "only {checked} {area} vectors checked");
+    }
+}

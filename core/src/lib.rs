@@ -56,6 +56,8 @@ pub mod rates;
 pub mod report;
 pub mod risk;
 pub mod sample;
+#[cfg(feature = "schemas")]
+pub mod schema;
 pub mod terms;
 
 pub use error::{Code, Error, Problem, Result};

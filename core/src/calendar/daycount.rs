@@ -42,6 +42,13 @@ use crate::error::{err, Result};
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "A day-count convention (docs/interest.md): the default is `act_365_fixed`."
+    )
+)]
 pub enum DayCount {
     /// ACT/365 (Fixed), ISDA 2006 §4.16(d): actual days over 365, leap years included. The
     /// default: the basis French, UK and most German late-payment sources use.

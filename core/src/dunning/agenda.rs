@@ -20,6 +20,7 @@ use crate::rates::RateTable;
 
 /// What the caller knows about a customer beyond the ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomerSettings {
     /// Another policy for this customer.
@@ -35,6 +36,7 @@ pub struct CustomerSettings {
 
 /// Everything the engine needs besides the ledger and the journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgendaSettings {
     /// The default policy.
@@ -77,6 +79,7 @@ impl Default for AgendaSettings {
 
 /// One receivable in an action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct AgendaItem {
     /// Receivable id.
     pub receivable: String,
@@ -86,6 +89,7 @@ pub struct AgendaItem {
     pub step: String,
     /// Its due date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
     /// Days past due on the as-of date (negative before the due date).
     pub days_late: i64,
@@ -93,17 +97,21 @@ pub struct AgendaItem {
     pub currency: Currency,
     /// Amount claimed: outstanding less any disputed part.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Statutory interest accrued and unpaid on the as-of date.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest: Decimal,
     /// Fixed compensation.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub fixed_compensation: Decimal,
 }
 
 /// One contact to make today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Action {
     /// Customer id.
     pub customer: String,
@@ -132,22 +140,27 @@ pub struct Action {
 
 /// An action's total in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct ActionTotal {
     /// Currency.
     pub currency: Currency,
     /// Outstanding claimed.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Interest + fixed compensation.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub penalties: Decimal,
     /// Sum.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total: Decimal,
 }
 
 /// A receivable (or customer) not contacted today, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Paused {
     /// Customer id.
     pub customer: String,
@@ -162,11 +175,13 @@ pub struct Paused {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub until: Option<NaiveDate>,
 }
 
 /// An end of the amicable ladder reached today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct EscalationCase {
     /// Customer id.
     pub customer: String,
@@ -183,12 +198,14 @@ pub struct EscalationCase {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub formal_notice_date: Option<NaiveDate>,
 }
 
 /// Where a promise stands.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PromiseStatus {
     /// Its date + grace has not passed and it is not yet kept.
@@ -201,20 +218,25 @@ pub enum PromiseStatus {
 
 /// A promise and its status on the as-of date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct PromiseState {
     /// Customer id.
     pub customer: String,
     /// Day it was made.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub made_on: NaiveDate,
     /// Day promised.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub promised_date: NaiveDate,
     /// Amount promised.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// Amount paid toward it by its date + grace (so far).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub paid: Decimal,
     /// Status.
     pub status: PromiseStatus,
@@ -222,6 +244,7 @@ pub struct PromiseState {
 
 /// A warning attached to the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct AgendaWarning {
     /// `limitation_near`, `time_barred`, `hand_over_suggested`, `firm_mode`, `ladder_exhausted`,
     /// `penalties_unavailable`.
@@ -237,9 +260,11 @@ pub struct AgendaWarning {
 
 /// The agenda of a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Agenda {
     /// As-of date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
     /// Whether the as-of date is a business day of the policy's calendar (no contact otherwise).
     pub business_day: bool,

@@ -15,6 +15,7 @@ use crate::money::{decimal_string, Currency};
 
 /// One receivable of a recorded action, with the step done for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActionItem {
     /// Receivable id.
@@ -26,6 +27,7 @@ pub struct ActionItem {
 /// What happened.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum JournalEvent {
     /// A contact was made (or a letter sent).
@@ -48,11 +50,13 @@ pub enum JournalEvent {
         customer: String,
         /// Amount promised.
         #[serde(with = "decimal_string")]
+        #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
         amount: Decimal,
         /// Currency.
         currency: Currency,
         /// Day the customer promised to pay by.
         #[serde(with = "serde_date")]
+        #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
         promised_date: NaiveDate,
         /// Receivables covered (all the customer's when empty).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -69,6 +73,10 @@ pub enum JournalEvent {
             default,
             with = "decimal_string::option",
             skip_serializing_if = "Option::is_none"
+        )]
+        #[cfg_attr(
+            feature = "schemas",
+            schemars(with = "Option<crate::schema::DecimalString>")
         )]
         amount: Option<Decimal>,
         /// The customer's reason.
@@ -104,6 +112,7 @@ pub enum JournalEvent {
             with = "serde_date::option",
             skip_serializing_if = "Option::is_none"
         )]
+        #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
         until: Option<NaiveDate>,
         /// Why.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -207,6 +216,53 @@ impl<'de> Deserialize<'de> for JournalEntry {
         let event: JournalEvent =
             serde_json::from_value(serde_json::Value::Object(map)).map_err(D::Error::custom)?;
         Ok(JournalEntry { at, date, event })
+    }
+}
+
+/// The schema of a journal line: the event's fields (tagged by `type`) plus `at` and `date`.
+#[cfg(feature = "schemas")]
+impl schemars::JsonSchema for JournalEntry {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "JournalEntry".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let date = generator.subschema_for::<crate::schema::Date>();
+        let mut schema = JournalEvent::json_schema(generator);
+        let variants = schema
+            .get_mut("oneOf")
+            .and_then(|v| v.as_array_mut())
+            .into_iter()
+            .flatten();
+        for variant in variants.filter_map(|v| v.as_object_mut()) {
+            if let Some(props) = variant
+                .get_mut("properties")
+                .and_then(|p| p.as_object_mut())
+            {
+                props.insert(
+                    "at".into(),
+                    serde_json::json!({
+                        "description": "Timestamp of the record (RFC 3339 text, never interpreted).",
+                        "type": "string"
+                    }),
+                );
+                props.insert("date".into(), date.clone().to_value());
+            }
+            let required = variant
+                .entry("required")
+                .or_insert_with(|| serde_json::json!([]));
+            if let Some(required) = required.as_array_mut() {
+                required.push("at".into());
+                required.push("date".into());
+            }
+        }
+        schema.insert(
+            "description".into(),
+            "One journal line: `at` (when recorded), `date` (the day it counts for) and the \
+             event's fields, tagged by `type` (docs/dunning.md)."
+                .into(),
+        );
+        schema
     }
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// Who the debtor is, for the French periods.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DebtorStatus {
     /// A business (trader).

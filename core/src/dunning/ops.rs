@@ -13,12 +13,14 @@ use crate::rates::RateTable;
 
 /// `agenda` request.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgendaRequest {
     /// The ledger.
     pub ledger: LedgerDocument,
     /// The day of the agenda.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
     /// The journal so far.
     #[serde(default)]
@@ -45,6 +47,7 @@ pub fn agenda(req: AgendaRequest) -> Result<Agenda> {
 
 /// `policy` request: a preset id or a policy document, to check and expand.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PolicyRequest {
     /// The policy.

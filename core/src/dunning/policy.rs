@@ -12,6 +12,7 @@ use crate::money::decimal_string;
 /// How a step reaches the customer.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// An email.
@@ -35,6 +36,7 @@ pub enum Channel {
 /// How a step speaks. Firm but courteous, never threatening (DOMAIN.md §3).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tone {
     /// A plain reminder.
@@ -52,6 +54,7 @@ pub enum Tone {
 /// The end of the amicable ladder.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Escalation {
     /// Hand the claim to a collection agency.
@@ -65,6 +68,7 @@ pub enum Escalation {
 /// How a debtor behaves (DOMAIN.md §4): it changes the path.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DebtorKind {
     /// Wants to pay but cannot: offer a payment plan.
@@ -93,6 +97,7 @@ pub const TEMPLATES: &[&str] = &[
 
 /// Conditions a step needs; a step whose conditions fail is passed over.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Conditions {
     /// The customer's overdue total (in the receivable's currency) must be at least this.
@@ -101,12 +106,20 @@ pub struct Conditions {
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub min_amount: Option<Decimal>,
     /// The receivable's amount must be at least this (e.g. a courtesy call above 5,000).
     #[serde(
         default,
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
     )]
     pub min_invoice_amount: Option<Decimal>,
     /// The customer's segment must be one of these.
@@ -122,6 +135,7 @@ pub struct Conditions {
 
 /// One step of a ladder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Identifier, unique in the policy (recorded in the journal).
@@ -170,6 +184,7 @@ fn default_limitation_warning() -> u32 {
 
 /// A dunning policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// Identifier.
@@ -323,6 +338,7 @@ impl Policy {
 
 /// A policy given by preset id or in full.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum PolicyChoice {
     /// A preset id (`fr_standard`, ...).

@@ -26,6 +26,7 @@ use crate::rates::RateTable;
 
 /// Which regime applies to whom, and with which conventions.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerInterestOptions {
     /// Regime for customers without an explicit one (default: by country).
@@ -41,6 +42,7 @@ pub struct LedgerInterestOptions {
 
 /// The statement of one late receivable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct ReceivableInterest {
     /// Receivable id.
     pub receivable: String,
@@ -54,6 +56,7 @@ pub struct ReceivableInterest {
 
 /// A receivable for which no statement was computed, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct SkippedReceivable {
     /// Receivable id.
     pub receivable: String,
@@ -67,6 +70,7 @@ pub struct SkippedReceivable {
 
 /// What a customer owes in one currency, penalties included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct CustomerInterest {
     /// Customer id.
     pub customer: String,
@@ -76,23 +80,29 @@ pub struct CustomerInterest {
     pub receivables: usize,
     /// Principal still owed on them.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub principal_outstanding: Decimal,
     /// Interest still owed.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest_outstanding: Decimal,
     /// Fixed compensation.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// Principal + interest + fixed compensation.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total_due: Decimal,
 }
 
 /// Interest for a whole ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct LedgerInterest {
     /// As-of date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
     /// One statement per late receivable, in ledger order.
     pub receivables: Vec<ReceivableInterest>,

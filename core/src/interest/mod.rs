@@ -159,6 +159,7 @@ impl<'de> Deserialize<'de> for Regime {
 /// How the reference rate is sampled for a day of delay (legal-rates.md §7, ambiguity 3).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RateFixing {
     /// The value in force on 1 January or 1 July of the day's half-year (FR L441-10, DE § 247,
@@ -174,6 +175,7 @@ pub enum RateFixing {
 /// Where cents are rounded (legal-rates.md §7, ambiguity 4). Always half-up.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Exact segment amounts summed, rounded once (per imputation block).
@@ -187,6 +189,7 @@ pub enum Rounding {
 /// Imputation of partial payments (legal-rates.md §7, ambiguity 5).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Allocation {
     /// Interest accrued first, then principal (C. civ. 1343-1; § 367 BGB).
@@ -198,6 +201,7 @@ pub enum Allocation {
 /// The amount interest is computed on (legal-rates.md §7, ambiguity 6).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Base {
     /// Tax included (TTC): the French default.
@@ -209,6 +213,7 @@ pub enum Base {
 /// What the UK fixed-sum band is measured on (legal-rates.md §7, ambiguity 7).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FixedSumBasis {
     /// The principal as invoiced.
@@ -220,6 +225,7 @@ pub enum FixedSumBasis {
 /// Whether a contractual rate is per year or per month.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RatePeriod {
     /// `rate_percent` is per year.
@@ -231,6 +237,7 @@ pub enum RatePeriod {
 /// Simple interest, or interest added to the balance every month (contractual only).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Compounding {
     /// Interest never bears interest.
@@ -241,6 +248,7 @@ pub enum Compounding {
 
 /// Conventions; every field is optional and defaults to the regime's documented value.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InterestOptions {
     /// Year basis.
@@ -264,12 +272,20 @@ pub struct InterestOptions {
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub rate_percent: Option<Decimal>,
     /// `fr_b2b_contractual`: "N fois le taux d'intérêt légal".
     #[serde(
         default,
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
     )]
     pub legal_rate_multiplier: Option<Decimal>,
     /// The reference series (default per regime).
@@ -281,6 +297,10 @@ pub struct InterestOptions {
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub margin_points: Option<Decimal>,
     /// When the obligation arose (default: the due date).
     #[serde(
@@ -288,6 +308,7 @@ pub struct InterestOptions {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub contract_date: Option<NaiveDate>,
     /// Move a due date on a non-business day to the next business day (§ 193 BGB).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -304,6 +325,10 @@ pub struct InterestOptions {
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub net_principal: Option<Decimal>,
     /// Claim the regime's fixed sum (default true where it has one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -316,6 +341,10 @@ pub struct InterestOptions {
         default,
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
     )]
     pub fixed_sum: Option<Decimal>,
     /// `contractual`: the rate is per year or per month.
@@ -330,6 +359,10 @@ pub struct InterestOptions {
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub fee_fixed: Option<Decimal>,
     /// `contractual`: a fee as a percentage of the principal.
     #[serde(
@@ -337,37 +370,48 @@ pub struct InterestOptions {
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub fee_percent: Option<Decimal>,
 }
 
 /// A dated amount: a payment or a credit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DatedAmount {
     /// Value date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// Amount, above zero.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
 }
 
 /// What to compute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InterestRequest {
     /// The regime.
     pub regime: Regime,
     /// The amount that fell due, above zero.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub principal: Decimal,
     /// Its currency.
     pub currency: Currency,
     /// The agreed payment date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
     /// The last day interest is computed for.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub until: NaiveDate,
     /// Payments by the debtor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -385,40 +429,50 @@ pub struct InterestRequest {
 
 /// One run of days at one rate on one balance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Segment {
     /// First interest day.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub from: NaiveDate,
     /// Last interest day (included).
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub to: NaiveDate,
     /// Interest days under the day count.
     pub days: i64,
     /// Amount bearing interest.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub balance: Decimal,
     /// Annual rate applied, in percent.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub rate_percent: Decimal,
     /// Interest of the segment rounded half-up to the minor unit (for reading).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest: Decimal,
     /// Interest of the segment as it enters the total under the rounding rule: exact for
     /// `total`, rounded for `per_segment`, daily amount × days for `daily_amount`.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest_exact: Decimal,
 }
 
 /// A reference-rate entry a computation read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct RateUsed {
     /// Series id.
     pub series: String,
     /// The entry's start date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub from: NaiveDate,
     /// Its value.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub rate_percent: Decimal,
     /// The entry's flag, when single-sourced, derived or unverified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -427,25 +481,31 @@ pub struct RateUsed {
 
 /// What a payment or credit did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct AppliedEvent {
     /// Value date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// `payment` or `credit`.
     pub kind: String,
     /// Amount.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// Part that paid interest.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub to_interest: Decimal,
     /// Part that reduced the principal.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub to_principal: Decimal,
 }
 
 /// Something a person should know about a figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// `rate_flagged`, `rate_supplied`, `contractual_rate_below_floor`, `historical_regime`.
     pub code: String,
@@ -455,6 +515,7 @@ pub struct Warning {
 
 /// The itemised result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Statement {
     /// The regime applied.
     pub regime: Regime,
@@ -462,30 +523,39 @@ pub struct Statement {
     pub currency: Currency,
     /// The principal of the request.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub principal: Decimal,
     /// The due date interest ran from (after any § 193 roll).
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
     /// The end date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub until: NaiveDate,
     /// All interest accrued.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest: Decimal,
     /// The regime's fixed compensation (or the contractual fee).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// Principal outstanding + interest outstanding + fixed compensation.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total_due: Decimal,
     /// Interest covered by payments.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest_paid: Decimal,
     /// Interest still owed.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest_outstanding: Decimal,
     /// Principal still owed.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub principal_outstanding: Decimal,
     /// The runs of days.
     pub segments: Vec<Segment>,

@@ -24,6 +24,7 @@ use crate::terms::PaymentTerms;
 
 /// A whole ledger: customers, invoices and the dated events that settle them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerDocument {
     /// Customers (optional). When the list is not empty, every invoice must name one of them.
@@ -47,6 +48,7 @@ pub struct LedgerDocument {
 
 /// A customer (débiteur).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomerRecord {
     /// Identifier used by invoices and payments.
@@ -74,6 +76,7 @@ pub struct CustomerRecord {
 /// An invoice. Either `due_date` or `terms` gives when it must be paid; terms that split the
 /// amount (deposit + balance, instalments) make one receivable per part.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InvoiceRecord {
     /// Invoice number, unique in the ledger.
@@ -82,6 +85,7 @@ pub struct InvoiceRecord {
     pub customer: String,
     /// Issue date (date de facture).
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub issue_date: NaiveDate,
     /// Due date (date d'échéance) as printed on the invoice. Wins over `terms` when both are given.
     #[serde(
@@ -89,12 +93,14 @@ pub struct InvoiceRecord {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub due_date: Option<NaiveDate>,
     /// Payment terms, used when there is no `due_date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms: Option<PaymentTerms>,
     /// Amount due, tax included (TTC): the base of French late penalties unless agreed otherwise.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// Amount before tax (HT), if known.
     #[serde(
@@ -102,12 +108,20 @@ pub struct InvoiceRecord {
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub net_amount: Option<Decimal>,
     /// Tax (TVA/VAT/USt), if known. With `net_amount`, must add up to `amount`.
     #[serde(
         default,
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
     )]
     pub tax_amount: Option<Decimal>,
     /// Currency of the invoice.
@@ -119,6 +133,7 @@ pub struct InvoiceRecord {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
 )]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentKind {
     /// A payment of invoices already issued.
@@ -131,6 +146,7 @@ pub enum PaymentKind {
 
 /// A payment received.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaymentRecord {
     /// Identifier (bank reference); optional but recommended, it orders same-day payments.
@@ -141,9 +157,11 @@ pub struct PaymentRecord {
     pub customer: Option<String>,
     /// Value date: the day the funds reached the creditor.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// Amount received.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// Currency received.
     pub currency: Currency,
@@ -166,17 +184,20 @@ fn is_default<T: Default + PartialEq>(t: &T) -> bool {
 
 /// One line of an explicit matching.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AllocationRecord {
     /// Invoice identifier.
     pub invoice: String,
     /// Amount of the payment applied to it.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
 }
 
 /// A credit note (avoir): reduces what an invoice asks, or credits the customer's account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreditNoteRecord {
     /// Credit-note number.
@@ -190,9 +211,11 @@ pub struct CreditNoteRecord {
     pub customer: Option<String>,
     /// Date of the credit note.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// Amount, tax included.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// Currency.
     pub currency: Currency,
@@ -200,6 +223,7 @@ pub struct CreditNoteRecord {
 
 /// A write-off (passage en perte) of what is left on an invoice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WriteOffRecord {
     /// Reference of the decision; optional, it names the write-off in allocations.
@@ -209,12 +233,17 @@ pub struct WriteOffRecord {
     pub invoice: String,
     /// Date of the decision.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// Amount written off; by default all that is outstanding on that date.
     #[serde(
         default,
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
     )]
     pub amount: Option<Decimal>,
     /// Why (kept for the audit trail).
@@ -224,12 +253,14 @@ pub struct WriteOffRecord {
 
 /// A dispute (litige) on an invoice, whole or in part.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DisputeRecord {
     /// Invoice disputed.
     pub invoice: String,
     /// Day the customer raised it.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub opened: NaiveDate,
     /// Day it was settled, if it was.
     #[serde(
@@ -237,12 +268,17 @@ pub struct DisputeRecord {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub resolved: Option<NaiveDate>,
     /// Disputed amount; by default the whole invoice.
     #[serde(
         default,
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
     )]
     pub amount: Option<Decimal>,
     /// The customer's reason.

@@ -9,12 +9,14 @@ use crate::error::Result;
 
 /// A ledger and an as-of date.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LedgerRequest {
     /// The ledger document.
     pub ledger: LedgerDocument,
     /// End of the day the state is asked for.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
 }
 

@@ -103,6 +103,13 @@ const BUILTIN_DATA: &[(&str, &str)] = &[
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "The unit of a series' values. Every built-in series is in percent per annum."
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RateUnit {
     /// Percent per annum: `"4.50"` means 4.50 % a year.
@@ -132,13 +139,22 @@ pub enum RateUnit {
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "One value of a series: `rate_percent` applies from `from` (inclusive) until the day before the next entry's `from` (or until the series' `known_until` for the last entry)."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct RateEntry {
     /// First day the rate applies.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub from: NaiveDate,
     /// The rate, in the series' unit (percent per annum), exactly as published.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub rate_percent: Decimal,
     /// For a rate read from another series on a given day (the UK late-payment reference rate
     /// is Bank Rate on 31 Dec / 30 Jun): that day.
@@ -147,6 +163,7 @@ pub struct RateEntry {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub reference_day: Option<NaiveDate>,
     /// Why this value must not be taken as confirmed fact: single-sourced, derived, unverified,
     /// or right but outside the period its rule applied. A computation using a flagged entry
@@ -269,6 +286,13 @@ impl RateEntry {
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "A dated rate series with its sources and the last date it is known to hold (docs/rates.md)."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct RateSeries {
     /// Stable identifier, used in documents by every language (`ecb_mro`, `fr_l441_10`, ...).
@@ -284,6 +308,7 @@ pub struct RateSeries {
     pub semantics: String,
     /// The last date the series is known to hold. Dates after it have no rate.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub known_until: NaiveDate,
     /// Why `known_until` is what it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]

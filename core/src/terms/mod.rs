@@ -136,6 +136,26 @@ pub enum PaymentTerms {
     Instalments(Instalments),
 }
 
+/// The schema of the document form (`repr::TermsRepr`): an object tagged by `kind`.
+#[cfg(feature = "schemas")]
+impl schemars::JsonSchema for PaymentTerms {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PaymentTerms".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = repr::TermsRepr::json_schema(generator);
+        schema.insert(
+            "description".into(),
+            "Payment terms, an object tagged by `kind` (docs/terms.md). Ranges (days 0..=3650, \
+             day of month 1..=31, shares summing to 100, 1..=120 instalments) are checked when \
+             the document is read."
+                .into(),
+        );
+        schema
+    }
+}
+
 /// The two computations of "N jours fin de mois" that case law and the tax administration accept
 /// (expertfiscal.fr, cited in legal-rates.md §1.1). They give different dates; the contract must
 /// say which one it uses.
@@ -153,6 +173,13 @@ pub enum PaymentTerms {
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "Which computation of \"N jours fin de mois\": A = issue date + N days then end of that month; B = end of the issue month then + N days."
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EomMethod {
     /// Method A: issue date + N days, then the end of that month.

@@ -42,23 +42,29 @@ fn immediate() -> Box<PaymentTerms> {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub(crate) enum TermsRepr {
     Immediate {},
     NetDays {
+        #[cfg_attr(feature = "schemas", schemars(range(min = 0, max = 3650)))]
         days: i64,
     },
     DaysEndOfMonth {
+        #[cfg_attr(feature = "schemas", schemars(range(min = 0, max = 3650)))]
         days: i64,
         method: EomMethod,
     },
     EndOfMonth {
         #[serde(default, skip_serializing_if = "is_zero")]
+        #[cfg_attr(feature = "schemas", schemars(range(min = 0, max = 3650)))]
         after_days: i64,
         #[serde(default)]
+        #[cfg_attr(feature = "schemas", schemars(range(min = 0, max = 3650)))]
         plus_days: i64,
     },
     DayOfFollowingMonth {
+        #[cfg_attr(feature = "schemas", schemars(range(min = 1, max = 31)))]
         day: i64,
     },
     Deposit {
@@ -67,11 +73,19 @@ pub(crate) enum TermsRepr {
             with = "crate::money::decimal_string::option",
             skip_serializing_if = "Option::is_none"
         )]
+        #[cfg_attr(
+            feature = "schemas",
+            schemars(with = "Option<crate::schema::DecimalString>")
+        )]
         share_percent: Option<Decimal>,
         #[serde(
             default,
             with = "crate::money::decimal_string::option",
             skip_serializing_if = "Option::is_none"
+        )]
+        #[cfg_attr(
+            feature = "schemas",
+            schemars(with = "Option<crate::schema::DecimalString>")
         )]
         amount: Option<Decimal>,
         #[serde(default = "immediate")]
@@ -80,6 +94,7 @@ pub(crate) enum TermsRepr {
     },
     Instalments {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schemas", schemars(range(min = 1, max = 120)))]
         count: Option<i64>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         first: Option<Box<PaymentTerms>>,
@@ -91,6 +106,8 @@ pub(crate) enum TermsRepr {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemas", schemars(rename = "InstalmentPeriod"))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EveryRepr {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,9 +117,12 @@ pub(crate) struct EveryRepr {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemas", schemars(rename = "InstalmentPart"))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PartRepr {
     #[serde(with = "crate::money::decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     share_percent: Decimal,
     terms: PaymentTerms,
 }
