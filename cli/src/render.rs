@@ -113,27 +113,7 @@ fn open(state: &LedgerState) -> Vec<&ReceivableState> {
 
 /// `12345.6` → `12,345.60`-style grouping for people; the JSON and CSV forms keep plain decimals.
 pub fn money(d: Decimal) -> String {
-    let s = d.to_string();
-    let (sign, digits) = match s.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", s.as_str()),
-    };
-    let (int, frac) = match digits.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (digits, None),
-    };
-    let mut grouped = String::new();
-    let len = int.len();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && len.saturating_sub(i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    arrears::money::group_thousands(d, ',')
 }
 
 fn right(s: impl ToString) -> Cell {

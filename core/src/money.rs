@@ -531,6 +531,40 @@ pub fn format_amount(amount: Decimal, currency: Currency) -> String {
     d.to_string()
 }
 
+/// Writes a decimal with its integer digits grouped by threes (`12345.6`, `,` → `12,345.6`), for
+/// people reading a report; documents keep plain decimal strings.
+///
+/// ```
+/// use arrears::money::group_thousands;
+/// use rust_decimal_macros::dec;
+/// assert_eq!(group_thousands(dec!(1234567.89), ','), "1,234,567.89");
+/// assert_eq!(group_thousands(dec!(-1000.00), ' '), "-1 000.00");
+/// assert_eq!(group_thousands(dec!(0.99), ','), "0.99");
+/// ```
+pub fn group_thousands(d: Decimal, separator: char) -> String {
+    let s = d.to_string();
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let len = int.len();
+    let mut grouped = String::with_capacity(len.saturating_add(len / 3));
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && len.saturating_sub(i) % 3 == 0 {
+            grouped.push(separator);
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 /// Parses a decimal written the way documents write it: an optional `-`, digits, optionally a
 /// `.` and more digits. Thousands separators, exponents, spaces, `+`, `_`, `NaN` and `inf` are
 /// refused, so nothing is guessed.

@@ -77,16 +77,10 @@ fn symbol(currency: Currency) -> Option<&'static str> {
 
 /// Groups the digits of a non-negative integer written in ASCII by threes.
 fn group(int_part: &str, sep: char) -> String {
-    let len = int_part.chars().count();
-    let mut out = String::with_capacity(len.saturating_add(len / 3));
-    for (i, c) in int_part.chars().enumerate() {
-        let remaining = len.saturating_sub(i);
-        if i > 0 && remaining % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
+    match int_part.parse::<Decimal>() {
+        Ok(d) => crate::money::group_thousands(d, sep),
+        Err(_) => int_part.to_string(),
     }
-    out
 }
 
 /// Writes a date as `language` does in a letter.

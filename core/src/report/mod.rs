@@ -180,25 +180,7 @@ impl ReportInputs {
 
 /// `12345.6` → `12 345.60`-style grouping with a narrow space (readable in every language).
 fn amount(d: Decimal) -> String {
-    let s = d.to_string();
-    let (sign, digits) = match s.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", s.as_str()),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let mut g = String::new();
-    let len = int.len();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && len.saturating_sub(i) % 3 == 0 {
-            g.push('\u{202f}');
-        }
-        g.push(c);
-    }
-    if frac.is_empty() {
-        format!("{sign}{g}")
-    } else {
-        format!("{sign}{g}.{frac}")
-    }
+    crate::money::group_thousands(d, '\u{202f}')
 }
 
 const STYLE: &str = r#"
