@@ -8,6 +8,8 @@ use std::path::Path;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, Table};
 
 use arrears::dunning::agenda::Agenda;
+
+use crate::render::label;
 use arrears::dunning::journal::{self, JournalEntry};
 use arrears::dunning::policy::{Policy, PolicyChoice};
 use arrears::{Code, Error};
@@ -96,13 +98,6 @@ fn money(d: rust_decimal::Decimal) -> String {
 
 fn right(s: impl ToString) -> Cell {
     Cell::new(s.to_string()).set_alignment(CellAlignment::Right)
-}
-
-fn label<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// The agenda as a table for people.

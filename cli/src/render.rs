@@ -116,6 +116,14 @@ pub fn money(d: Decimal) -> String {
     arrears::money::group_thousands(d, ',')
 }
 
+/// The document name of an enum value (`registered_letter`, `overdue`), as serde writes it.
+pub fn label<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn right(s: impl ToString) -> Cell {
     Cell::new(s.to_string()).set_alignment(CellAlignment::Right)
 }
@@ -427,10 +435,7 @@ fn table(
         ]);
         for c in risky.iter().take(10) {
             let terms = &c.recommended_terms;
-            let method = serde_json::to_value(terms.payment_method)
-                .ok()
-                .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-                .unwrap_or_default();
+            let method = label(&terms.payment_method).replace('_', " ");
             t.add_row(vec![
                 Cell::new(
                     c.name
@@ -593,10 +598,7 @@ fn csv_open_receivables(
             .flatten()
             .map(String::as_str)
             .unwrap_or("");
-        let status = serde_json::to_value(r.status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let status = label(&r.status);
         w.write_record([
             neutralise(&r.customer),
             neutralise(name),
@@ -655,10 +657,7 @@ pub fn plan_table(plan: &arrears::plans::PaymentPlan) -> String {
         money(plan.totals.interest)
     );
     for f in &plan.findings {
-        let code = serde_json::to_value(f.code)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let code = label(&f.code);
         let _ = writeln!(out, "  ! {} [{code}]", f.message);
     }
     out
