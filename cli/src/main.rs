@@ -14,6 +14,7 @@ mod agenda_cmd;
 mod import;
 mod interest_cmd;
 mod render;
+mod sample_cmd;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -23,7 +24,10 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use arrears::calendar::date::parse_date;
-use arrears::ledger::Ledger;
+use arrears::dunning::agenda::AgendaSettings;
+use arrears::interest::ledger::{LedgerInterestOptions, SettledPenalties};
+use arrears::interest::Regime;
+use arrears::ledger::{CustomerDefaults, DebtorStatus, Ledger};
 use arrears::Error;
 
 /// Receivables, late-payment penalties and dunning, from a ledger file.
@@ -99,6 +103,12 @@ struct ReportArgs {
     /// As-of date, YYYY-MM-DD (default: today).
     #[arg(long, value_parser = date_arg)]
     as_of: Option<NaiveDate>,
+    /// The dunning policy of the day's agenda (HTML): a preset or a policy file.
+    #[arg(long)]
+    policy: Option<String>,
+    /// The journal (JSON Lines): disputes, promises and steps already taken.
+    #[arg(long)]
+    journal: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -107,7 +117,8 @@ struct ReportArgs {
     out: Option<PathBuf>,
 }
 
-/// Where a ledger comes from: a JSON document, or CSV files with the options other tools' exports need.
+/// Where a ledger comes from: a JSON document, or CSV files with the options other tools' exports
+/// need, and what the export does not say about the customers.
 #[derive(clap::Args, Debug)]
 struct LedgerInput {
     /// The ledger: a JSON ledger document (`.json`) or an invoices CSV file.
@@ -115,10 +126,20 @@ struct LedgerInput {
     /// A payments CSV file to go with an invoices CSV.
     #[arg(long)]
     payments: Option<PathBuf>,
-    /// Column mapping for CSV exports from other tools: `FIELD=Header` (repeatable), e.g.
-    /// `--map id="N° facture" --map issue_date="Date"`.
+    /// A customers CSV file (id, name, country, address, email, sector, segment, debtor).
+    #[arg(long)]
+    customers: Option<PathBuf>,
+    /// Column mapping of the invoices file: `FIELD=Header` (repeatable), e.g.
+    /// `--map id="N° facture" --map issue_date="Date"`. `customer_address` may be mapped to several
+    /// columns, one line each.
     #[arg(long = "map", value_name = "FIELD=HEADER")]
     map: Vec<String>,
+    /// Column mapping of the payments file (`--payments-map amount="Montant"`).
+    #[arg(long = "payments-map", value_name = "FIELD=HEADER")]
+    payments_map: Vec<String>,
+    /// Column mapping of the customers file (`--customers-map id="Code client"`).
+    #[arg(long = "customers-map", value_name = "FIELD=HEADER")]
+    customers_map: Vec<String>,
     /// CSV amounts use a decimal comma (`12,50`).
     #[arg(long)]
     decimal_comma: bool,
@@ -131,21 +152,82 @@ struct LedgerInput {
     /// Currency for CSV rows without a currency column.
     #[arg(long)]
     currency: Option<String>,
+    /// Text encoding of the files: utf-8, windows-1252, iso-8859-15, utf-16 (default: UTF-8, or
+    /// Windows-1252 detected for a file that is not UTF-8, with a note).
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Country (ISO 3166-1, e.g. FR) of customers whose data has none: it chooses the statutory
+    /// penalties, the limitation period and the calendar.
+    #[arg(long, value_parser = country_arg)]
+    country: Option<String>,
+    /// Kind of debtor of customers whose data does not say: business (the default), consumer or
+    /// public_body.
+    #[arg(long, value_parser = debtor_arg)]
+    debtor: Option<DebtorStatus>,
+    /// Interest regime of every customer, instead of the one its country and kind of debtor choose
+    /// (fr_b2b, de_b2b, uk_late_payment, eu_directive, fr_public_procurement, ...).
+    #[arg(long, value_parser = regime_arg)]
+    regime: Option<Regime>,
+    /// Penalties still owed on invoices paid late: `omit` (shown in the report, not claimed) or
+    /// `claim` (claimed in the report, the agenda and the letters).
+    #[arg(long, value_enum, default_value_t = SettledArg::Omit)]
+    settled_penalties: SettledArg,
+}
+
+/// `--settled-penalties`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum SettledArg {
+    Omit,
+    Claim,
 }
 
 impl LedgerInput {
-    /// Reads and checks the ledger; errors point at file lines for CSV input.
+    /// Reads and checks the ledger; errors point at file lines for CSV input, notes (an encoding
+    /// detected) go to standard error.
     fn load(&self) -> Result<Ledger, Error> {
-        let (doc, origins) = import::load(&import::Options {
+        let loaded = import::load(&import::Options {
             ledger: self.ledger.clone(),
             payments: self.payments.clone(),
+            customers: self.customers.clone(),
             map: self.map.clone(),
+            payments_map: self.payments_map.clone(),
+            customers_map: self.customers_map.clone(),
             decimal_comma: self.decimal_comma,
             delimiter: self.delimiter,
             date_format: self.date_format.clone(),
             currency: self.currency.clone(),
+            encoding: self.encoding.clone(),
+            defaults: CustomerDefaults {
+                country: self.country.clone(),
+                debtor: self.debtor,
+            },
         })?;
-        Ledger::new(doc).map_err(|e| origins.locate(e, &self.ledger.display().to_string()))
+        for n in &loaded.notes {
+            let _ = writeln!(std::io::stderr(), "note: {n}");
+        }
+        Ledger::new(loaded.doc)
+            .map_err(|e| loaded.origins.locate(e, &self.ledger.display().to_string()))
+    }
+
+    /// The regime choice and the claim of penalties on invoices paid late.
+    fn interest(&self) -> LedgerInterestOptions {
+        LedgerInterestOptions {
+            regime: self.regime,
+            settled_penalties: match self.settled_penalties {
+                SettledArg::Omit => SettledPenalties::Omit,
+                SettledArg::Claim => SettledPenalties::Claim,
+            },
+            ..LedgerInterestOptions::default()
+        }
+    }
+
+    /// The agenda settings of a run: the policy, and the interest options of the input.
+    fn settings(&self, policy: Option<&str>) -> Result<AgendaSettings, Error> {
+        Ok(AgendaSettings {
+            policy: agenda_cmd::policy_choice(policy)?,
+            interest: self.interest(),
+            ..Default::default()
+        })
     }
 }
 
@@ -174,6 +256,10 @@ struct AgendaArgs {
     /// The creditor's details for the letters (JSON, as for `arrears letter --sender`).
     #[arg(long)]
     sender: Option<PathBuf>,
+    /// Write penalty letters and formal notices even for invoices whose penalties could not be
+    /// computed (no country or regime for the customer): they then claim the principal only.
+    #[arg(long)]
+    allow_missing_penalties: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RatesFormat::Table)]
     format: RatesFormat,
@@ -198,6 +284,9 @@ struct KpisArgs {
     /// The journal, for reminder conversion.
     #[arg(long)]
     journal: Option<PathBuf>,
+    /// Output format: `json` (the kpis document) or `csv` (tidy: one figure a row).
+    #[arg(long, value_enum, default_value_t = KpisFormat::Json)]
+    format: KpisFormat,
 }
 
 #[derive(clap::Args, Debug)]
@@ -255,6 +344,30 @@ struct LetterArgs {
     /// The creditor's details (JSON: {"creditor": {"name", "address_lines", ...}, "place", "signatory"}).
     #[arg(long)]
     sender: Option<PathBuf>,
+    /// The debtor's postal address, one line per flag (repeatable); replaces the ledger's.
+    #[arg(long = "debtor-address", value_name = "LINE")]
+    debtor_address: Vec<String>,
+    /// The payment plan of a plan letter (`payment_plan_agreement`, `payment_plan_offer`): a plan
+    /// document as `arrears plan --format json` writes it.
+    #[arg(long, conflicts_with = "plan_instalments")]
+    plan: Option<PathBuf>,
+    /// Or build the plan here: the number of instalments of the amount the letter claims.
+    #[arg(long, requires = "plan_first")]
+    plan_instalments: Option<u32>,
+    /// Date of the plan's first instalment, YYYY-MM-DD.
+    #[arg(long, value_parser = date_arg)]
+    plan_first: Option<NaiveDate>,
+    /// Period of the plan: `month`, `week` or a number of days.
+    #[arg(long, default_value = "month")]
+    plan_every: String,
+    /// Deadline to pay (default: the letter's date + 8 days in French, 14 in English, 10 in German,
+    /// for a formal notice).
+    #[arg(long, value_parser = date_arg)]
+    deadline: Option<NaiveDate>,
+    /// Write a penalty letter or a formal notice even when the penalties could not be computed
+    /// (no country or regime for the customer): it then claims the principal only.
+    #[arg(long)]
+    allow_missing_penalties: bool,
     /// Write the letter to this file.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -346,6 +459,12 @@ enum RatesFormat {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum KpisFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum CatalogueFormat {
     Markdown,
     Json,
@@ -363,17 +482,33 @@ fn date_arg(s: &str) -> Result<NaiveDate, String> {
     parse_date(s).map_err(|e| e.message().to_string())
 }
 
+fn country_arg(s: &str) -> Result<String, String> {
+    let c = s.trim().to_ascii_uppercase();
+    if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()) {
+        Ok(c)
+    } else {
+        Err(format!(
+            "{s:?} is not a two-letter country code (ISO 3166-1), e.g. FR, DE, GB"
+        ))
+    }
+}
+
+fn debtor_arg(s: &str) -> Result<DebtorStatus, String> {
+    s.parse().map_err(|e: Error| e.message().to_string())
+}
+
+fn regime_arg(s: &str) -> Result<Regime, String> {
+    s.parse().map_err(|e: Error| e.message().to_string())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = std::io::stderr().lock();
-            for p in e.problems() {
-                let _ = match &p.path {
-                    Some(path) => writeln!(err, "error: {path}: {} [{}]", p.message, p.code),
-                    None => writeln!(err, "error: {} [{}]", p.message, p.code),
-                };
+            for line in problem_lines(&e) {
+                let _ = writeln!(err, "error: {line}");
             }
             if e.problems().len() > 1 {
                 let _ = writeln!(err, "{} problems; nothing was written.", e.problems().len());
@@ -383,81 +518,179 @@ fn main() -> ExitCode {
     }
 }
 
+/// One line per problem, except that the same problem on many rows of a file (the same code and
+/// message in the same column) is one line listing the rows: `export.csv:2-16:Montant TTC: amount
+/// is empty [import.invalid_cell] (15 rows)`.
+fn problem_lines(e: &Error) -> Vec<String> {
+    /// (file, column, code, message): what makes two problems the same.
+    type Key = (String, String, String, String);
+    let mut groups: Vec<(Key, Vec<u64>)> = Vec::new();
+    let mut lines = Vec::new();
+    for p in e.problems() {
+        let code = p.code.as_str().to_string();
+        let located = p.path.as_deref().and_then(split_row);
+        match located {
+            Some((file, row, column)) => {
+                let key = (file, column, code, p.message.clone());
+                match groups.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, rows)) => rows.push(row),
+                    None => {
+                        groups.push((key, vec![row]));
+                        lines.push(None);
+                    }
+                }
+            }
+            None => lines.push(Some(match &p.path {
+                Some(path) => format!("{path}: {} [{code}]", p.message),
+                None => format!("{} [{code}]", p.message),
+            })),
+        }
+    }
+    let mut groups = groups.into_iter();
+    lines
+        .into_iter()
+        .filter_map(|l| match l {
+            Some(l) => Some(l),
+            None => groups.next().map(|((file, column, code, message), rows)| {
+                let column = if column.is_empty() {
+                    String::new()
+                } else {
+                    format!(":{column}")
+                };
+                let count = if rows.len() > 1 {
+                    format!(" ({} rows)", rows.len())
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{file}:{}{column}: {message} [{code}]{count}",
+                    ranges(&rows)
+                )
+            }),
+        })
+        .collect()
+}
+
+/// `data.csv:12:Montant` → (`data.csv`, 12, `Montant`); `data.csv:12` → (`data.csv`, 12, ``).
+fn split_row(path: &str) -> Option<(String, u64, String)> {
+    let mut search = path;
+    let mut offset = 0usize;
+    while let Some(i) = search.find(':') {
+        let at = offset.saturating_add(i);
+        let rest = path.get(at.saturating_add(1)..)?;
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let after = rest.get(digits.len()..).unwrap_or("");
+        if !digits.is_empty() && (after.is_empty() || after.starts_with(':')) {
+            let row = digits.parse().ok()?;
+            let file = path.get(..at)?.to_string();
+            return Some((file, row, after.trim_start_matches(':').to_string()));
+        }
+        offset = at.saturating_add(1);
+        search = path.get(offset..)?;
+    }
+    None
+}
+
+/// `[2, 3, 4, 9]` → `2-4,9`.
+fn ranges(rows: &[u64]) -> String {
+    let mut sorted = rows.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(&start) = sorted.get(i) {
+        let mut end = start;
+        while sorted.get(i.saturating_add(1)) == Some(&end.saturating_add(1)) {
+            end = end.saturating_add(1);
+            i = i.saturating_add(1);
+        }
+        parts.push(if end > start {
+            format!("{start}-{end}")
+        } else {
+            start.to_string()
+        });
+        i = i.saturating_add(1);
+    }
+    parts.join(",")
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Demo { as_of, format } => {
             let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED)?;
             let as_of = as_of.unwrap_or(arrears::sample::AS_OF);
             let ledger = Ledger::new(doc)?;
+            let settings = AgendaSettings::default();
+            let journal = demo_journal(&ledger, &settings, as_of)?;
             let title = "Demo: Studio Exemple's receivables (bundled sample portfolio)".to_string();
-            let mut text = render::report(&ledger, as_of, format, &title)?;
+            let mut text = render::report(&ledger, as_of, format, &title, &settings, &journal)?;
             if format == Format::Table {
-                text.push_str(&demo_agenda(&ledger, as_of)?);
+                text.push_str(&demo_agenda(&ledger, &settings, &journal, as_of)?);
             }
             write_out(None, &text)
         }
         Command::Report(args) => {
             let ledger = args.input.load()?;
             let as_of = args.as_of.unwrap_or_else(today);
-            let title = format!("Receivables report: {}", args.input.ledger.display());
-            let text = render::report(&ledger, as_of, args.format, &title)?;
+            let settings = args.input.settings(args.policy.as_deref())?;
+            let journal = agenda_cmd::read_journal(args.journal.as_deref())?;
+            let name = args.input.ledger.file_name().map_or_else(
+                || args.input.ledger.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let title = format!("Receivables report: {name}");
+            let text = render::report(&ledger, as_of, args.format, &title, &settings, &journal)?;
             write_out(args.out.as_ref(), &text)
         }
-        Command::Sample { out } => import::write_sample(&out),
+        Command::Sample { out } => sample_cmd::write_sample(&out),
         Command::Schemas { out } => write_schemas(&out),
         Command::Agenda(a) => {
             let ledger = a.input.load()?;
-            let settings = arrears::dunning::agenda::AgendaSettings {
-                policy: agenda_cmd::policy_choice(a.policy.as_deref())?,
-                ..Default::default()
-            };
+            let settings = a.input.settings(a.policy.as_deref())?;
             let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
             let as_of = a.as_of.unwrap_or_else(today);
-            let agenda = arrears::dunning::agenda::agenda(
-                &ledger,
-                &journal,
-                &settings,
-                as_of,
-                &arrears::rates::RateTable::builtin()?,
-            )?;
+            let table = arrears::rates::RateTable::builtin()?;
+            let agenda =
+                arrears::dunning::agenda::agenda(&ledger, &journal, &settings, as_of, &table)?;
             let text = match a.format {
-                RatesFormat::Json => serde_json::to_string_pretty(&agenda)
-                    .map(|s| s + "\n")
-                    .map_err(|e| Error::new(arrears::Code::InvalidDocument, e.to_string()))?,
+                RatesFormat::Json => to_json(&agenda)?,
                 RatesFormat::Table => agenda_cmd::agenda_table(&agenda),
             };
             if let Some(dir) = &a.letters {
                 let sender = read_sender(a.sender.as_ref())?;
                 let policy = settings.policy.resolve()?;
-                let table = arrears::rates::RateTable::builtin()?;
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    Error::new(
-                        arrears::Code::Unreadable,
-                        format!("cannot create {}: {e}", dir.display()),
-                    )
-                })?;
+                let setup = arrears::dunning::letter::LetterSetup {
+                    sender: &sender,
+                    policy: &policy,
+                    journal: &journal,
+                    interest: &settings.interest,
+                    table: &table,
+                    allow_missing_penalties: a.allow_missing_penalties,
+                };
                 let format = match a.letter_format {
                     LetterFormat::Text => arrears::letters::Format::Text,
                     LetterFormat::Html => arrears::letters::Format::Html,
                 };
                 // Render every letter first, write only when all succeeded: no partial output.
                 let mut files = Vec::new();
+                let mut problems = Vec::new();
                 for action in agenda
                     .actions
                     .iter()
                     .filter(|x| x.channel != arrears::dunning::policy::Channel::Phone)
                 {
-                    let ctx = arrears::dunning::letter::context_for_action(
-                        &ledger,
-                        action,
-                        as_of,
-                        &sender,
-                        &policy,
-                        &journal,
-                        &settings.interest,
-                        &table,
-                    )?;
-                    let letter = arrears::letters::render(&ctx, format)?;
+                    let rendered = arrears::dunning::letter::context_for_action(
+                        &ledger, action, as_of, &setup,
+                    )
+                    .and_then(|ctx| arrears::letters::render(&ctx, format));
+                    let letter = match rendered {
+                        Ok(l) => l,
+                        Err(e) => {
+                            problems.push(e.at(format!("letter to {}", action.customer)));
+                            continue;
+                        }
+                    };
+                    warn_all(&letter.warnings, &action.customer);
                     let ext = if format == arrears::letters::Format::Html {
                         "html"
                     } else {
@@ -481,6 +714,15 @@ fn run(cli: Cli) -> Result<(), Error> {
                     };
                     files.push((dir.join(name), body));
                 }
+                if let Some(e) = Error::from_many(problems) {
+                    return Err(e);
+                }
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Error::new(
+                        arrears::Code::Unreadable,
+                        format!("cannot create {}: {e}", dir.display()),
+                    )
+                })?;
                 for (path, body) in &files {
                     std::fs::write(path, body).map_err(|e| {
                         Error::new(
@@ -534,7 +776,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 group_by,
                 &options,
             )?;
-            write_out(None, &to_json(&report)?)
+            let text = match a.format {
+                KpisFormat::Json => to_json(&report)?,
+                KpisFormat::Csv => render::kpis_csv(&report)?,
+            };
+            write_out(None, &text)
         }
         Command::Risk(a) => {
             let ledger = a.input.load()?;
@@ -647,19 +893,32 @@ fn json_error(e: Error) -> Error {
     e
 }
 
-/// The demo's second half: the studio has followed the `fr_standard` agenda every morning for
-/// the last 90 days (simulated by the engine, recording each day's actions in a journal); this is
-/// today's agenda.
-fn demo_agenda(ledger: &Ledger, as_of: NaiveDate) -> Result<String, Error> {
-    use arrears::dunning::agenda::{agenda, simulate, AgendaSettings};
+/// The journal of a studio that has followed the agenda every morning for the 90 days before
+/// `as_of` (simulated by the engine, recording each day's actions): what the demo's report and
+/// agenda start from.
+fn demo_journal(
+    ledger: &Ledger,
+    settings: &AgendaSettings,
+    as_of: NaiveDate,
+) -> Result<Vec<arrears::dunning::journal::JournalEntry>, Error> {
     let table = arrears::rates::RateTable::builtin()?;
-    let settings = AgendaSettings::default();
     let start = arrears::calendar::date::add_days(as_of, -90)?;
     let yesterday = arrears::calendar::date::add_days(as_of, -1)?;
-    let journal = simulate(ledger, &[], &settings, start, yesterday, &table, |d| {
+    arrears::dunning::agenda::simulate(ledger, &[], settings, start, yesterday, &table, |d| {
         format!("{d}T09:00:00+02:00")
-    })?;
-    let today = agenda(ledger, &journal, &settings, as_of, &table)?;
+    })
+}
+
+/// The demo's second half: today's agenda after 90 days of following it, and the day's most
+/// advanced letter.
+fn demo_agenda(
+    ledger: &Ledger,
+    settings: &AgendaSettings,
+    journal: &[arrears::dunning::journal::JournalEntry],
+    as_of: NaiveDate,
+) -> Result<String, Error> {
+    let table = arrears::rates::RateTable::builtin()?;
+    let today = arrears::dunning::agenda::agenda(ledger, journal, settings, as_of, &table)?;
     let mut out = format!(
         "\n\n== Dunning (policy fr_standard, journal of the last 90 days: {} recorded actions) ==\n\n",
         journal.len()
@@ -673,16 +932,16 @@ fn demo_agenda(ledger: &Ledger, as_of: NaiveDate) -> Result<String, Error> {
         .max_by_key(|a| a.template == "formal_notice" || a.template == "penalty_letter");
     if let Some(action) = written {
         let policy = settings.policy.resolve()?;
-        let ctx = arrears::dunning::letter::context_for_action(
-            ledger,
-            action,
-            as_of,
-            &arrears::dunning::letter::Sender::sample(),
-            &policy,
-            &journal,
-            &settings.interest,
-            &table,
-        )?;
+        let sender = arrears::dunning::letter::Sender::sample();
+        let setup = arrears::dunning::letter::LetterSetup {
+            sender: &sender,
+            policy: &policy,
+            journal,
+            interest: &settings.interest,
+            table: &table,
+            allow_missing_penalties: false,
+        };
+        let ctx = arrears::dunning::letter::context_for_action(ledger, action, as_of, &setup)?;
         let letter = arrears::letters::render(&ctx, arrears::letters::Format::Text)?;
         out.push_str(&format!(
             "\n\n== Letter for {} ({}, template {}) ==\n\nSubject: {}\n\n{}\n",
@@ -694,6 +953,14 @@ fn demo_agenda(ledger: &Ledger, as_of: NaiveDate) -> Result<String, Error> {
         ));
     }
     Ok(out)
+}
+
+/// Prints a letter's warnings (what to check before sending) on standard error.
+fn warn_all(warnings: &[String], customer: &str) {
+    let mut err = std::io::stderr().lock();
+    for w in warnings {
+        let _ = writeln!(err, "warning: letter to {customer}: {w}");
+    }
 }
 
 /// The creditor's details from a JSON file, or the sample creditor with a note.
@@ -720,9 +987,10 @@ fn read_sender(path: Option<&PathBuf>) -> Result<arrears::dunning::letter::Sende
 }
 
 fn letter(a: &LetterArgs) -> Result<String, Error> {
-    use arrears::dunning::letter::{context, Selection};
+    use arrears::dunning::letter::{context, LetterSetup, Selection};
     let ledger = a.input.load()?;
-    let policy = agenda_cmd::policy_choice(a.policy.as_deref())?.resolve()?;
+    let settings = a.input.settings(a.policy.as_deref())?;
+    let policy = settings.policy.resolve()?;
     let template = match policy.steps.iter().find(|s| s.id == a.step) {
         Some(step) => step.template.clone(),
         None if arrears::dunning::policy::TEMPLATES.contains(&a.step.as_str()) => a.step.clone(),
@@ -748,19 +1016,59 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
     };
     let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
     let date = a.as_of.unwrap_or_else(today);
-    let ctx = context(
+    let table = arrears::rates::RateTable::builtin()?;
+    let setup = LetterSetup {
+        sender: &sender,
+        policy: &policy,
+        journal: &journal,
+        interest: &settings.interest,
+        table: &table,
+        allow_missing_penalties: a.allow_missing_penalties,
+    };
+    let mut ctx = context(
         &ledger,
         &a.customer,
         &template,
         language,
         date,
         Selection::ForTemplate,
-        &sender,
-        &policy,
-        &journal,
-        &Default::default(),
-        &arrears::rates::RateTable::builtin()?,
+        &setup,
     )?;
+    if !a.debtor_address.is_empty() {
+        ctx.debtor.address_lines = a.debtor_address.clone();
+        ctx.warnings.retain(|w| !w.starts_with("no postal address"));
+    }
+    if a.deadline.is_some() {
+        ctx.deadline = a.deadline;
+    }
+    let plan = match (&a.plan, a.plan_instalments) {
+        (Some(path), _) => {
+            let text = import::read_text(path, None, &mut Vec::new())?;
+            Some(
+                arrears::ops::from_json_str::<arrears::plans::PaymentPlan>(&text).map_err(|e| {
+                    import::Origins::default().locate(e, &path.display().to_string())
+                })?,
+            )
+        }
+        (None, Some(n)) => {
+            let every = match a.plan_every.parse::<u32>() {
+                Ok(days) => serde_json::json!(days),
+                Err(_) => serde_json::json!(a.plan_every),
+            };
+            let total = ctx.totals.as_ref().map(|t| t.total).unwrap_or_default();
+            let request: arrears::plans::PlanRequest = arrears::ops::request(&serde_json::json!({
+                "amount": total.to_string(), "currency": ctx.currency.code(),
+                "instalments": n, "first_date": a.plan_first.map(|d| d.to_string()),
+                "agreed_on": date.to_string(), "every": every,
+            }))?;
+            Some(arrears::plans::build(&request)?)
+        }
+        (None, None) => None,
+    };
+    if let Some(plan) = &plan {
+        arrears::dunning::letter::attach_plan(&mut ctx, plan)?;
+    }
+    warn_all(&ctx.warnings, &a.customer);
     let format = match a.format {
         LetterFormat::Text => arrears::letters::Format::Text,
         LetterFormat::Html => arrears::letters::Format::Html,

@@ -8,7 +8,10 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArra
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use arrears::interest::ledger::{for_ledger, LedgerInterest, LedgerInterestOptions};
+use arrears::claim::{Claims, CustomerClaim};
+use arrears::dunning::agenda::AgendaSettings;
+use arrears::dunning::journal::JournalEntry;
+use arrears::interest::ledger::LedgerInterest;
 use arrears::kpi::{self, AgingOptions, Overview};
 use arrears::ledger::{CurrencyTotals, Ledger, LedgerState, ReceivableState, ReceivableStatus};
 use arrears::rates::RateTable;
@@ -26,6 +29,8 @@ struct ReportDoc<'a> {
     totals: &'a [CurrencyTotals],
     open_receivables: Vec<&'a ReceivableState>,
     overview: &'a Overview,
+    /// What each late customer is claimed, per currency (the same as the agenda and the letters).
+    claims: &'a [CustomerClaim],
     penalties: &'a LedgerInterest,
     kpis: &'a arrears::kpi::KpiReport,
     risk: &'a [arrears::risk::CustomerRisk],
@@ -61,23 +66,36 @@ fn figure(f: &arrears::kpi::Figure, unit: &str) -> String {
     }
 }
 
-/// Renders the report of a ledger as of a date.
+/// Renders the report of a ledger as of a date. `settings` carries the regime choice and the
+/// policy (the HTML page shows the day's agenda); `journal` the disputes, promises and steps
+/// recorded.
 pub fn report(
     ledger: &Ledger,
     as_of: NaiveDate,
     format: Format,
     title: &str,
+    settings: &AgendaSettings,
+    journal: &[JournalEntry],
 ) -> Result<String, Error> {
+    if format == Format::Html {
+        let inputs =
+            arrears::report::ReportInputs::compute(ledger, as_of, title, journal, settings)?;
+        return Ok(arrears::report::html(&inputs));
+    }
     let state = ledger.state_as_of(as_of)?;
     let overview = kpi::overview(&state, &AgingOptions::default(), WORST)?;
-    let penalties = for_ledger(
-        ledger,
-        as_of,
-        &LedgerInterestOptions::default(),
-        &RateTable::builtin()?,
-    )?;
+    let rates = RateTable::builtin()?;
+    let claims_of = Claims::compute(ledger, &state, &settings.interest, &rates)?;
+    let disputes = arrears::dunning::journal::open_disputes(journal, as_of);
+    let claims = claims_of.all(&disputes)?;
     let kpis = kpis_of(ledger, as_of)?;
-    let risk = arrears::risk::assess(ledger, &[], as_of, &arrears::risk::RiskOptions::default())?;
+    let risk = arrears::risk::assess(
+        ledger,
+        journal,
+        as_of,
+        &arrears::risk::RiskOptions::default(),
+    )?;
+    let missing = MissingPenalties::of(ledger, &claims);
     match format {
         Format::Json => {
             let doc = ReportDoc {
@@ -85,7 +103,8 @@ pub fn report(
                 totals: &state.totals,
                 open_receivables: open(&state),
                 overview: &overview,
-                penalties: &penalties,
+                claims: &claims,
+                penalties: claims_of.penalties(),
                 kpis: &kpis,
                 risk: &risk,
                 warnings: &state.warnings,
@@ -94,12 +113,59 @@ pub fn report(
                 .map(|s| s + "\n")
                 .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))
         }
-        Format::Csv => csv_open_receivables(&state, &penalties, &risk),
-        Format::Html => {
-            let inputs = arrears::report::ReportInputs::compute(ledger, as_of, title, None)?;
-            Ok(arrears::report::html(&inputs))
+        Format::Csv => csv_open_receivables(&state, &claims, &missing, &risk),
+        _ => Ok(table(
+            &state, &overview, &claims, &missing, &kpis, &risk, title,
+        )),
+    }
+}
+
+/// Why the penalties of some late invoices were not computed, grouped by reason, with the
+/// command-line option that fixes the most common cause.
+struct MissingPenalties {
+    /// (reason with its code and hint, customers, receivables).
+    groups: Vec<(String, Vec<String>, Vec<String>)>,
+    /// Receivable → reason, for the CSV column.
+    by_receivable: BTreeMap<String, String>,
+}
+
+impl MissingPenalties {
+    fn of(ledger: &Ledger, claims: &[CustomerClaim]) -> MissingPenalties {
+        let countries: BTreeMap<&str, bool> = ledger
+            .document()
+            .customers
+            .iter()
+            .map(|c| (c.id.as_str(), c.country.is_some()))
+            .collect();
+        let mut groups: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
+        let mut by_receivable = BTreeMap::new();
+        for c in claims {
+            for s in &c.without_penalties {
+                let no_country = !countries.get(s.customer.as_str()).copied().unwrap_or(false);
+                let hint = if s.code == Code::NoRegime.as_str() && no_country {
+                    " (pass --country FR, or give the file a customer_country column)"
+                } else {
+                    ""
+                };
+                let reason = format!("{}{hint} [{}]", s.reason, s.code);
+                by_receivable.insert(s.receivable.clone(), s.reason.clone());
+                match groups.iter_mut().find(|(r, _, _)| *r == reason) {
+                    Some((_, customers, receivables)) => {
+                        if !customers.contains(&s.customer) {
+                            customers.push(s.customer.clone());
+                        }
+                        receivables.push(s.receivable.clone());
+                    }
+                    None => {
+                        groups.push((reason, vec![s.customer.clone()], vec![s.receivable.clone()]))
+                    }
+                }
+            }
         }
-        Format::Table => Ok(table(&state, &overview, &penalties, &kpis, &risk, title)),
+        MissingPenalties {
+            groups,
+            by_receivable,
+        }
     }
 }
 
@@ -154,23 +220,20 @@ fn status_text(r: &ReceivableState) -> String {
     s
 }
 
-/// Interest outstanding + fixed compensation of a receivable, when computed.
-fn penalty_of(p: &LedgerInterest, receivable: &str) -> Option<(Decimal, Decimal)> {
-    p.receivables
+/// Interest and fixed compensation claimed on an open receivable, when computed.
+fn penalty_of(claims: &[CustomerClaim], receivable: &str) -> Option<(Decimal, Decimal)> {
+    claims
         .iter()
-        .find(|r| r.receivable == receivable)
-        .map(|r| {
-            (
-                r.statement.interest_outstanding,
-                r.statement.fixed_compensation,
-            )
-        })
+        .flat_map(|c| c.lines.iter())
+        .find(|l| l.receivable == receivable && l.settled_on.is_none() && l.regime.is_some())
+        .map(|l| (l.interest, l.fixed_compensation))
 }
 
 fn table(
     state: &LedgerState,
     overview: &Overview,
-    penalties: &LedgerInterest,
+    claims: &[CustomerClaim],
+    missing: &MissingPenalties,
     kpis: &arrears::kpi::KpiReport,
     risk: &[arrears::risk::CustomerRisk],
     title: &str,
@@ -261,14 +324,14 @@ fn table(
                     "-".into()
                 }),
                 right(
-                    penalty_of(penalties, &r.id)
+                    penalty_of(claims, &r.id)
                         .map(|p| money(p.0))
-                        .unwrap_or_else(|| "-".into()),
+                        .unwrap_or_else(|| no_penalty(missing, r)),
                 ),
                 right(
-                    penalty_of(penalties, &r.id)
+                    penalty_of(claims, &r.id)
                         .map(|p| money(p.1))
-                        .unwrap_or_else(|| "-".into()),
+                        .unwrap_or_else(|| no_penalty(missing, r)),
                 ),
                 Cell::new(status_text(r)),
             ]);
@@ -276,66 +339,93 @@ fn table(
     }
     let _ = writeln!(out, "{t}");
 
-    // What each customer owes with penalties, largest first.
-    if !penalties.customers.is_empty() {
+    // Why some late invoices carry no penalty: said every time, not only beside other customers'
+    // penalties.
+    if !missing.groups.is_empty() {
         let _ = writeln!(
             out,
-            "\nWhat late customers owe, with statutory penalties as of {} (interest and fixed compensation \
-             per invoice: C. com. L441-10 / D441-5 in France, Late Payment Act 1998 in the UK)",
+            "\nNo late-payment penalties computed for some overdue invoices (\"n/a\" above)"
+        );
+        for (reason, customers, receivables) in &missing.groups {
+            let _ = writeln!(
+                out,
+                "  ! {} invoice(s) of {}: {reason}",
+                receivables.len(),
+                customers.join(", ")
+            );
+        }
+    }
+
+    // What each customer is claimed, largest first: the same amounts as the agenda and the
+    // letters (arrears::claim).
+    if !claims.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWhat late customers owe as of {}: principal, statutory interest and fixed compensation \
+             (C. com. L441-10 / D441-5 in France, § 288 BGB in Germany, Late Payment Act 1998 in the UK)",
             state.as_of
         );
-        let mut rows: Vec<_> = penalties.customers.iter().collect();
-        rows.sort_by(|a, b| {
-            b.total_due
-                .cmp(&a.total_due)
-                .then(a.customer.cmp(&b.customer))
-        });
-        let mut t = new_table(&[
+        let mut rows: Vec<&CustomerClaim> = claims.iter().collect();
+        rows.sort_by(|a, b| b.total.cmp(&a.total).then(a.customer.cmp(&b.customer)));
+        let unclaimed = rows.iter().any(|c| !c.settled_not_claimed.is_zero());
+        let mut header = vec![
             "Customer",
-            "Invoices paid late or overdue",
-            "Principal owed",
-            "Interest owed",
+            "Invoices",
+            "Principal",
+            "Interest",
             "Fixed sums",
-            "Total due",
-        ]);
+            "Total claimed",
+        ];
+        if unclaimed {
+            header.push("Not claimed: paid late");
+        }
+        let mut t = new_table(&header);
         for c in rows {
-            let name = names.get(c.customer.as_str()).copied().flatten();
-            t.add_row(vec![
-                Cell::new(match name {
+            let mut cells = vec![
+                Cell::new(match &c.name {
                     Some(n) => format!("{n} ({})", c.customer),
                     None => c.customer.clone(),
                 }),
-                right(c.receivables),
-                right(format!("{} {}", money(c.principal_outstanding), c.currency)),
-                right(money(c.interest_outstanding)),
+                right(c.lines.len()),
+                right(format!("{} {}", money(c.principal), c.currency)),
+                right(money(c.interest)),
                 right(money(c.fixed_compensation)),
-                right(format!("{} {}", money(c.total_due), c.currency)),
-            ]);
+                right(format!("{} {}", money(c.total), c.currency)),
+            ];
+            if unclaimed {
+                cells.push(right(if c.settled_not_claimed.is_zero() {
+                    "-".to_string()
+                } else {
+                    format!(
+                        "{} ({} inv.)",
+                        money(c.settled_not_claimed),
+                        c.settled_not_claimed_count
+                    )
+                }));
+            }
+            t.add_row(cells);
         }
         let _ = writeln!(out, "{t}");
         let _ = writeln!(
             out,
-            "  Partial payments are imputed to interest first (C. civ. 1343-1, § 367 BGB; principal first in the UK), \
-             so an invoice paid at face value after its due date can leave a little principal owed."
+            "  Principal is what is still unpaid on each invoice; interest is all the interest accrued and not paid in \
+             cash (with interest-first imputation, C. civ. 1343-1, § 367 BGB, the statement counts part of it as \
+             principal: the total is the same)."
         );
-        let flagged: Vec<&str> = penalties
-            .receivables
+        if unclaimed {
+            let _ = writeln!(
+                out,
+                "  \"Not claimed\": interest and fixed compensation still owed on invoices paid late; the agenda and \
+                 the letters leave them out too. Pass --settled-penalties claim to claim them everywhere."
+            );
+        }
+        let flagged: std::collections::BTreeSet<&str> = claims
             .iter()
-            .flat_map(|r| r.statement.warnings.iter())
-            .filter(|w| w.code == "rate_flagged")
+            .flat_map(|c| c.warnings.iter())
             .map(|w| w.message.as_str())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
             .collect();
         for w in flagged {
             let _ = writeln!(out, "  ! {w}");
-        }
-        for s in &penalties.skipped {
-            let _ = writeln!(
-                out,
-                "  - {}: no penalties computed: {} [{}]",
-                s.receivable, s.reason, s.code
-            );
         }
     }
 
@@ -555,9 +645,19 @@ fn neutralise(text: &str) -> String {
     }
 }
 
+/// The text in a penalty cell of an overdue invoice without penalties (the notes say why).
+fn no_penalty(missing: &MissingPenalties, r: &ReceivableState) -> String {
+    if missing.by_receivable.contains_key(&r.id) {
+        "n/a".into()
+    } else {
+        "-".into()
+    }
+}
+
 fn csv_open_receivables(
     state: &LedgerState,
-    penalties: &LedgerInterest,
+    claims: &[CustomerClaim],
+    missing: &MissingPenalties,
     risk: &[arrears::risk::CustomerRisk],
 ) -> Result<String, Error> {
     let names: BTreeMap<&str, Option<&String>> = state
@@ -584,6 +684,7 @@ fn csv_open_receivables(
         "status",
         "interest",
         "fixed_compensation",
+        "no_penalties_reason",
         "risk_grade",
     ])
     .map_err(err)?;
@@ -614,17 +715,46 @@ fn csv_open_receivables(
             r.disputed.to_string(),
             r.days_late.to_string(),
             status,
-            penalty_of(penalties, &r.id)
+            penalty_of(claims, &r.id)
                 .map(|p| p.0.to_string())
                 .unwrap_or_default(),
-            penalty_of(penalties, &r.id)
+            penalty_of(claims, &r.id)
                 .map(|p| p.1.to_string())
+                .unwrap_or_default(),
+            missing
+                .by_receivable
+                .get(&r.id)
+                .cloned()
                 .unwrap_or_default(),
             grades
                 .get(r.customer.as_str())
                 .copied()
                 .unwrap_or("")
                 .to_string(),
+        ])
+        .map_err(err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::new(Code::Unreadable, e.to_string()))
+}
+
+/// The KPI report as a tidy CSV (`arrears::kpi::tidy`): one figure a row, numbers as plain
+/// decimals, empty cells for undefined figures.
+pub fn kpis_csv(report: &arrears::kpi::KpiReport) -> Result<String, Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
+    w.write_record(arrears::kpi::tidy::COLUMNS).map_err(err)?;
+    for r in arrears::kpi::tidy::rows(report) {
+        w.write_record([
+            neutralise(r.group.as_deref().unwrap_or("")),
+            r.currency.to_string(),
+            r.kpi,
+            r.period.unwrap_or_default(),
+            r.value.map(|v| v.to_string()).unwrap_or_default(),
+            r.unit.to_string(),
+            r.reason.unwrap_or_default(),
         ])
         .map_err(err)?;
     }

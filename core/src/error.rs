@@ -139,6 +139,8 @@ codes! {
         "The principal of an interest computation is zero or negative.";
     InvalidPayment = "interest.invalid_payment",
         "A payment or credit in an interest computation is dated after the end date, not positive, or larger than what is owed.";
+    NoRegime = "interest.no_regime",
+        "No statutory late-payment regime applies to a customer: it has no country, its country is not covered, or it is a consumer (the statutes on late payment in commercial transactions do not cover consumers). Give the customer a country (or a default country), or choose a regime.";
 
     // --- dunning ---
     InvalidPolicy = "dunning.invalid_policy",
@@ -153,6 +155,10 @@ codes! {
         "The letter template id is not one of the built-in templates (`reminder`, `formal_notice`, ...).";
     RenderFailed = "letters.render",
         "A letter template does not compile, names a value the context does not have (undefined values are errors), fails in a filter (an amount or a date that does not parse) or runs too long.";
+    PenaltiesUnavailable = "letters.penalties_unavailable",
+        "A letter that states the late-payment penalties (a penalty letter, a formal notice) was asked for invoices whose penalties could not be computed (no regime for the customer, a rate not yet known). Give the customer a country or a regime, or ask explicitly for the letter without penalties.";
+    MissingPlan = "letters.missing_plan",
+        "A payment-plan letter (offer or agreement) was asked without the plan's instalments.";
 
     // --- import (command-line ledger files) ---
     MissingColumn = "import.missing_column",
@@ -161,6 +167,8 @@ codes! {
         "A CSV cell cannot be read as the value its column requires.";
     Unreadable = "import.unreadable",
         "A file cannot be read or is not valid CSV/JSON.";
+    InvalidEncoding = "import.encoding",
+        "A file is not in the text encoding it was read with (for example a Windows-1252 spreadsheet export read as UTF-8); the message names the option that reads it.";
 }
 
 impl fmt::Display for Code {

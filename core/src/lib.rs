@@ -43,6 +43,7 @@
 )]
 
 pub mod calendar;
+pub mod claim;
 pub mod dunning;
 pub mod error;
 pub mod interest;

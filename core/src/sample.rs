@@ -501,6 +501,7 @@ pub fn portfolio(seed: u64) -> Result<LedgerDocument> {
             country: Some(if spec.gbp { "GB" } else { "FR" }.to_string()),
             address: address(ci, spec.gbp),
             email: Some(format!("compta@{}.example", slug(spec.name))),
+            debtor: None,
         });
         // Invoices spread over the period at the customer's rhythm, with jitter.
         let count = spec.per_year.saturating_mul(3) / 2;

@@ -56,6 +56,7 @@ prop_compose! {
                 country: Some(["FR", "DE", "GB", "FR", "IT"][c].to_string()),
                 address: Vec::new(),
                 email: None,
+                debtor: None,
             });
         }
         for (i, (c, issue, term, amount, usd)) in invoices.iter().enumerate() {

@@ -12,8 +12,9 @@ use super::limitation::{limitation_date, DebtorStatus};
 use super::policy::{Channel, DebtorKind, Escalation, PolicyChoice, Step, Tone};
 use crate::calendar::date::{add_days, days_between, serde_date};
 use crate::calendar::{Calendar, Roll};
+use crate::claim::{ClaimLine, Claims, Disputes};
 use crate::error::{err, Error, Result};
-use crate::interest::ledger::{for_state, LedgerInterestOptions};
+use crate::interest::ledger::LedgerInterestOptions;
 use crate::ledger::{AllocationSource, Ledger, ReceivableState};
 use crate::money::{decimal_string, Currency};
 use crate::rates::RateTable;
@@ -99,7 +100,7 @@ pub struct AgendaItem {
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
-    /// Statutory interest accrued and unpaid on the as-of date.
+    /// Interest claimed on the as-of date (the claim's, see [`crate::claim`]).
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest: Decimal,
@@ -132,7 +133,12 @@ pub struct Action {
     pub language: String,
     /// Receivables covered.
     pub items: Vec<AgendaItem>,
-    /// Totals per currency: outstanding + interest + fixed compensation.
+    /// Receivables of the customer settled late whose penalties the contact claims too (only with
+    /// `settled_penalties: claim`, see [`crate::claim`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settled: Vec<ClaimLine>,
+    /// Totals per currency: outstanding + interest + fixed compensation, the contact's
+    /// [`crate::claim::CustomerClaim`].
     pub totals: Vec<ActionTotal>,
     /// Why this action today.
     pub reason: String,
@@ -401,21 +407,10 @@ pub fn agenda(
         }
     }
 
-    // Penalties quoted on each item (rule 12); a receivable without them is still dunned.
-    let penalties = for_state(ledger, &state, &settings.interest, table, true)?;
-    let penalty: HashMap<&str, (Decimal, Decimal)> = penalties
-        .receivables
-        .iter()
-        .map(|r| {
-            (
-                r.receivable.as_str(),
-                (
-                    r.statement.interest_outstanding,
-                    r.statement.fixed_compensation,
-                ),
-            )
-        })
-        .collect();
+    // What each contact claims (rule 12): the claim module's figures, the same as the report's
+    // and the letters'. A receivable without penalties is still dunned, with a warning.
+    let claims = Claims::compute(ledger, &state, &settings.interest, table)?;
+    let journal_disputes: Disputes = super::journal::open_disputes(journal, as_of);
 
     // Payments per customer, for promises.
     let customer_of: HashMap<&str, &str> = state
@@ -747,7 +742,6 @@ pub fn agenda(
             }
             if let Some(k) = chosen {
                 if let Some(step) = policy.steps.get(k) {
-                    let (interest, fixed) = penalty.get(r.id.as_str()).copied().unwrap_or_default();
                     due_items.push((
                         k,
                         step,
@@ -759,8 +753,8 @@ pub fn agenda(
                             days_late: days_between(r.due_date, as_of),
                             currency: r.currency,
                             outstanding: r.outstanding.saturating_sub(disputed),
-                            interest,
-                            fixed_compensation: fixed,
+                            interest: Decimal::ZERO,
+                            fixed_compensation: Decimal::ZERO,
                         },
                     ));
                 }
@@ -799,8 +793,68 @@ pub fn agenda(
             template = "payment_plan_offer".into();
             reason = format!("{reason}; the customer cannot pay: offer a payment plan instead");
         }
-        let items: Vec<AgendaItem> = due_items.iter().map(|(_, _, i)| i.clone()).collect();
-        let totals = totals_of(&items)?;
+        let mut items: Vec<AgendaItem> = due_items.iter().map(|(_, _, i)| i.clone()).collect();
+        // The contact's claim, per currency (rule 12).
+        let ids: Vec<String> = items.iter().map(|i| i.receivable.clone()).collect();
+        let mut currencies: Vec<Currency> = items.iter().map(|i| i.currency).collect();
+        currencies.sort();
+        currencies.dedup();
+        let mut settled = Vec::new();
+        let mut totals = Vec::new();
+        for currency in currencies {
+            let claim = claims.customer(customer, currency, Some(&ids), &journal_disputes)?;
+            for item in items.iter_mut().filter(|i| i.currency == currency) {
+                if let Some(line) = claim.lines.iter().find(|l| l.receivable == item.receivable) {
+                    item.outstanding = line.outstanding;
+                    item.interest = line.interest;
+                    item.fixed_compensation = line.fixed_compensation;
+                }
+            }
+            settled.extend(
+                claim
+                    .lines
+                    .iter()
+                    .filter(|l| l.settled_on.is_some())
+                    .cloned(),
+            );
+            totals.push(ActionTotal {
+                currency,
+                outstanding: claim.principal,
+                penalties: add(claim.interest, claim.fixed_compensation)?,
+                total: claim.total,
+            });
+            if !claim.without_penalties.is_empty() {
+                let reasons: BTreeMap<&str, Vec<&str>> =
+                    claim
+                        .without_penalties
+                        .iter()
+                        .fold(BTreeMap::new(), |mut m, s| {
+                            m.entry(s.reason.as_str())
+                                .or_default()
+                                .push(s.receivable.as_str());
+                            m
+                        });
+                for (reason, receivables) in reasons {
+                    out.warnings.push(AgendaWarning {
+                        code: "penalties_unavailable".into(),
+                        customer: customer.to_string(),
+                        receivable: None,
+                        message: format!(
+                            "no late-payment penalties quoted for {}: {reason}",
+                            receivables.join(", ")
+                        ),
+                    });
+                }
+            }
+            for w in &claim.warnings {
+                out.warnings.push(AgendaWarning {
+                    code: w.code.clone(),
+                    customer: customer.to_string(),
+                    receivable: None,
+                    message: w.message.clone(),
+                });
+            }
+        }
         if let Some(kind) = main.escalation {
             if template != "payment_plan_offer" {
                 let fn_date = items
@@ -840,6 +894,7 @@ pub fn agenda(
             template,
             language: policy.language.clone(),
             items,
+            settled,
             totals,
             reason,
         });

@@ -303,6 +303,41 @@ pub fn parse(text: &str) -> Result<Vec<JournalEntry>> {
     }
 }
 
+/// The disputes the journal records as open on `as_of` (a `dispute` line not followed by its
+/// `dispute_resolved`), by invoice: the amount, or `None` for the whole invoice. The claim module
+/// leaves these parts out of what is claimed, as it does the ledger's own disputes.
+///
+/// ```
+/// let text = r#"{"at": "x", "date": "2026-07-02", "type": "dispute", "customer": "C1", "invoice": "F1", "amount": "100.00"}
+/// {"at": "x", "date": "2026-07-03", "type": "dispute", "customer": "C1", "invoice": "F2"}
+/// {"at": "x", "date": "2026-07-20", "type": "dispute_resolved", "customer": "C1", "invoice": "F2"}"#;
+/// let journal = arrears::dunning::journal::parse(text)?;
+/// let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let open = arrears::dunning::journal::open_disputes(&journal, d(2026, 7, 10));
+/// assert_eq!(open.len(), 2);
+/// assert_eq!(open["F1"].unwrap().to_string(), "100.00");
+/// assert!(open["F2"].is_none());
+/// assert_eq!(arrears::dunning::journal::open_disputes(&journal, d(2026, 7, 20)).len(), 1);
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn open_disputes(entries: &[JournalEntry], as_of: NaiveDate) -> crate::claim::Disputes {
+    let mut open = crate::claim::Disputes::new();
+    for e in entries.iter().filter(|e| e.date <= as_of) {
+        match &e.event {
+            JournalEvent::Dispute {
+                invoice, amount, ..
+            } => {
+                open.insert(invoice.clone(), *amount);
+            }
+            JournalEvent::DisputeResolved { invoice, .. } => {
+                open.remove(invoice);
+            }
+            _ => {}
+        }
+    }
+    open
+}
+
 /// Writes entries as JSON Lines (one per line, each ending with a newline), for appending.
 ///
 /// # Errors

@@ -6,12 +6,12 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::Action;
-use super::journal::{JournalEntry, JournalEvent};
+use super::journal::{open_disputes, JournalEntry, JournalEvent};
 use super::policy::Policy;
+use crate::claim::Claims;
 use crate::error::{err, Result};
-use crate::interest::ledger::{for_state, LedgerInterestOptions};
-use crate::interest::Regime;
-use crate::ledger::{Ledger, ReceivableState};
+use crate::interest::ledger::LedgerInterestOptions;
+use crate::ledger::{DebtorStatus, Ledger, ReceivableState};
 use crate::letters::{Language, LetterContext, LetterInvoice, Party, Signatory, Totals};
 use crate::money::Currency;
 use crate::rates::RateTable;
@@ -65,17 +65,54 @@ pub enum Selection<'a> {
     ForTemplate,
 }
 
+/// What a letter needs besides the ledger and the customer: who writes, the policy and the
+/// journal (for the date of an earlier formal notice and the disputes), the interest options
+/// and the rates.
+#[derive(Debug, Clone, Copy)]
+pub struct LetterSetup<'a> {
+    /// The creditor's details.
+    pub sender: &'a Sender,
+    /// The policy whose formal-notice step dates an earlier formal notice.
+    pub policy: &'a Policy,
+    /// The journal.
+    pub journal: &'a [JournalEntry],
+    /// Regime choice and conventions of the penalties, and whether penalties on invoices paid
+    /// late are claimed.
+    pub interest: &'a LedgerInterestOptions,
+    /// The rate table.
+    pub table: &'a RateTable,
+    /// Write a penalty letter or a formal notice even when the penalties of some of its invoices
+    /// could not be computed (no regime for the customer, a rate not yet known). Off by default:
+    /// such a letter would silently claim less than the law allows.
+    pub allow_missing_penalties: bool,
+}
+
+/// The templates that state the penalties and their statute: writing one without them is refused
+/// unless [`LetterSetup::allow_missing_penalties`] says otherwise.
+const STATES_PENALTIES: &[&str] = &["penalty_letter", "formal_notice"];
+
+/// The templates sent by post, which need the debtor's postal address.
+const BY_POST: &[&str] = &[
+    "penalty_letter",
+    "formal_notice",
+    "payment_plan_agreement",
+    "statement_of_account",
+];
+
 /// Builds the context of a letter to `customer`.
 ///
 /// The invoices are the selected receivables with something outstanding in one currency (the
 /// currency with the largest amount when a customer owes in several: one letter per currency);
-/// amounts exclude disputed parts; the penalties are the interest engine's on `date`; the
-/// formal-notice date is the last journal action of a formal-notice step of `policy`.
+/// every amount is the customer's [`crate::claim::CustomerClaim`] on `date`, the same the agenda
+/// and the report show (disputed parts left out, penalties on invoices paid late claimed or not
+/// as the interest options say); the formal-notice date is the last journal action of a
+/// formal-notice step of the policy. The context's warnings say what to check before sending.
 ///
 /// # Errors
-/// `ledger.unknown_customer` when the customer has nothing to write about; ledger and interest
-/// errors.
-#[allow(clippy::too_many_arguments)]
+/// `ledger.unknown_customer` when the customer has nothing to write about;
+/// `letters.penalties_unavailable` for a penalty letter or a formal notice whose penalties could
+/// not all be computed (unless allowed; a consumer, who owes none, is not refused); ledger and
+/// interest errors.
 pub fn context(
     ledger: &Ledger,
     customer: &str,
@@ -83,19 +120,14 @@ pub fn context(
     language: Language,
     date: NaiveDate,
     selection: Selection<'_>,
-    sender: &Sender,
-    policy: &Policy,
-    journal: &[JournalEntry],
-    interest: &LedgerInterestOptions,
-    table: &RateTable,
+    setup: &LetterSetup<'_>,
 ) -> Result<LetterContext> {
     let state = ledger.state_as_of(date)?;
+    let disputes = open_disputes(setup.journal, date);
     let chosen: Vec<&ReceivableState> = state
         .receivables
         .iter()
-        .filter(|r| {
-            r.customer == customer && !r.outstanding.is_zero() && r.disputed < r.outstanding
-        })
+        .filter(|r| r.customer == customer && !r.outstanding.is_zero())
         .filter(|r| match &selection {
             Selection::Receivables(ids) => ids.contains(&r.id),
             Selection::ForTemplate => match template {
@@ -114,48 +146,22 @@ pub fn context(
         }
     }
     per_currency.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let Some((currency, _)) = per_currency.first().copied() else {
-        return Err(err!(
+    let no_letter = || {
+        err!(
             UnknownCustomer,
             "customer {customer:?} has no receivable for a {template} letter on {date}"
-        ));
+        )
     };
-    let penalties = for_state(ledger, &state, interest, table, true)?;
-    let mut invoices = Vec::new();
-    let mut regime: Option<Regime> = None;
-    let mut rate_description = None;
-    let (mut principal, mut int_total, mut fixed_total) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    for r in chosen.iter().filter(|r| r.currency == currency) {
-        let statement = penalties
-            .receivables
-            .iter()
-            .find(|p| p.receivable == r.id)
-            .map(|p| &p.statement);
-        let (interest_due, fixed) = statement.map_or((Decimal::ZERO, Decimal::ZERO), |s| {
-            (s.interest_outstanding, s.fixed_compensation)
-        });
-        if let Some(s) = statement {
-            regime = regime.or(Some(s.regime));
-            if rate_description.is_none() {
-                rate_description = describe_rate(s, language);
-            }
-        }
-        let outstanding = r.outstanding.saturating_sub(r.disputed);
-        principal = principal.saturating_add(outstanding);
-        int_total = int_total.saturating_add(interest_due);
-        fixed_total = fixed_total.saturating_add(fixed);
-        invoices.push(LetterInvoice {
-            id: r.id.clone(),
-            issue_date: r.issue_date,
-            due_date: r.due_date,
-            amount: r.amount,
-            outstanding,
-            days_late: r.days_late,
-            interest: interest_due,
-            fixed_compensation: fixed,
-        });
+    let Some((currency, _)) = per_currency.first().copied() else {
+        return Err(no_letter());
+    };
+    let ids: Vec<String> = chosen.iter().map(|r| r.id.clone()).collect();
+    let claims = Claims::compute(ledger, &state, setup.interest, setup.table)?;
+    let claim = claims.customer(customer, currency, Some(&ids), &disputes)?;
+    if claim.lines.iter().all(|l| l.settled_on.is_some()) {
+        return Err(no_letter());
     }
+
     let doc = ledger.document();
     let record = doc.customers.iter().find(|c| c.id == customer);
     let debtor = Party {
@@ -169,7 +175,72 @@ pub fn context(
         iban: None,
         contact_person: None,
     };
-    let formal_notice_date = journal
+
+    let mut warnings: Vec<String> = Vec::new();
+    if !claim.without_penalties.is_empty() {
+        let consumer = record.is_some_and(|c| c.debtor_status() == DebtorStatus::Consumer);
+        let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+        for s in &claim.without_penalties {
+            match reasons.iter_mut().find(|(r, _)| *r == s.reason) {
+                Some((_, ids)) => ids.push(&s.receivable),
+                None => reasons.push((&s.reason, vec![&s.receivable])),
+            }
+        }
+        let explained: Vec<String> = reasons
+            .iter()
+            .map(|(reason, ids)| format!("{}: {reason}", ids.join(", ")))
+            .collect();
+        if STATES_PENALTIES.contains(&template) && !consumer && !setup.allow_missing_penalties {
+            return Err(err!(
+                PenaltiesUnavailable,
+                "the {template} to {customer} would claim no late-payment penalties for {}; set the customer's country or a regime, or ask for the letter without penalties",
+                explained.join("; ")
+            ));
+        }
+        for e in explained {
+            warnings.push(format!("no late-payment penalties for {e}"));
+        }
+    }
+    warnings.extend(claim.warnings.iter().map(|w| w.message.clone()));
+    if BY_POST.contains(&template) && debtor.address_lines.is_empty() {
+        warnings.push(format!(
+            "no postal address for {}: a {template} goes by post; add the customer's address",
+            debtor.name
+        ));
+    }
+
+    let regime = claim.regime();
+    let rate_description = claim
+        .lines
+        .iter()
+        .find_map(|l| claims.statement(&l.receivable))
+        .and_then(|s| describe_rate(s, language));
+    let letter_invoice = |l: &crate::claim::ClaimLine| LetterInvoice {
+        id: l.receivable.clone(),
+        issue_date: l.issue_date,
+        due_date: l.due_date,
+        amount: l.amount,
+        outstanding: l.outstanding,
+        days_late: l.days_late,
+        interest: l.interest,
+        fixed_compensation: l.fixed_compensation,
+        settled_on: l.settled_on,
+    };
+    let invoices: Vec<LetterInvoice> = claim
+        .lines
+        .iter()
+        .filter(|l| l.settled_on.is_none())
+        .map(letter_invoice)
+        .collect();
+    let settled_invoices: Vec<LetterInvoice> = claim
+        .lines
+        .iter()
+        .filter(|l| l.settled_on.is_some())
+        .map(letter_invoice)
+        .collect();
+
+    let formal_notice_date = setup
+        .journal
         .iter()
         .filter(|e| e.date <= date && e.event.customer() == customer)
         .filter_map(|e| match &e.event {
@@ -177,7 +248,8 @@ pub fn context(
                 .iter()
                 .any(|i| {
                     invoices.iter().any(|inv| inv.id == i.receivable)
-                        && policy
+                        && setup
+                            .policy
                             .steps
                             .iter()
                             .any(|s| s.id == i.step && s.formal_notice)
@@ -186,10 +258,7 @@ pub fn context(
             _ => None,
         })
         .max();
-    let scale = |mut d: Decimal| {
-        d.rescale(currency.minor_units());
-        d
-    };
+    let sender = setup.sender;
     Ok(LetterContext {
         template: template.to_string(),
         language,
@@ -200,39 +269,65 @@ pub fn context(
         reference: Some(customer.to_string()),
         currency,
         totals: Some(Totals {
-            principal: scale(principal),
-            interest: scale(int_total),
-            fixed_compensation: scale(fixed_total),
-            total: scale(
-                principal
-                    .saturating_add(int_total)
-                    .saturating_add(fixed_total),
-            ),
+            principal: claim.principal,
+            interest: claim.interest,
+            fixed_compensation: claim.fixed_compensation,
+            total: claim.total,
         }),
         invoices,
+        settled_invoices,
         regime,
         rate_description,
         deadline: None,
         formal_notice_date,
         instalments: Vec::new(),
         signatory: sender.signatory.clone(),
+        warnings,
     })
+}
+
+/// Puts a payment plan's instalments into a letter's context (the plan letters print them).
+///
+/// # Errors
+/// `money.currency_mismatch` when the plan is not in the letter's currency.
+pub fn attach_plan(ctx: &mut LetterContext, plan: &crate::plans::PaymentPlan) -> Result<()> {
+    if plan.terms.currency != ctx.currency {
+        return Err(err!(
+            CurrencyMismatch,
+            "the plan is in {}, the letter in {}",
+            plan.terms.currency,
+            ctx.currency
+        ));
+    }
+    ctx.instalments = plan
+        .instalments
+        .iter()
+        .map(|i| crate::letters::LetterInstalment {
+            number: i.number,
+            due_date: i.due_date,
+            amount: i.amount,
+        })
+        .collect();
+    if let Some(t) = &ctx.totals {
+        if plan.totals.principal != t.total {
+            ctx.warnings.push(format!(
+                "the plan covers {} {}, the letter claims {} {}",
+                plan.totals.principal, ctx.currency, t.total, ctx.currency
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The context of the letter of an agenda action.
 ///
 /// # Errors
 /// As [`context`].
-#[allow(clippy::too_many_arguments)]
 pub fn context_for_action(
     ledger: &Ledger,
     action: &Action,
     date: NaiveDate,
-    sender: &Sender,
-    policy: &Policy,
-    journal: &[JournalEntry],
-    interest: &LedgerInterestOptions,
-    table: &RateTable,
+    setup: &LetterSetup<'_>,
 ) -> Result<LetterContext> {
     let ids: Vec<String> = action.items.iter().map(|i| i.receivable.clone()).collect();
     let language = match action.language.as_str() {
@@ -247,11 +342,7 @@ pub fn context_for_action(
         language,
         date,
         Selection::Receivables(&ids),
-        sender,
-        policy,
-        journal,
-        interest,
-        table,
+        setup,
     )
 }
 

@@ -5,8 +5,9 @@
 //! amount, due date and the payments and credit notes matched to it by the ledger
 //! ([`crate::ledger`]); the end date is the as-of date, or the settlement date for a receivable
 //! settled late. The regime is chosen per customer: an explicit choice, else the request's default,
-//! else by the customer's country (FR → `fr_b2b`, DE → `de_b2b`, GB → `uk_late_payment`, another
-//! EU member state → `eu_directive`). A receivable whose statement cannot be computed (no regime,
+//! else by the customer's country and kind of debtor ([`choose_regime`]: a French business →
+//! `fr_b2b`, a French public body → `fr_public_procurement`, DE → `de_b2b`, GB →
+//! `uk_late_payment`, another EU member state → `eu_directive`; none for consumers). A receivable whose statement cannot be computed (no regime,
 //! a rate not yet known for the date) is listed in `skipped` with the reason, never silently dropped.
 
 use std::collections::BTreeMap;
@@ -20,7 +21,7 @@ use super::{
 };
 use crate::calendar::date::serde_date;
 use crate::error::{err, Result};
-use crate::ledger::{AllocationSource, Ledger, ReceivableStatus};
+use crate::ledger::{AllocationSource, DebtorStatus, Ledger, ReceivableStatus};
 use crate::money::{decimal_string, Currency};
 use crate::rates::RateTable;
 
@@ -38,6 +39,30 @@ pub struct LedgerInterestOptions {
     /// Conventions applied to every statement.
     #[serde(default)]
     pub options: InterestOptions,
+    /// Whether the penalties still owed on receivables already settled late are claimed in the
+    /// report's totals, the agenda's contacts and the letters (`claim`), or only shown as owed but
+    /// not claimed (`omit`, the default). See [`crate::claim`].
+    #[serde(default, skip_serializing_if = "is_omit")]
+    pub settled_penalties: SettledPenalties,
+}
+
+/// What to do with penalties still owed on invoices that were paid late: L441-10 and D441-5
+/// C. com. make them due (the EUR 40 "de plein droit"), but a creditor usually claims them
+/// deliberately, not in every friendly reminder. The choice applies the same way in every output.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SettledPenalties {
+    /// Shown as owed but left out of what is claimed (the default).
+    #[default]
+    Omit,
+    /// Claimed with the open invoices: listed in contacts and letters and counted in totals.
+    Claim,
+}
+
+fn is_omit(s: &SettledPenalties) -> bool {
+    *s == SettledPenalties::Omit
 }
 
 /// The statement of one late receivable.
@@ -62,7 +87,7 @@ pub struct SkippedReceivable {
     pub receivable: String,
     /// Customer id.
     pub customer: String,
-    /// Error code (`interest.unknown_regime` when no regime could be chosen).
+    /// Error code (`interest.no_regime` when no regime applies to the customer).
     pub code: String,
     /// Why.
     pub reason: String,
@@ -112,7 +137,7 @@ pub struct LedgerInterest {
     pub skipped: Vec<SkippedReceivable>,
 }
 
-/// The default regime for a customer's country (ISO 3166-1 alpha-2).
+/// The default regime for a customer's country (ISO 3166-1 alpha-2), for a business debtor.
 ///
 /// ```
 /// use arrears::interest::{ledger::regime_for_country, Regime};
@@ -121,18 +146,87 @@ pub struct LedgerInterest {
 /// assert_eq!(regime_for_country("US"), None);
 /// ```
 pub fn regime_for_country(country: &str) -> Option<Regime> {
-    // EU member states (2026): Directive 2011/7/EU applies to all of them.
-    const EU: &[&str] = &[
-        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
-        "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-    ];
-    let c = country.to_ascii_uppercase();
-    match c.as_str() {
-        "FR" => Some(Regime::FrB2b),
-        "DE" => Some(Regime::DeB2b),
-        "GB" | "UK" => Some(Regime::UkLatePayment),
-        other if EU.contains(&other) => Some(Regime::EuDirective),
-        _ => None,
+    choose_regime(Some(country), DebtorStatus::Business).ok()
+}
+
+/// EU member states (2026): directive 2011/7/EU applies to all of them.
+const EU: &[&str] = &[
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// The statutory regime for a customer of a country and a kind, or why there is none (an error
+/// with the code `interest.no_regime` and the reason).
+///
+/// | country | business | public body | consumer |
+/// |---|---|---|---|
+/// | FR | `fr_b2b` (C. com. L441-10) | `fr_public_procurement` (C. commande publique R2192-31) | none |
+/// | DE | `de_b2b` (§ 288 (2) BGB) | `de_b2b` (§ 288 (2): no consumer is party) | none (see below) |
+/// | GB | `uk_late_payment` (Act 1998) | `uk_late_payment` (s. 2 (2): a public authority counts as a business) | none (the Act covers business contracts only) |
+/// | other EU | `eu_directive` | `eu_directive` (art. 4 of directive 2011/7/EU) | none (the directive covers commercial transactions only) |
+///
+/// A consumer owes no statutory late-payment penalty from the due date: in France interest at the
+/// legal rate runs from a formal notice (C. civ. 1231-6, 1344-1) and the EUR 40 indemnity is for
+/// traders only (C. com. L441-10); in Germany a consumer is in default only after a reminder, or
+/// 30 days after an invoice that said so (§ 286 (1), (3) BGB). Such interest needs the date it
+/// starts from, which the ledger does not have: choose `fr_legal_consumer` or `de_consumer`
+/// explicitly for it.
+///
+/// ```
+/// use arrears::interest::{ledger::choose_regime, Regime};
+/// use arrears::ledger::DebtorStatus;
+/// assert_eq!(choose_regime(Some("FR"), DebtorStatus::PublicBody)?, Regime::FrPublicProcurement);
+/// assert_eq!(choose_regime(Some("gb"), DebtorStatus::Business)?, Regime::UkLatePayment);
+/// let none = choose_regime(None, DebtorStatus::Business).unwrap_err();
+/// assert_eq!(none.code().as_str(), "interest.no_regime");
+/// assert!(choose_regime(Some("FR"), DebtorStatus::Consumer).is_err());
+/// # Ok::<(), arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// `interest.no_regime`, with the reason in the message.
+pub fn choose_regime(country: Option<&str>, debtor: DebtorStatus) -> Result<Regime> {
+    let Some(country) = country.map(|c| c.trim().to_ascii_uppercase()) else {
+        return Err(err!(
+            NoRegime,
+            "the customer has no country, so no statute applies: give it a country (ISO 3166-1, e.g. FR) or choose a regime"
+        ));
+    };
+    let country = if country == "UK" {
+        "GB".to_string()
+    } else {
+        country
+    };
+    let eu = EU.contains(&country.as_str());
+    match (country.as_str(), debtor) {
+        (_, DebtorStatus::Consumer) => Err(match country.as_str() {
+            "FR" => err!(
+                NoRegime,
+                "a consumer owes no late-payment penalties from the due date: interest at the legal rate runs from a formal notice (C. civ. 1231-6) and the EUR 40 indemnity is for traders only (C. com. L441-10)"
+            ),
+            "DE" => err!(
+                NoRegime,
+                "a consumer is in default only after a reminder, or 30 days after an invoice that said so (§ 286 (1), (3) BGB): choose de_consumer with that start"
+            ),
+            "GB" => err!(
+                NoRegime,
+                "the Late Payment of Commercial Debts (Interest) Act 1998 applies to business contracts, not to consumers (s. 2)"
+            ),
+            _ if eu => err!(
+                NoRegime,
+                "directive 2011/7/EU covers commercial transactions, not consumers"
+            ),
+            other => err!(NoRegime, "no statutory regime is known for customers in {other}"),
+        }),
+        ("FR", DebtorStatus::PublicBody) => Ok(Regime::FrPublicProcurement),
+        ("FR", _) => Ok(Regime::FrB2b),
+        ("DE", _) => Ok(Regime::DeB2b),
+        ("GB", _) => Ok(Regime::UkLatePayment),
+        _ if eu => Ok(Regime::EuDirective),
+        (other, _) => Err(err!(
+            NoRegime,
+            "no statutory regime is known for customers in {other}: choose a regime (eu_directive, contractual, ...)"
+        )),
     }
 }
 
@@ -163,11 +257,11 @@ pub fn for_state(
     open_only: bool,
 ) -> Result<LedgerInterest> {
     let as_of = state.as_of;
-    let countries: BTreeMap<&str, Option<&String>> = ledger
+    let customers: BTreeMap<&str, &crate::ledger::CustomerRecord> = ledger
         .document()
         .customers
         .iter()
-        .map(|c| (c.id.as_str(), c.country.as_ref()))
+        .map(|c| (c.id.as_str(), c))
         .collect();
     let mut by_receivable: std::collections::HashMap<&str, Vec<&crate::ledger::Allocation>> =
         std::collections::HashMap::new();
@@ -190,27 +284,27 @@ pub fn for_state(
         if !late {
             continue;
         }
-        let regime = opts
-            .by_customer
-            .get(&r.customer)
-            .copied()
-            .or(opts.regime)
-            .or_else(|| {
-                countries
-                    .get(r.customer.as_str())
-                    .copied()
-                    .flatten()
-                    .and_then(|c| regime_for_country(c))
-            });
-        let Some(regime) = regime else {
-            skipped.push(SkippedReceivable {
-                receivable: r.id.clone(),
-                customer: r.customer.clone(),
-                code: "interest.unknown_regime".into(),
-                reason: "no regime for this customer: set one, or give the customer a country"
-                    .into(),
-            });
-            continue;
+        let chosen = match opts.by_customer.get(&r.customer).copied().or(opts.regime) {
+            Some(regime) => Ok(regime),
+            None => {
+                let record = customers.get(r.customer.as_str());
+                choose_regime(
+                    record.and_then(|c| c.country.as_deref()),
+                    record.map(|c| c.debtor_status()).unwrap_or_default(),
+                )
+            }
+        };
+        let regime = match chosen {
+            Ok(regime) => regime,
+            Err(e) => {
+                skipped.push(SkippedReceivable {
+                    receivable: r.id.clone(),
+                    customer: r.customer.clone(),
+                    code: e.code().as_str().to_string(),
+                    reason: e.message().to_string(),
+                });
+                continue;
+            }
         };
         let mut payments = Vec::new();
         let mut credits = Vec::new();

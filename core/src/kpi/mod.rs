@@ -56,6 +56,7 @@ pub mod ops;
 pub mod provisions;
 pub mod recovery;
 pub mod summary;
+pub mod tidy;
 pub mod writeoff;
 
 pub use concentration::{concentration, Concentration, LorenzPoint, TopDebtor};

@@ -46,6 +46,77 @@ pub struct LedgerDocument {
     pub disputes: Vec<DisputeRecord>,
 }
 
+impl LedgerDocument {
+    /// Gives every customer the defaults where its record says nothing: the country (which
+    /// chooses the interest regime, the limitation period and the calendar) and the kind of
+    /// debtor. Every customer an invoice, payment or credit note names gets a record, so a ledger
+    /// exported without a customer list (a spreadsheet of invoices) can still say that all its
+    /// customers are French businesses. Values already given are kept. Does nothing when both
+    /// defaults are `None`.
+    ///
+    /// ```
+    /// use arrears::ledger::{CustomerDefaults, DebtorStatus, LedgerDocument};
+    /// let mut doc: LedgerDocument = serde_json::from_value(serde_json::json!({
+    ///   "customers": [{"id": "C2", "country": "DE"}],
+    ///   "invoices": [
+    ///     {"id": "F1", "customer": "C1", "issue_date": "2026-01-05", "due_date": "2026-02-04",
+    ///      "amount": "1440.00", "currency": "EUR"},
+    ///     {"id": "F2", "customer": "C2", "issue_date": "2026-01-05", "due_date": "2026-02-04",
+    ///      "amount": "100.00", "currency": "EUR"}]})).unwrap();
+    /// doc.apply_customer_defaults(&CustomerDefaults { country: Some("fr".into()), debtor: None });
+    /// assert_eq!(doc.customers.len(), 2);
+    /// let c1 = doc.customers.iter().find(|c| c.id == "C1").unwrap();
+    /// assert_eq!(c1.country.as_deref(), Some("FR"));
+    /// let c2 = doc.customers.iter().find(|c| c.id == "C2").unwrap();
+    /// assert_eq!(c2.country.as_deref(), Some("DE")); // its own country is kept
+    /// assert_eq!(c2.debtor_status(), DebtorStatus::Business);
+    /// ```
+    pub fn apply_customer_defaults(&mut self, defaults: &CustomerDefaults) {
+        if defaults.country.is_none() && defaults.debtor.is_none() {
+            return;
+        }
+        let named = self
+            .invoices
+            .iter()
+            .map(|i| i.customer.clone())
+            .chain(self.payments.iter().filter_map(|p| p.customer.clone()))
+            .chain(self.credit_notes.iter().filter_map(|c| c.customer.clone()));
+        let mut missing: Vec<String> = Vec::new();
+        for id in named {
+            if !self.customers.iter().any(|c| c.id == id) && !missing.contains(&id) {
+                missing.push(id);
+            }
+        }
+        self.customers
+            .extend(missing.into_iter().map(CustomerRecord::new));
+        for c in &mut self.customers {
+            if c.country.is_none() {
+                c.country = defaults
+                    .country
+                    .as_ref()
+                    .map(|s| s.trim().to_ascii_uppercase());
+            }
+            if c.debtor.is_none() {
+                c.debtor = defaults.debtor;
+            }
+        }
+    }
+}
+
+/// Defaults for customers whose record does not say (see
+/// [`LedgerDocument::apply_customer_defaults`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CustomerDefaults {
+    /// ISO 3166-1 alpha-2 country for customers without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Kind of debtor for customers without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debtor: Option<DebtorStatus>,
+}
+
 /// A customer (débiteur).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -71,6 +142,128 @@ pub struct CustomerRecord {
     /// Email address for reminders.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// Who the debtor is: `business` (the default when absent), `consumer` or `public_body`. It
+    /// chooses the statutory regime ([`crate::interest::ledger::choose_regime`]) and the
+    /// limitation period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debtor: Option<DebtorStatus>,
+}
+
+impl CustomerRecord {
+    /// A customer known only by its identifier; the other fields are empty.
+    ///
+    /// ```
+    /// use arrears::ledger::{CustomerRecord, DebtorStatus};
+    /// let c = CustomerRecord::new("C1").with_name("Studio Nord").with_country("FR");
+    /// assert_eq!(c.country.as_deref(), Some("FR"));
+    /// assert_eq!(c.debtor_status(), DebtorStatus::Business);
+    /// ```
+    pub fn new(id: impl Into<String>) -> Self {
+        CustomerRecord {
+            id: id.into(),
+            name: None,
+            segment: None,
+            sector: None,
+            country: None,
+            address: Vec::new(),
+            email: None,
+            debtor: None,
+        }
+    }
+
+    /// Sets the display name.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets the country (ISO 3166-1 alpha-2, upper-cased).
+    #[must_use]
+    pub fn with_country(mut self, country: impl AsRef<str>) -> Self {
+        self.country = Some(country.as_ref().trim().to_ascii_uppercase());
+        self
+    }
+
+    /// Sets the kind of debtor.
+    #[must_use]
+    pub fn with_debtor(mut self, debtor: DebtorStatus) -> Self {
+        self.debtor = Some(debtor);
+        self
+    }
+
+    /// Sets the postal address, one line per element.
+    #[must_use]
+    pub fn with_address<S: Into<String>>(mut self, lines: impl IntoIterator<Item = S>) -> Self {
+        self.address = lines.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The kind of debtor, `business` when the record does not say.
+    pub fn debtor_status(&self) -> DebtorStatus {
+        self.debtor.unwrap_or_default()
+    }
+}
+
+/// Who the debtor is. It decides which statute applies to a late payment: the rules on late
+/// payment in commercial transactions (C. com. L441-10, § 288 (2) BGB, the UK Late Payment Act
+/// 1998, directive 2011/7/EU) cover businesses and public authorities, not consumers; French
+/// public buyers follow the public-procurement code (R2192-31, D2192-35); and the limitation
+/// period differs (two years against French consumers, C. consom. L218-2).
+#[non_exhaustive]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DebtorStatus {
+    /// A business (trader, professional): the default.
+    #[default]
+    Business,
+    /// A consumer (a natural person acting outside a trade).
+    Consumer,
+    /// A public body (State, local authority, public establishment) buying under public
+    /// procurement rules.
+    PublicBody,
+}
+
+impl DebtorStatus {
+    /// The document name: `"business"`, `"consumer"` or `"public_body"`.
+    ///
+    /// ```
+    /// assert_eq!(arrears::ledger::DebtorStatus::PublicBody.as_str(), "public_body");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DebtorStatus::Business => "business",
+            DebtorStatus::Consumer => "consumer",
+            DebtorStatus::PublicBody => "public_body",
+        }
+    }
+}
+
+impl std::str::FromStr for DebtorStatus {
+    type Err = crate::Error;
+
+    /// ```
+    /// use arrears::ledger::DebtorStatus;
+    /// assert_eq!("consumer".parse::<DebtorStatus>()?, DebtorStatus::Consumer);
+    /// assert_eq!("nope".parse::<DebtorStatus>().unwrap_err().code().as_str(), "input.invalid_value");
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    fn from_str(s: &str) -> crate::Result<Self> {
+        match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "business" | "b2b" => Ok(DebtorStatus::Business),
+            "consumer" | "b2c" => Ok(DebtorStatus::Consumer),
+            "public_body" | "public" | "b2g" => Ok(DebtorStatus::PublicBody),
+            other => Err(crate::Error::new(
+                crate::Code::InvalidValue,
+                format!(
+                    "unknown debtor kind {other:?}; expected business, consumer or public_body"
+                ),
+            )),
+        }
+    }
 }
 
 /// An invoice. Either `due_date` or `terms` gives when it must be paid; terms that split the

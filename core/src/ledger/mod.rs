@@ -55,8 +55,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use document::{
-    AllocationRecord, CreditNoteRecord, CustomerRecord, DisputeRecord, InvoiceRecord,
-    LedgerDocument, PaymentKind, PaymentRecord, WriteOffRecord,
+    AllocationRecord, CreditNoteRecord, CustomerDefaults, CustomerRecord, DebtorStatus,
+    DisputeRecord, InvoiceRecord, LedgerDocument, PaymentKind, PaymentRecord, WriteOffRecord,
 };
 pub use state::{
     Allocation, AllocationSource, CurrencyTotals, CustomerState, LedgerState, ReceivableState,

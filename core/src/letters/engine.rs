@@ -129,8 +129,13 @@ fn view<'a>(ctx: &'a LetterContext, format: Format, subject: Option<&'a str>) ->
     }
 }
 
+/// The subject on one line. Only ASCII whitespace is collapsed: the no-break spaces inside an
+/// amount (`1 293,46 €`) stay, so a subject never breaks an amount either.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A minijinja error as a `letters.render` error naming the template, the line and its text.

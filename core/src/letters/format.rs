@@ -7,8 +7,10 @@
 //! | date | `30 juin 2026`, `1er juin 2026` | `30. Juni 2026` | `30 June 2026` |
 //! | percentage | `12,15 %` | `12,15 %` | `12.15%` |
 //!
-//! Separators are ordinary spaces (U+0020), so a search for `1 234,56 €` finds what a letter
-//! prints. Amounts are written with the currency's minor units (rounded half away from zero if
+//! Nothing in an amount may break across lines: as in CLDR and French typography, the French
+//! thousands separator is a narrow no-break space (U+202F), and the space between a number and its
+//! currency or percent sign a no-break space (U+00A0; U+202F before `%` in French). Amounts are
+//! written with the currency's minor units (rounded half away from zero if
 //! they have more; a letter's context is checked to have none). The templates use these through
 //! the filters `money`, `date` and `percent`.
 
@@ -24,12 +26,12 @@ use crate::money::{Currency, RoundingMode};
 /// use arrears::letters::{format::money, Language};
 /// use arrears::money::Currency;
 /// use rust_decimal_macros::dec;
-/// assert_eq!(money(dec!(1234.56), Currency::EUR, Language::Fr), "1 234,56 €");
-/// assert_eq!(money(dec!(1234.56), Currency::EUR, Language::De), "1.234,56 €");
+/// assert_eq!(money(dec!(1234.56), Currency::EUR, Language::Fr), "1\u{202f}234,56\u{a0}€");
+/// assert_eq!(money(dec!(1234.56), Currency::EUR, Language::De), "1.234,56\u{a0}€");
 /// assert_eq!(money(dec!(1234.56), Currency::EUR, Language::En), "€1,234.56");
 /// assert_eq!(money(dec!(1234.56), Currency::GBP, Language::En), "£1,234.56");
 /// assert_eq!(money(dec!(-40), Currency::GBP, Language::En), "-£40.00");
-/// assert_eq!(money(dec!(1234567.5), Currency::CHF, Language::En), "CHF 1,234,567.50");
+/// assert_eq!(money(dec!(1234567.5), Currency::CHF, Language::En), "CHF\u{a0}1,234,567.50");
 /// ```
 pub fn money(amount: Decimal, currency: Currency, language: Language) -> String {
     let dp = currency.minor_units();
@@ -42,7 +44,7 @@ pub fn money(amount: Decimal, currency: Currency, language: Language) -> String 
         None => (digits.as_str(), None),
     };
     let (group_sep, decimal_sep) = match language {
-        Language::Fr => (' ', ','),
+        Language::Fr => ('\u{202f}', ','),
         Language::De => ('.', ','),
         Language::En => (',', '.'),
     };
@@ -55,11 +57,11 @@ pub fn money(amount: Decimal, currency: Currency, language: Language) -> String 
     let symbol = symbol(currency);
     match language {
         Language::Fr | Language::De => {
-            format!("{sign}{number} {}", symbol.unwrap_or(currency.code()))
+            format!("{sign}{number}\u{a0}{}", symbol.unwrap_or(currency.code()))
         }
         Language::En => match symbol {
             Some(s) => format!("{sign}{s}{number}"),
-            None => format!("{sign}{} {number}", currency.code()),
+            None => format!("{sign}{}\u{a0}{number}", currency.code()),
         },
     }
 }
@@ -161,15 +163,16 @@ fn month_name(month: u32, language: Language) -> &'static str {
 /// ```
 /// use arrears::letters::{format::percent, Language};
 /// use rust_decimal_macros::dec;
-/// assert_eq!(percent(dec!(12.150), Language::Fr), "12,15 %");
-/// assert_eq!(percent(dec!(12.15), Language::De), "12,15 %");
+/// assert_eq!(percent(dec!(12.150), Language::Fr), "12,15\u{202f}%");
+/// assert_eq!(percent(dec!(12.15), Language::De), "12,15\u{a0}%");
 /// assert_eq!(percent(dec!(12.15), Language::En), "12.15%");
 /// assert_eq!(percent(dec!(8), Language::En), "8%");
 /// ```
 pub fn percent(value: Decimal, language: Language) -> String {
     let s = value.normalize().to_string();
     match language {
-        Language::Fr | Language::De => format!("{} %", s.replace('.', ",")),
+        Language::Fr => format!("{}\u{202f}%", s.replace('.', ",")),
+        Language::De => format!("{}\u{a0}%", s.replace('.', ",")),
         Language::En => format!("{s}%"),
     }
 }
@@ -182,15 +185,27 @@ mod tests {
     #[test]
     fn amounts_group_thousands_and_keep_minor_units() {
         let eur = Currency::EUR;
-        assert_eq!(money(dec!(0), eur, Language::Fr), "0,00 €");
-        assert_eq!(money(dec!(5), eur, Language::Fr), "5,00 €");
-        assert_eq!(money(dec!(999.99), eur, Language::Fr), "999,99 €");
-        assert_eq!(money(dec!(1000), eur, Language::Fr), "1 000,00 €");
-        assert_eq!(money(dec!(123456.7), eur, Language::Fr), "123 456,70 €");
-        assert_eq!(money(dec!(1234567.89), eur, Language::De), "1.234.567,89 €");
+        assert_eq!(money(dec!(0), eur, Language::Fr), "0,00\u{a0}€");
+        assert_eq!(money(dec!(5), eur, Language::Fr), "5,00\u{a0}€");
+        assert_eq!(money(dec!(999.99), eur, Language::Fr), "999,99\u{a0}€");
+        assert_eq!(
+            money(dec!(1000), eur, Language::Fr),
+            "1\u{202f}000,00\u{a0}€"
+        );
+        assert_eq!(
+            money(dec!(123456.7), eur, Language::Fr),
+            "123\u{202f}456,70\u{a0}€"
+        );
+        assert_eq!(
+            money(dec!(1234567.89), eur, Language::De),
+            "1.234.567,89\u{a0}€"
+        );
         assert_eq!(money(dec!(1234567.89), eur, Language::En), "€1,234,567.89");
-        assert_eq!(money(dec!(-1234.5), eur, Language::Fr), "-1 234,50 €");
-        assert_eq!(money(dec!(-1234.5), eur, Language::De), "-1.234,50 €");
+        assert_eq!(
+            money(dec!(-1234.5), eur, Language::Fr),
+            "-1\u{202f}234,50\u{a0}€"
+        );
+        assert_eq!(money(dec!(-1234.5), eur, Language::De), "-1.234,50\u{a0}€");
     }
 
     #[test]
@@ -198,19 +213,31 @@ mod tests {
         assert_eq!(money(dec!(2.345), Currency::EUR, Language::En), "€2.35");
         assert_eq!(money(dec!(-2.345), Currency::EUR, Language::En), "-€2.35");
         // -0.001 rounds to zero: no minus sign on a zero amount.
-        assert_eq!(money(dec!(-0.001), Currency::EUR, Language::Fr), "0,00 €");
+        assert_eq!(
+            money(dec!(-0.001), Currency::EUR, Language::Fr),
+            "0,00\u{a0}€"
+        );
     }
 
     #[test]
     fn currencies_without_a_symbol_use_their_code() {
         let jpy = Currency::from_code("JPY").unwrap();
-        assert_eq!(money(dec!(1234567), jpy, Language::Fr), "1 234 567 JPY");
-        assert_eq!(money(dec!(1234567), jpy, Language::En), "JPY 1,234,567");
+        assert_eq!(
+            money(dec!(1234567), jpy, Language::Fr),
+            "1\u{202f}234\u{202f}567\u{a0}JPY"
+        );
+        assert_eq!(
+            money(dec!(1234567), jpy, Language::En),
+            "JPY\u{a0}1,234,567"
+        );
         assert_eq!(money(dec!(12.5), Currency::USD, Language::En), "$12.50");
-        assert_eq!(money(dec!(12.5), Currency::GBP, Language::Fr), "12,50 £");
+        assert_eq!(
+            money(dec!(12.5), Currency::GBP, Language::Fr),
+            "12,50\u{a0}£"
+        );
         assert_eq!(
             money(dec!(1234.5), Currency::CHF, Language::De),
-            "1.234,50 CHF"
+            "1.234,50\u{a0}CHF"
         );
     }
 

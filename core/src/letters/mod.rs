@@ -21,7 +21,8 @@
 //! - **Courteous wording.** The built-in texts state facts, the amounts and their legal basis, the
 //!   deadline and the next step; they never threaten.
 //!
-//! Amounts and dates are written the way each language writes them ([`format`]): `1 234,56 €` and
+//! Amounts and dates are written the way each language writes them ([`format`], with no-break
+//! spaces so that an amount never breaks across lines): `1 234,56 €` and
 //! `30 juin 2026` in French, `1.234,56 €` and `30. Juni 2026` in German, `€1,234.56` and
 //! `30 June 2026` in English.
 //!
@@ -40,7 +41,7 @@
 //! })).unwrap();
 //! let letter = render(&ctx, Format::Text)?;
 //! assert!(letter.subject.starts_with("Mise en demeure"));
-//! assert!(letter.body.contains("1 234,56 €"));
+//! assert!(letter.body.contains("1\u{202f}234,56\u{a0}€")); // amounts never break across lines
 //! assert!(letter.body.contains("8 juillet 2026")); // the default deadline: date + 8 days
 //! assert!(letter.missing.is_empty(), "{:?}", letter.missing);
 //! # Ok::<(), arrears::Error>(())
@@ -315,6 +316,13 @@ pub struct LetterInvoice {
     /// in the UK).
     #[serde(with = "decimal_string", default)]
     pub fixed_compensation: Decimal,
+    /// For an invoice of `settled_invoices`: the day it was paid (late).
+    #[serde(
+        with = "serde_date::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub settled_on: Option<NaiveDate>,
 }
 
 /// The amounts a letter claims. When omitted from a context they are the sums over its invoices.
@@ -392,6 +400,10 @@ pub struct LetterContext {
     /// The invoices the letter is about.
     #[serde(default)]
     pub invoices: Vec<LetterInvoice>,
+    /// Invoices already paid, late, whose penalties the letter claims (`outstanding` zero,
+    /// `settled_on` set): listed after the open ones and counted in the totals.
+    #[serde(default)]
+    pub settled_invoices: Vec<LetterInvoice>,
     /// The amounts claimed; the sums over `invoices` when omitted.
     #[serde(default)]
     pub totals: Option<Totals>,
@@ -415,6 +427,11 @@ pub struct LetterContext {
     /// Who signs.
     #[serde(default)]
     pub signatory: Option<Signatory>,
+    /// What the sender should know before sending (a rate not yet confirmed by its official
+    /// publication, invoices without penalties and why, a missing postal address). Never printed
+    /// by the built-in templates; copied to [`Letter::warnings`].
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 /// A rendered letter.
@@ -436,6 +453,9 @@ pub struct Letter {
     /// The required elements it lacks (a missing place, signatory or deadline, a user template
     /// that leaves something out).
     pub missing: Vec<Element>,
+    /// The context's warnings: what to check before sending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Days from the letter's date to the default deadline of a formal notice, per language.
@@ -457,7 +477,10 @@ fn resolve(ctx: &LetterContext) -> Result<LetterContext> {
     validate(ctx)?;
     let mut out = ctx.clone();
     if out.totals.is_none() {
-        out.totals = Some(sum_totals(&ctx.invoices, ctx.currency)?);
+        out.totals = Some(sum_totals(
+            ctx.invoices.iter().chain(&ctx.settled_invoices),
+            ctx.currency,
+        )?);
     }
     if out.deadline.is_none() && ctx.template == TemplateId::FormalNotice.as_str() {
         out.deadline = Some(crate::calendar::date::add_days(
@@ -468,7 +491,10 @@ fn resolve(ctx: &LetterContext) -> Result<LetterContext> {
     Ok(out)
 }
 
-fn sum_totals(invoices: &[LetterInvoice], currency: Currency) -> Result<Totals> {
+fn sum_totals<'a>(
+    invoices: impl Iterator<Item = &'a LetterInvoice>,
+    currency: Currency,
+) -> Result<Totals> {
     let zero = Money::zero(currency);
     let (mut principal, mut interest, mut fixed) = (zero, zero, zero);
     for inv in invoices {
@@ -502,22 +528,31 @@ fn validate(ctx: &LetterContext) -> Result<()> {
             problems.push(e.at(path));
         }
     };
-    for (i, inv) in ctx.invoices.iter().enumerate() {
-        amount(inv.amount, format!("invoices[{i}].amount"), &mut problems);
-        amount(
-            inv.outstanding,
-            format!("invoices[{i}].outstanding"),
-            &mut problems,
-        );
-        amount(
-            inv.interest,
-            format!("invoices[{i}].interest"),
-            &mut problems,
-        );
-        amount(
-            inv.fixed_compensation,
-            format!("invoices[{i}].fixed_compensation"),
-            &mut problems,
+    let lists = [
+        ("invoices", &ctx.invoices),
+        ("settled_invoices", &ctx.settled_invoices),
+    ];
+    for (list, invoices) in lists {
+        for (i, inv) in invoices.iter().enumerate() {
+            for (field, value) in [
+                ("amount", inv.amount),
+                ("outstanding", inv.outstanding),
+                ("interest", inv.interest),
+                ("fixed_compensation", inv.fixed_compensation),
+            ] {
+                amount(value, format!("{list}[{i}].{field}"), &mut problems);
+            }
+        }
+    }
+    // A plan agreement without its instalments would print an empty schedule for both parties
+    // to sign.
+    if ctx.template == TemplateId::PaymentPlanAgreement.as_str() && ctx.instalments.is_empty() {
+        problems.push(
+            err!(
+                MissingPlan,
+                "a payment-plan agreement needs the plan's instalments (build the plan first)"
+            )
+            .at("instalments"),
         );
     }
     for (i, inst) in ctx.instalments.iter().enumerate() {
@@ -625,7 +660,7 @@ pub fn render(ctx: &LetterContext, format: Format) -> Result<Letter> {
 ///     Format::Text,
 /// )?;
 /// assert_eq!(letter.subject, "Rechnung R-1");
-/// assert_eq!(letter.body, "Offen: 1.234,50 € seit 31. Mai 2026.\n");
+/// assert_eq!(letter.body, "Offen: 1.234,50\u{a0}€ seit 31. Mai 2026.\n");
 ///
 /// let e = render_custom(&ctx, "x", "{{ debtor.nmae }}", Format::Text).unwrap_err();
 /// assert_eq!(e.code().as_str(), "letters.render");
@@ -670,6 +705,7 @@ fn finish(
         body,
         checks,
         missing,
+        warnings: resolved.warnings.clone(),
     }
 }
 

@@ -205,11 +205,11 @@ fn french_formal_notice_has_every_required_element() {
         "4 avenue Foch",
         "F2026-0011",
         "F2026-0012",
-        "Principal restant dû : 3 634,56 €",
-        "Pénalités de retard (art. L441-10 C. com.) : 44,42 €",
-        "(art. D441-5 C. com.) : 80,00 €",
-        "Total dû : 3 758,98 €",
-        "40 € est en outre due pour chaque facture",
+        "Principal restant dû : 3\u{202f}634,56\u{a0}€",
+        "Pénalités de retard (art. L441-10 C. com.) : 44,42\u{a0}€",
+        "(art. D441-5 C. com.) : 80,00\u{a0}€",
+        "Total dû : 3\u{202f}758,98\u{a0}€",
+        "40\u{a0}€ est en outre due pour chaque facture",
         "au plus tard le 8 juillet 2026",
         "injonction de payer",
         "frais de procédure soient mis à votre charge",
@@ -254,10 +254,10 @@ fn german_letzte_mahnung_cites_section_288() {
         "Letzte Mahnung",
         "Einschreiben mit Rückschein",
         "Köln, 30. Juni 2026",
-        "Verzugszinsen (§ 288 BGB): 44,42 €",
-        "Pauschale (§ 288 Abs. 5 BGB): 80,00 €",
+        "Verzugszinsen (§ 288 BGB): 44,42\u{a0}€",
+        "Pauschale (§ 288 Abs. 5 BGB): 80,00\u{a0}€",
         "Pauschale von 40 Euro",
-        "Gesamtbetrag: 3.758,98 €",
+        "Gesamtbetrag: 3.758,98\u{a0}€",
         "bis spätestens zum 10. Juli 2026",
         "gerichtliche Mahnverfahren",
         "Kosten",
@@ -272,11 +272,13 @@ fn german_letzte_mahnung_cites_section_288() {
 fn amounts_and_dates_are_written_per_language() {
     let fr = text("statement_of_account", Language::Fr).body;
     assert!(
-        fr.contains("1 234,56 €") && fr.contains("15 avril 2026") && fr.contains("au 30 juin 2026")
+        fr.contains("1\u{202f}234,56\u{a0}€")
+            && fr.contains("15 avril 2026")
+            && fr.contains("au 30 juin 2026")
     );
     let de = text("statement_of_account", Language::De).body;
     assert!(
-        de.contains("1.234,56 €")
+        de.contains("1.234,56\u{a0}€")
             && de.contains("15. April 2026")
             && de.contains("zum 30. Juni 2026")
     );
@@ -291,7 +293,7 @@ fn amounts_and_dates_are_written_per_language() {
     ctx.instalments[0].due_date = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
     let plan = render(&ctx, Format::Text).unwrap().body;
     assert!(
-        plan.contains("Échéance n° 1 : 1 253,00 € le 1er juillet 2026"),
+        plan.contains("Échéance n° 1 : 1\u{202f}253,00\u{a0}€ le 1er juillet 2026"),
         "{plan}"
     );
 }
@@ -340,7 +342,11 @@ fn penalties_and_indemnity_are_required_only_when_claimed() {
     assert!(!l.checks.contains(&Element::Indemnity));
     assert!(l.missing.is_empty(), "{:?}", l.missing);
     assert!(l.body.contains("§ 288 Abs. 1 BGB") && !l.body.contains("Pauschale"));
-    assert!(l.body.contains("Gesamtbetrag: 3.678,98 €"), "{}", l.body);
+    assert!(
+        l.body.contains("Gesamtbetrag: 3.678,98\u{a0}€"),
+        "{}",
+        l.body
+    );
 }
 
 #[test]
@@ -348,7 +354,7 @@ fn totals_default_to_the_sums_over_the_invoices() {
     let mut ctx = context("statement_of_account", Language::Fr);
     ctx.totals = None;
     let l = render(&ctx, Format::Text).unwrap();
-    assert!(l.body.contains("Total dû : 3 758,98 €"));
+    assert!(l.body.contains("Total dû : 3\u{202f}758,98\u{a0}€"));
 }
 
 #[test]
@@ -451,7 +457,7 @@ Objet précis : {{ subject }}. Nous vous mettons en demeure de payer {{ totals.t
 {% include "_foot" %}"#;
     let l = render_custom(&ctx, "MISE EN DEMEURE {{ reference }}", body, Format::Text).unwrap();
     assert_eq!(l.subject, "MISE EN DEMEURE C-0042");
-    assert!(l.body.contains("Objet précis : MISE EN DEMEURE C-0042. Nous vous mettons en demeure de payer 3 758,98 € avant le 8 juillet 2026."));
+    assert!(l.body.contains("Objet précis : MISE EN DEMEURE C-0042. Nous vous mettons en demeure de payer 3\u{202f}758,98\u{a0}€ avant le 8 juillet 2026."));
     // The custom letter is checked against the formal notice's requirements.
     assert!(l.missing.contains(&Element::Consequence));
     assert!(l.checks.contains(&Element::Deadline));
@@ -602,6 +608,13 @@ fn every_template_renders_a_minimal_context() {
             }))
             .unwrap();
             for format in [Format::Text, Format::Html] {
+                if *id == TemplateId::PaymentPlanAgreement {
+                    // An agreement without its instalments would have both parties sign an empty
+                    // schedule: refused.
+                    let e = render(&ctx, format).unwrap_err();
+                    assert_eq!(e.code(), crate::Code::MissingPlan, "{lang}");
+                    continue;
+                }
                 let l = render(&ctx, format).unwrap_or_else(|e| panic!("{id} {lang}: {e}"));
                 let content = l.body.split("</head>").last().unwrap_or_default();
                 assert!(!content.contains("none"), "{id} {lang}\n{}", l.body);

@@ -8,7 +8,8 @@
 //! ```
 //! use arrears::{ledger::Ledger, report, sample};
 //! let ledger = Ledger::new(sample::portfolio(sample::DEFAULT_SEED)?)?;
-//! let inputs = report::ReportInputs::compute(&ledger, sample::AS_OF, "Sample", None)?;
+//! let settings = arrears::dunning::agenda::AgendaSettings::default();
+//! let inputs = report::ReportInputs::compute(&ledger, sample::AS_OF, "Sample", &[], &settings)?;
 //! let page = report::html(&inputs);
 //! assert!(page.starts_with("<!DOCTYPE html>"));
 //! assert!(page.contains("<svg"));
@@ -24,10 +25,10 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use crate::claim::{Claims, CustomerClaim};
 use crate::dunning::agenda::{agenda, Agenda, AgendaSettings};
-use crate::dunning::journal::JournalEntry;
+use crate::dunning::journal::{open_disputes, JournalEntry};
 use crate::error::Result;
-use crate::interest::ledger::{for_ledger, LedgerInterest, LedgerInterestOptions};
 use crate::kpi::{overview, AgingOptions, Overview};
 use crate::ledger::{Ledger, LedgerState};
 use crate::rates::RateTable;
@@ -65,8 +66,8 @@ pub struct ReportInputs {
     pub state: LedgerState,
     /// Aging, delays, worst payers.
     pub overview: Overview,
-    /// Penalties per late receivable and customer.
-    pub penalties: LedgerInterest,
+    /// What each late customer is claimed, per currency (the agenda's and the letters' amounts).
+    pub claims: Vec<CustomerClaim>,
     /// Today's agenda.
     pub agenda: Agenda,
     /// DSO month by month (optional).
@@ -79,8 +80,9 @@ pub struct ReportInputs {
 }
 
 impl ReportInputs {
-    /// Computes the sections the core engines provide (ledger, aging, delays, penalties,
-    /// agenda); the optional sections are added by the caller.
+    /// Computes every section from the engines that own it: ledger totals, aging and delays,
+    /// the claims (with the regime choice of `settings.interest`), the day's agenda under
+    /// `settings` and `journal`, the DSO trend, the concentration and the risk grades.
     ///
     /// # Errors
     /// The errors of the ledger, interest and dunning engines.
@@ -88,19 +90,15 @@ impl ReportInputs {
         ledger: &Ledger,
         as_of: NaiveDate,
         title: &str,
-        journal: Option<&[JournalEntry]>,
+        journal: &[JournalEntry],
+        settings: &AgendaSettings,
     ) -> Result<Self> {
         let table = RateTable::builtin()?;
         let state = ledger.state_as_of(as_of)?;
         let overview = overview(&state, &AgingOptions::default(), 10)?;
-        let penalties = for_ledger(ledger, as_of, &LedgerInterestOptions::default(), &table)?;
-        let agenda = agenda(
-            ledger,
-            journal.unwrap_or(&[]),
-            &AgendaSettings::default(),
-            as_of,
-            &table,
-        )?;
+        let claims = Claims::compute(ledger, &state, &settings.interest, &table)?
+            .all(&open_disputes(journal, as_of))?;
+        let agenda = agenda(ledger, journal, settings, as_of, &table)?;
         // DSO month by month over the last 12 months, and the concentration of overdue, in the
         // currency with the most outstanding (kpi::dso_trend, kpi::concentration).
         let main_currency = state
@@ -130,12 +128,8 @@ impl ReportInputs {
             }
         }
         // The ten riskiest customers with something outstanding (risk::assess).
-        let assessed = crate::risk::assess(
-            ledger,
-            journal.unwrap_or(&[]),
-            as_of,
-            &crate::risk::RiskOptions::default(),
-        )?;
+        let assessed =
+            crate::risk::assess(ledger, journal, as_of, &crate::risk::RiskOptions::default())?;
         let open: std::collections::HashSet<&str> = state
             .receivables
             .iter()
@@ -169,7 +163,7 @@ impl ReportInputs {
             title: title.to_string(),
             state,
             overview,
-            penalties,
+            claims,
             agenda,
             dso_trend,
             concentration,
@@ -205,6 +199,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space:
 .grade { display: inline-block; min-width: 24px; text-align: center; border-radius: 6px; font-weight: 700; color: #fff; }
 .gA { background: #15803d; } .gB { background: #65a30d; } .gC { background: #ca8a04; } .gD { background: #ea580c; } .gE { background: #b91c1c; }
 .note { color: var(--muted); font-size: 13px; }
+.note.warn { color: var(--warn); }
 svg { width: 100%; height: auto; }
 @media print { body { background: #fff; } .panel, .card { break-inside: avoid; } }
 "#;
@@ -236,11 +231,10 @@ pub fn html(r: &ReportInputs) -> String {
             t.max_days_late
         );
         let pen: Decimal = r
-            .penalties
-            .customers
+            .claims
             .iter()
             .filter(|p| p.currency == c)
-            .map(|p| p.interest_outstanding.saturating_add(p.fixed_compensation))
+            .map(|p| p.interest.saturating_add(p.fixed_compensation))
             .fold(Decimal::ZERO, Decimal::saturating_add);
         let _ = write!(
             o,
@@ -349,36 +343,62 @@ pub fn html(r: &ReportInputs) -> String {
         o.push_str("</table>");
     }
 
-    // Worst payers and penalties.
-    o.push_str("<h2>What late customers owe</h2><table><tr><th>Customer</th><th class=\"n\">Late invoices</th><th class=\"n\">Principal</th><th class=\"n\">Interest</th><th class=\"n\">Fixed sums</th><th class=\"n\">Total due</th></tr>");
-    let names: std::collections::HashMap<&str, Option<&String>> = r
-        .state
-        .customers
-        .iter()
-        .map(|c| (c.customer.as_str(), c.name.as_ref()))
-        .collect();
-    let mut rows: Vec<_> = r.penalties.customers.iter().collect();
-    rows.sort_by_key(|c| std::cmp::Reverse(c.total_due));
+    // What late customers are claimed: the claims, the same amounts as the agenda and the letters.
+    o.push_str("<h2>What late customers owe</h2><table><tr><th>Customer</th><th class=\"n\">Invoices</th><th class=\"n\">Principal</th><th class=\"n\">Interest</th><th class=\"n\">Fixed sums</th><th class=\"n\">Total claimed</th><th class=\"n\">Not claimed: paid late</th></tr>");
+    let mut rows: Vec<&CustomerClaim> = r.claims.iter().collect();
+    rows.sort_by(|a, b| b.total.cmp(&a.total).then(a.customer.cmp(&b.customer)));
     for c in rows.iter().take(15) {
-        let name = names
-            .get(c.customer.as_str())
-            .copied()
-            .flatten()
+        let name = c
+            .name
+            .as_ref()
             .map_or(c.customer.clone(), |n| format!("{n} ({})", c.customer));
+        let unclaimed = if c.settled_not_claimed.is_zero() {
+            "–".to_string()
+        } else {
+            amount(c.settled_not_claimed)
+        };
         let _ = write!(
             o,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\"><b>{} {}</b></td></tr>",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\"><b>{} {}</b></td><td class=\"n\">{}</td></tr>",
             escape(&name),
-            c.receivables,
-            amount(c.principal_outstanding),
+            c.lines.len(),
+            amount(c.principal),
             c.currency,
-            amount(c.interest_outstanding),
+            amount(c.interest),
             amount(c.fixed_compensation),
-            amount(c.total_due),
-            c.currency
+            amount(c.total),
+            c.currency,
+            unclaimed
         );
     }
-    o.push_str("</table><p class=\"note\">Interest per C. com. L441-10 (France), § 288 BGB (Germany), Late Payment Act 1998 (UK), directive 2011/7/EU elsewhere in the EU; fixed compensation per invoice paid late. Partial payments are imputed to interest first (C. civ. 1343-1, § 367 BGB), principal first in the UK.</p>");
+    o.push_str("</table><p class=\"note\">Interest per C. com. L441-10 (France), § 288 BGB (Germany), Late Payment Act 1998 (UK), directive 2011/7/EU elsewhere in the EU; fixed compensation per invoice paid late. Interest is all the interest accrued and not paid in cash (with interest-first imputation, C. civ. 1343-1, § 367 BGB, a statement counts part of it as principal; the total is the same). Penalties on invoices already paid late are shown, not claimed, unless the report was asked to claim them.</p>");
+    let mut missing: Vec<(String, Vec<String>)> = Vec::new();
+    for s in r.claims.iter().flat_map(|c| c.without_penalties.iter()) {
+        match missing.iter_mut().find(|(reason, _)| *reason == s.reason) {
+            Some((_, ids)) => ids.push(s.receivable.clone()),
+            None => missing.push((s.reason.clone(), vec![s.receivable.clone()])),
+        }
+    }
+    for (reason, ids) in &missing {
+        let _ = write!(
+            o,
+            "<p class=\"note warn\">No late-payment penalties computed for {} invoice(s) ({}): {}.</p>",
+            ids.len(),
+            escape(&ids.join(", ")),
+            escape(reason)
+        );
+    }
+    let mut flagged: Vec<&str> = r
+        .claims
+        .iter()
+        .flat_map(|c| c.warnings.iter())
+        .map(|w| w.message.as_str())
+        .collect();
+    flagged.sort_unstable();
+    flagged.dedup();
+    for w in flagged {
+        let _ = write!(o, "<p class=\"note warn\">⚑ {}</p>", escape(w));
+    }
 
     // Today's agenda.
     let _ = write!(o, "<h2>Today's agenda ({})</h2>", r.agenda.as_of);

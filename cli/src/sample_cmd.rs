@@ -1,0 +1,110 @@
+//! `arrears sample`: the bundled sample portfolio written out as a JSON ledger and CSV files.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use arrears::{Code, Error};
+
+/// Writes the sample portfolio as JSON and CSV into `dir`.
+pub fn write_sample(dir: &Path) -> Result<(), Error> {
+    let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED)?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::new(
+            Code::Unreadable,
+            format!("cannot create {}: {e}", dir.display()),
+        )
+    })?;
+    let json = serde_json::to_string_pretty(&doc)
+        .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))?;
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).map_err(|e| {
+            Error::new(
+                Code::Unreadable,
+                format!("cannot write {}: {e}", p.display()),
+            )
+        })
+    };
+    write("sample-ledger.json", &format!("{json}\n"))?;
+
+    let names: HashMap<&str, &str> = doc
+        .customers
+        .iter()
+        .filter_map(|c| c.name.as_deref().map(|n| (c.id.as_str(), n)))
+        .collect();
+    let countries: HashMap<&str, &str> = doc
+        .customers
+        .iter()
+        .filter_map(|c| c.country.as_deref().map(|n| (c.id.as_str(), n)))
+        .collect();
+    let mut inv = csv::Writer::from_writer(Vec::new());
+    let csv_err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
+    inv.write_record([
+        "id",
+        "customer",
+        "customer_name",
+        "customer_country",
+        "issue_date",
+        "due_date",
+        "terms",
+        "amount",
+        "net_amount",
+        "tax_amount",
+        "currency",
+    ])
+    .map_err(csv_err)?;
+    for i in &doc.invoices {
+        let terms = match &i.terms {
+            Some(t) => serde_json::to_string(t)
+                .map_err(|e| Error::new(Code::InvalidDocument, e.to_string()))?,
+            None => String::new(),
+        };
+        inv.write_record([
+            i.id.as_str(),
+            i.customer.as_str(),
+            names.get(i.customer.as_str()).copied().unwrap_or(""),
+            countries.get(i.customer.as_str()).copied().unwrap_or(""),
+            &i.issue_date.to_string(),
+            &i.due_date.map(|d| d.to_string()).unwrap_or_default(),
+            &terms,
+            &i.amount.to_string(),
+            &i.net_amount.map(|d| d.to_string()).unwrap_or_default(),
+            &i.tax_amount.map(|d| d.to_string()).unwrap_or_default(),
+            i.currency.code(),
+        ])
+        .map_err(csv_err)?;
+    }
+    let inv = String::from_utf8(
+        inv.into_inner()
+            .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?,
+    )
+    .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
+    write("sample-invoices.csv", &inv)?;
+
+    let mut pay = csv::Writer::from_writer(Vec::new());
+    pay.write_record(["id", "customer", "invoice", "date", "amount", "currency"])
+        .map_err(csv_err)?;
+    for p in &doc.payments {
+        pay.write_record([
+            p.id.as_deref().unwrap_or(""),
+            p.customer.as_deref().unwrap_or(""),
+            p.invoice.as_deref().unwrap_or(""),
+            &p.date.to_string(),
+            &p.amount.to_string(),
+            p.currency.code(),
+        ])
+        .map_err(csv_err)?;
+    }
+    let pay = String::from_utf8(
+        pay.into_inner()
+            .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?,
+    )
+    .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
+    write("sample-payments.csv", &pay)?;
+    eprintln!(
+        "wrote {}/sample-ledger.json (the full ledger), sample-invoices.csv and sample-payments.csv \
+         (invoices and payments only: credit notes, write-offs and disputes need the JSON form)",
+        dir.display()
+    );
+    Ok(())
+}
