@@ -122,14 +122,27 @@ pub fn agenda_table(a: &Agenda) -> String {
             .totals
             .iter()
             .map(|t| {
-                format!(
-                    "{} {} + {} penalties = {} {}",
-                    money(t.outstanding),
-                    t.currency,
-                    money(t.penalties),
-                    money(t.total),
-                    t.currency
-                )
+                let claimed = if t.total.is_zero() {
+                    "nothing overdue".to_string()
+                } else {
+                    format!(
+                        "{} {} + {} penalties = {} {}",
+                        money(t.outstanding),
+                        t.currency,
+                        money(t.penalties),
+                        money(t.total),
+                        t.currency
+                    )
+                };
+                if t.not_yet_due.is_zero() {
+                    claimed
+                } else {
+                    format!(
+                        "{claimed} (and {} {} not yet due)",
+                        money(t.not_yet_due),
+                        t.currency
+                    )
+                }
             })
             .collect();
         let _ = writeln!(
@@ -153,14 +166,32 @@ pub fn agenda_table(a: &Agenda) -> String {
             "Fixed sum",
         ]);
         for i in &act.items {
+            let (interest, fixed) = match i.penalties_unavailable {
+                Some(_) => ("n/a".to_string(), "n/a".to_string()),
+                None => (money(i.interest), money(i.fixed_compensation)),
+            };
             t.add_row(vec![
                 Cell::new(&i.receivable),
                 Cell::new(&i.step),
                 Cell::new(i.due_date),
                 right(i.days_late),
                 right(format!("{} {}", money(i.outstanding), i.currency)),
-                right(money(i.interest)),
-                right(money(i.fixed_compensation)),
+                right(interest),
+                right(fixed),
+            ]);
+        }
+        for l in &act.settled {
+            t.add_row(vec![
+                Cell::new(&l.receivable),
+                Cell::new(format!(
+                    "paid {}",
+                    l.settled_on.map(|d| d.to_string()).unwrap_or_default()
+                )),
+                Cell::new(l.due_date),
+                right(l.days_late),
+                right(format!("{} {}", money(l.outstanding), l.currency)),
+                right(money(l.interest)),
+                right(money(l.fixed_compensation)),
             ]);
         }
         let _ = writeln!(out, "{t}");

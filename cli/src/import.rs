@@ -45,6 +45,73 @@ pub struct Options {
     pub defaults: CustomerDefaults,
 }
 
+/// An import profile: the options of one export saved in a TOML file, so that every command
+/// reads it the same way (`--profile studio.toml`).
+///
+/// ```toml
+/// delimiter = ";"
+/// decimal_comma = true
+/// date_format = "%d/%m/%Y"
+/// currency = "EUR"
+/// country = "FR"
+///
+/// [map]
+/// id = "N° facture"
+/// customer_address = ["Adresse", "Ville"]
+/// ```
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub delimiter: Option<char>,
+    pub decimal_comma: Option<bool>,
+    pub date_format: Option<String>,
+    pub currency: Option<String>,
+    pub encoding: Option<String>,
+    pub country: Option<String>,
+    pub debtor: Option<DebtorStatus>,
+    #[serde(default)]
+    pub map: std::collections::BTreeMap<String, Headers>,
+    #[serde(default)]
+    pub payments_map: std::collections::BTreeMap<String, Headers>,
+    #[serde(default)]
+    pub customers_map: std::collections::BTreeMap<String, Headers>,
+}
+
+/// One header, or several (the address, whose columns become lines).
+#[derive(Debug, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Headers {
+    One(String),
+    Several(Vec<String>),
+}
+
+impl Profile {
+    /// Reads a profile file.
+    pub fn read(path: &Path) -> Result<Profile, Error> {
+        let text = read_text(path, None, &mut Vec::new())?;
+        toml::from_str(&text).map_err(|e| {
+            Error::new(
+                Code::InvalidDocument,
+                format!("import profile: {}", e.message()),
+            )
+            .at(path.display().to_string())
+        })
+    }
+
+    /// A mapping table as `FIELD=Header` arguments.
+    pub fn map_args(&self, map: &std::collections::BTreeMap<String, Headers>) -> Vec<String> {
+        map.iter()
+            .flat_map(|(field, headers)| {
+                let list = match headers {
+                    Headers::One(h) => vec![h.clone()],
+                    Headers::Several(v) => v.clone(),
+                };
+                list.into_iter().map(move |h| format!("{field}={h}"))
+            })
+            .collect()
+    }
+}
+
 /// A ledger read from files, with what the reader noticed on the way.
 pub struct Loaded {
     pub doc: LedgerDocument,
@@ -602,6 +669,8 @@ struct Table {
     records: Vec<(u64, csv::StringRecord)>,
     /// Fields the file must have but does not: their cells are not checked.
     missing: Vec<String>,
+    /// Field → a header of the file that other tools use for it, for fields not found.
+    suggestions: HashMap<String, String>,
 }
 
 impl Table {
@@ -878,11 +947,23 @@ impl CsvReader<'_> {
                 }
             }
         }
+        let suggestions = fields
+            .iter()
+            .filter(|f| !columns.contains_key(f.name))
+            .filter_map(|f| {
+                f.hints
+                    .iter()
+                    .find_map(|h| find(h))
+                    .and_then(|i| header.get(i))
+                    .map(|h| (f.name.to_string(), h.clone()))
+            })
+            .collect();
         Ok(Some(Table {
             file,
             columns,
             records,
             missing,
+            suggestions,
         }))
     }
 
@@ -1075,19 +1156,29 @@ impl CsvReader<'_> {
         let headers = t.headers();
         // File-level gaps, reported once rather than on every row.
         if !t.has("currency") && self.opts.currency.is_none() {
+            let hint = match t.suggestions.get("currency") {
+                Some(h) => format!("perhaps: --map currency={h:?}"),
+                None => "pass --currency EUR".to_string(),
+            };
             problems.push(
                 Error::new(
                     Code::MissingColumn,
-                    "no currency: the file has no currency column; pass --currency EUR (or map one with --map currency=...)",
+                    format!("no currency: the file has no currency column; {hint}"),
                 )
                 .at(&t.file),
             );
         }
         if !t.has("due_date") && !t.has("terms") && !t.missing.iter().any(|m| m == "due_date") {
+            let hint = match t.suggestions.get("due_date") {
+                Some(h) => format!("perhaps: --map due_date={h:?}"),
+                None => "map the due date with --map due_date=\"Header\"".to_string(),
+            };
             problems.push(
                 Error::new(
                     Code::MissingColumn,
-                    "no due date: the file has neither a due_date nor a terms column; map the due date, e.g. --map due_date=\"Échéance\"",
+                    format!(
+                        "no due date: the file has neither a due_date nor a terms column; {hint}"
+                    ),
                 )
                 .at(&t.file),
             );

@@ -140,15 +140,20 @@ struct LedgerInput {
     /// Column mapping of the customers file (`--customers-map id="Code client"`).
     #[arg(long = "customers-map", value_name = "FIELD=HEADER")]
     customers_map: Vec<String>,
+    /// An import profile (TOML): the options below saved once for your export, e.g.
+    /// `delimiter = ";"`, `decimal_comma = true`, `date_format = "%d/%m/%Y"`, `country = "FR"`
+    /// and a `[map]` table. Options given on the command line win.
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
     /// CSV amounts use a decimal comma (`12,50`).
     #[arg(long)]
     decimal_comma: bool,
     /// CSV field delimiter (default `,`; `;` is common in French exports).
-    #[arg(long, default_value = ",")]
-    delimiter: char,
+    #[arg(long)]
+    delimiter: Option<char>,
     /// Date format of CSV dates, in strftime form (default `%Y-%m-%d`; e.g. `%d/%m/%Y`).
-    #[arg(long, default_value = "%Y-%m-%d")]
-    date_format: String,
+    #[arg(long)]
+    date_format: Option<String>,
     /// Currency for CSV rows without a currency column.
     #[arg(long)]
     currency: Option<String>,
@@ -185,21 +190,46 @@ impl LedgerInput {
     /// Reads and checks the ledger; errors point at file lines for CSV input, notes (an encoding
     /// detected) go to standard error.
     fn load(&self) -> Result<Ledger, Error> {
+        let p = match &self.profile {
+            Some(path) => import::Profile::read(path)?,
+            None => import::Profile::default(),
+        };
+        let merge = |cli: &[String], file: Vec<String>| {
+            // Command-line mappings come after the profile's, so they win for the same field.
+            let fields: Vec<&str> = cli
+                .iter()
+                .filter_map(|m| m.split_once('='))
+                .map(|(f, _)| f.trim())
+                .collect();
+            let mut out: Vec<String> = file
+                .into_iter()
+                .filter(|m| {
+                    m.split_once('=')
+                        .is_none_or(|(f, _)| !fields.contains(&f.trim()))
+                })
+                .collect();
+            out.extend(cli.iter().cloned());
+            out
+        };
         let loaded = import::load(&import::Options {
             ledger: self.ledger.clone(),
             payments: self.payments.clone(),
             customers: self.customers.clone(),
-            map: self.map.clone(),
-            payments_map: self.payments_map.clone(),
-            customers_map: self.customers_map.clone(),
-            decimal_comma: self.decimal_comma,
-            delimiter: self.delimiter,
-            date_format: self.date_format.clone(),
-            currency: self.currency.clone(),
-            encoding: self.encoding.clone(),
+            map: merge(&self.map, p.map_args(&p.map)),
+            payments_map: merge(&self.payments_map, p.map_args(&p.payments_map)),
+            customers_map: merge(&self.customers_map, p.map_args(&p.customers_map)),
+            decimal_comma: self.decimal_comma || p.decimal_comma.unwrap_or(false),
+            delimiter: self.delimiter.or(p.delimiter).unwrap_or(','),
+            date_format: self
+                .date_format
+                .clone()
+                .or(p.date_format)
+                .unwrap_or_else(|| "%Y-%m-%d".to_string()),
+            currency: self.currency.clone().or(p.currency),
+            encoding: self.encoding.clone().or(p.encoding),
             defaults: CustomerDefaults {
-                country: self.country.clone(),
-                debtor: self.debtor,
+                country: self.country.clone().or(p.country),
+                debtor: self.debtor.or(p.debtor),
             },
         })?;
         for n in &loaded.notes {
@@ -715,7 +745,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     files.push((dir.join(name), body));
                 }
                 if let Some(e) = Error::from_many(problems) {
-                    return Err(e);
+                    return Err(letter_hint(e));
                 }
                 std::fs::create_dir_all(dir).map_err(|e| {
                     Error::new(
@@ -955,6 +985,26 @@ fn demo_agenda(
     Ok(out)
 }
 
+/// Adds the command-line way out to a refused letter's error.
+fn letter_hint(e: Error) -> Error {
+    let problems = e.problems().iter().map(|p| {
+        let message = if p.code == arrears::Code::PenaltiesUnavailable {
+            format!(
+                "{} (pass --country FR, or give the file a customer_country column; or --allow-missing-penalties to write it without them)",
+                p.message
+            )
+        } else {
+            p.message.clone()
+        };
+        let err = Error::new(p.code, message);
+        match &p.path {
+            Some(path) => err.at(path),
+            None => err,
+        }
+    });
+    Error::from_many(problems.collect::<Vec<_>>()).unwrap_or(e)
+}
+
 /// Prints a letter's warnings (what to check before sending) on standard error.
 fn warn_all(warnings: &[String], customer: &str) {
     let mut err = std::io::stderr().lock();
@@ -1033,7 +1083,8 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
         date,
         Selection::ForTemplate,
         &setup,
-    )?;
+    )
+    .map_err(letter_hint)?;
     if !a.debtor_address.is_empty() {
         ctx.debtor.address_lines = a.debtor_address.clone();
         ctx.warnings.retain(|w| !w.starts_with("no postal address"));
@@ -1112,8 +1163,13 @@ fn write_schemas(dir: &std::path::Path) -> Result<(), Error> {
 }
 
 /// Today's civil date in the machine's local time zone: the CLI is the one place with a clock.
+/// `ARREARS_TODAY=YYYY-MM-DD` replaces it, for scripts and tests that must give the same answer
+/// every day (an explicit `--as-of` wins over both).
 fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    std::env::var("ARREARS_TODAY")
+        .ok()
+        .and_then(|s| parse_date(s.trim()).ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// Writes the whole output at once, only after everything succeeded: no partial output.

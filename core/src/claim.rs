@@ -86,6 +86,8 @@ pub struct ClaimLine {
     #[serde(with = "serde_date")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
+    /// Currency of every amount.
+    pub currency: Currency,
     /// Amount of the receivable.
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
@@ -137,8 +139,13 @@ pub struct CustomerClaim {
     pub name: Option<String>,
     /// Currency of every amount.
     pub currency: Currency,
-    /// Open receivables by due date, then (with [`SettledPenalties::Claim`]) those settled late.
+    /// Overdue receivables by due date, then (with [`SettledPenalties::Claim`]) those settled
+    /// late: what is claimed.
     pub lines: Vec<ClaimLine>,
+    /// Selected receivables not yet due, by due date: mentioned for information (a contact that
+    /// groups them, a pre-due reminder), never claimed nor counted in the totals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub upcoming: Vec<ClaimLine>,
     /// Principal claimed.
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
@@ -270,10 +277,10 @@ impl<'a> Claims<'a> {
         Ok(out)
     }
 
-    /// The claim of one customer in one currency: the open receivables named in `selection`
-    /// (whatever their due date: a statement of account lists those not yet due too), or all its
-    /// overdue ones when `selection` is `None`; plus its receivables settled late, claimed or
-    /// reported as [`SettledPenalties`] says. Receivables disputed in full are left out.
+    /// The claim of one customer in one currency: the open receivables named in `selection`, or
+    /// all its overdue ones when `selection` is `None`; plus its receivables settled late, claimed
+    /// or reported as [`SettledPenalties`] says. Only overdue receivables are claimed: selected
+    /// ones not yet due go to `upcoming`. Receivables disputed in full are left out.
     ///
     /// # Errors
     /// `money.overflow` on absurd totals.
@@ -289,6 +296,7 @@ impl<'a> Claims<'a> {
             name: self.names.get(customer).map(|n| n.to_string()),
             currency,
             lines: Vec::new(),
+            upcoming: Vec::new(),
             principal: Decimal::ZERO,
             interest: Decimal::ZERO,
             fixed_compensation: Decimal::ZERO,
@@ -346,7 +354,11 @@ impl<'a> Claims<'a> {
                 interest,
                 fixed,
             )?;
-            claim.push(line, statement)?;
+            if r.days_late > 0 {
+                claim.push(line, statement)?;
+            } else {
+                claim.upcoming.push(line);
+            }
         }
         for r in settled {
             let Some(s) = self.statement(&r.id) else {
@@ -408,6 +420,18 @@ impl<'a> Claims<'a> {
             .checked_add(interest)
             .and_then(|t| t.checked_add(fixed))
             .ok_or_else(overflow)?;
+        let units = r.currency.minor_units();
+        let scaled = |mut d: Decimal| {
+            d.rescale(units);
+            d
+        };
+        let (outstanding, disputed, interest, fixed, total) = (
+            scaled(outstanding),
+            scaled(disputed),
+            scaled(interest),
+            scaled(fixed),
+            scaled(total),
+        );
         let settled_on = if self.is_settled_late(r) {
             r.settled_on
         } else {
@@ -418,6 +442,7 @@ impl<'a> Claims<'a> {
             invoice: r.invoice.clone(),
             issue_date: r.issue_date,
             due_date: r.due_date,
+            currency: r.currency,
             amount: r.amount,
             outstanding,
             disputed,

@@ -108,6 +108,10 @@ pub struct AgendaItem {
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub fixed_compensation: Decimal,
+    /// Why no penalties are quoted for this receivable (no regime for the customer, a rate not
+    /// yet known), when none are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalties_unavailable: Option<String>,
 }
 
 /// One contact to make today.
@@ -158,10 +162,14 @@ pub struct ActionTotal {
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub penalties: Decimal,
-    /// Sum.
+    /// Sum: what the contact claims.
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total: Decimal,
+    /// Receivables of the contact not yet due (a pre-due step): mentioned, not claimed.
+    #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    pub not_yet_due: Decimal,
 }
 
 /// A receivable (or customer) not contacted today, and why.
@@ -755,6 +763,7 @@ pub fn agenda(
                             outstanding: r.outstanding.saturating_sub(disputed),
                             interest: Decimal::ZERO,
                             fixed_compensation: Decimal::ZERO,
+                            penalties_unavailable: None,
                         },
                     ));
                 }
@@ -804,11 +813,21 @@ pub fn agenda(
         for currency in currencies {
             let claim = claims.customer(customer, currency, Some(&ids), &journal_disputes)?;
             for item in items.iter_mut().filter(|i| i.currency == currency) {
-                if let Some(line) = claim.lines.iter().find(|l| l.receivable == item.receivable) {
+                if let Some(line) = claim
+                    .lines
+                    .iter()
+                    .chain(&claim.upcoming)
+                    .find(|l| l.receivable == item.receivable)
+                {
                     item.outstanding = line.outstanding;
                     item.interest = line.interest;
                     item.fixed_compensation = line.fixed_compensation;
                 }
+                item.penalties_unavailable = claim
+                    .without_penalties
+                    .iter()
+                    .find(|s| s.receivable == item.receivable)
+                    .map(|s| s.reason.clone());
             }
             settled.extend(
                 claim
@@ -817,11 +836,17 @@ pub fn agenda(
                     .filter(|l| l.settled_on.is_some())
                     .cloned(),
             );
+            let mut not_yet_due = claim
+                .upcoming
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, l| add(acc, l.outstanding))?;
+            not_yet_due.rescale(currency.minor_units());
             totals.push(ActionTotal {
                 currency,
                 outstanding: claim.principal,
                 penalties: add(claim.interest, claim.fixed_compensation)?,
                 total: claim.total,
+                not_yet_due,
             });
             if !claim.without_penalties.is_empty() {
                 let reasons: BTreeMap<&str, Vec<&str>> =
@@ -940,6 +965,7 @@ fn totals_of(items: &[AgendaItem]) -> Result<Vec<ActionTotal>> {
                 outstanding: o,
                 penalties: p,
                 total: add(o, p)?,
+                not_yet_due: Decimal::new(0, currency.minor_units()),
             })
         })
         .collect()

@@ -158,7 +158,14 @@ pub fn context(
     let ids: Vec<String> = chosen.iter().map(|r| r.id.clone()).collect();
     let claims = Claims::compute(ledger, &state, setup.interest, setup.table)?;
     let claim = claims.customer(customer, currency, Some(&ids), &disputes)?;
-    if claim.lines.iter().all(|l| l.settled_on.is_some()) {
+    // A pre-due reminder is about invoices not yet due; every other letter claims overdue ones.
+    let pre_due = template == "reminder_pre_due";
+    let nothing = if pre_due {
+        claim.upcoming.is_empty()
+    } else {
+        claim.lines.iter().all(|l| l.settled_on.is_some())
+    };
+    if nothing {
         return Err(no_letter());
     }
 
@@ -226,12 +233,18 @@ pub fn context(
         fixed_compensation: l.fixed_compensation,
         settled_on: l.settled_on,
     };
-    let invoices: Vec<LetterInvoice> = claim
+    let claimed: Vec<LetterInvoice> = claim
         .lines
         .iter()
         .filter(|l| l.settled_on.is_none())
         .map(letter_invoice)
         .collect();
+    let upcoming: Vec<LetterInvoice> = claim.upcoming.iter().map(letter_invoice).collect();
+    let (invoices, upcoming_invoices) = if pre_due {
+        (upcoming, claimed)
+    } else {
+        (claimed, upcoming)
+    };
     let settled_invoices: Vec<LetterInvoice> = claim
         .lines
         .iter()
@@ -268,13 +281,15 @@ pub fn context(
         debtor,
         reference: Some(customer.to_string()),
         currency,
-        totals: Some(Totals {
+        // The claim's totals; a pre-due reminder's are its invoices' (computed by the renderer).
+        totals: (!pre_due).then(|| Totals {
             principal: claim.principal,
             interest: claim.interest,
             fixed_compensation: claim.fixed_compensation,
             total: claim.total,
         }),
         invoices,
+        upcoming_invoices,
         settled_invoices,
         regime,
         rate_description,

@@ -400,6 +400,10 @@ pub struct LetterContext {
     /// The invoices the letter is about.
     #[serde(default)]
     pub invoices: Vec<LetterInvoice>,
+    /// Invoices not yet due, mentioned for information after the ones claimed (their amounts are
+    /// not in the totals).
+    #[serde(default)]
+    pub upcoming_invoices: Vec<LetterInvoice>,
     /// Invoices already paid, late, whose penalties the letter claims (`outstanding` zero,
     /// `settled_on` set): listed after the open ones and counted in the totals.
     #[serde(default)]
