@@ -282,7 +282,7 @@ pub fn context(
         reference: Some(customer.to_string()),
         currency,
         // The claim's totals; a pre-due reminder's are its invoices' (computed by the renderer).
-        totals: (!pre_due).then(|| Totals {
+        totals: (!pre_due).then_some(Totals {
             principal: claim.principal,
             interest: claim.interest,
             fixed_compensation: claim.fixed_compensation,
