@@ -61,6 +61,9 @@ enum Command {
     Backtest(BacktestArgs),
     /// A letter to a customer (reminder, formal notice, ...) in French, English or German.
     Letter(LetterArgs),
+    /// Record in the journal a step already taken by hand (a reminder or a formal notice sent
+    /// before arrears was used), so that the agenda continues from it.
+    Record(RecordArgs),
     /// A payment plan (échéancier): instalments that sum exactly to the debt.
     Plan(PlanArgs),
     /// Statutory late-payment interest for one debt: JSON request in, JSON statement out.
@@ -401,6 +404,31 @@ struct LetterArgs {
     /// Write the letter to this file.
     #[arg(long)]
     out: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct RecordArgs {
+    #[command(flatten)]
+    input: LedgerInput,
+    /// The journal to append to (created if missing).
+    #[arg(long)]
+    journal: PathBuf,
+    /// The customer id.
+    #[arg(long)]
+    customer: String,
+    /// The step taken, a step id of the policy (`d30_formal_notice`, `d15_letter`, ...).
+    #[arg(long)]
+    step: String,
+    /// The day it was taken, YYYY-MM-DD (default: today).
+    #[arg(long, value_parser = date_arg)]
+    date: Option<NaiveDate>,
+    /// The invoices it was about (repeatable; default: every invoice of the customer overdue
+    /// that day).
+    #[arg(long = "invoice", value_name = "ID")]
+    invoices: Vec<String>,
+    /// The policy the step belongs to (a preset or a policy file; default fr_standard).
+    #[arg(long)]
+    policy: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -842,6 +870,39 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Letter(a) => {
             let text = letter(&a)?;
             write_out(a.out.as_ref(), &text)
+        }
+        Command::Record(a) => {
+            let ledger = a.input.load()?;
+            let policy = agenda_cmd::policy_choice(a.policy.as_deref())?.resolve()?;
+            // The journal must read cleanly before a line is added to it.
+            agenda_cmd::read_journal(Some(&a.journal))?;
+            let entry = arrears::dunning::journal::record_step(
+                &ledger,
+                &policy,
+                &a.customer,
+                &a.step,
+                a.date.unwrap_or_else(today),
+                &a.invoices,
+                &chrono::Local::now().to_rfc3339(),
+            )?;
+            agenda_cmd::append_journal(&a.journal, std::slice::from_ref(&entry))?;
+            let covered = match &entry.event {
+                arrears::dunning::journal::JournalEvent::Action { items, .. } => items
+                    .iter()
+                    .map(|i| i.receivable.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                std::io::stderr(),
+                "recorded {} for {} ({covered}) on {} in {}",
+                a.step,
+                a.customer,
+                entry.date,
+                a.journal.display()
+            );
+            Ok(())
         }
         Command::Plan(a) => {
             let every = match a.every.parse::<u32>() {

@@ -53,6 +53,7 @@ pub mod letters;
 pub mod money;
 pub mod ops;
 pub mod plans;
+pub mod prelude;
 pub mod rates;
 pub mod report;
 pub mod risk;

@@ -1,7 +1,7 @@
 //! A deterministic sample portfolio: the ledger `arrears demo` runs on.
 //!
 //! A studio's receivables over 18 months (1 January 2025 to 30 June 2026): forty customers across
-//! the sectors DOMAIN.md quotes (construction, industry, services, commerce, telecoms), a few
+//! the sectors docs/domain.md quotes (construction, industry, services, commerce, telecoms), a few
 //! hundred invoices on the terms French B2B practice uses, and payment behaviours from prompt to
 //! chronic: partial payments, payments without remittance advice (matched oldest first), credit
 //! notes, disputes, a deposit, a write-off, two customers invoiced in pounds.
@@ -142,7 +142,7 @@ const fn spec(
 
 use Behaviour::*;
 
-/// Forty fictional customers. Behaviours are spread so that, as DOMAIN.md reports from practice,
+/// Forty fictional customers. Behaviours are spread so that, as docs/domain.md reports from practice,
 /// a fifth of the customers cause most of the delay, and construction pays slowest.
 const CUSTOMERS: &[Spec] = &[
     spec(

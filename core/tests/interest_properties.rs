@@ -93,7 +93,7 @@ proptest! {
         with.payments.push(DatedAmount { date: day(due + at.min(len)), amount });
         let paid = compute(&with, &table).unwrap();
         // Under interest-first imputation the payment closes a block that is rounded on its own
-        // (legal-rates.md §6.5), which can add at most half a cent to each of the two blocks.
+        // (docs/legal-rates.md §6.5), which can add at most half a cent to each of the two blocks.
         let slack = if interest_first { Decimal::new(1, 2) } else { Decimal::ZERO };
         prop_assert!(paid.interest <= without.interest + slack, "{} with vs {} without", paid.interest, without.interest);
     }

@@ -8,6 +8,22 @@ use serde::{Deserialize, Deserializer, Serializer};
 
 use crate::error::{err, Result};
 
+/// A civil date from its year, month and day, checked.
+///
+/// # Errors
+/// `date.invalid` for a day that does not exist.
+///
+/// ```
+/// use arrears::calendar::date::ymd;
+/// assert_eq!(ymd(2026, 6, 30)?.to_string(), "2026-06-30");
+/// assert_eq!(ymd(2026, 2, 30).unwrap_err().code().as_str(), "date.invalid");
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| err!(InvalidDate, "{year:04}-{month:02}-{day:02} is not a calendar date"))
+}
+
 /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a real calendar day.
 ///
 /// # Errors

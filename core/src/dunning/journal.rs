@@ -133,7 +133,7 @@ pub enum JournalEvent {
         /// Preset id.
         policy: String,
     },
-    /// The kind of debtor (DOMAIN.md §4).
+    /// The kind of debtor (docs/domain.md §4).
     DebtorKind {
         /// Customer.
         customer: String,
@@ -301,6 +301,100 @@ pub fn parse(text: &str) -> Result<Vec<JournalEntry>> {
         Some(e) => Err(e),
         None => Ok(entries),
     }
+}
+
+/// The journal line of a step already taken by hand (the user's own reminder, a formal notice sent
+/// before they used arrears), so that the agenda continues from it.
+///
+/// The step must be one of `policy`'s; the line covers `invoices` (their receivables still open on
+/// `date`), or, when none are named, every receivable of the customer overdue on `date` (not yet
+/// due, for a step before the due date). Every receivable gets the step.
+///
+/// # Errors
+/// `dunning.invalid_journal` for a step not in the policy, an unknown customer or invoice, an
+/// invoice of another customer, or nothing open to record the step for; ledger errors.
+///
+/// ```
+/// use arrears::dunning::{agenda::{agenda, AgendaSettings}, journal::record_step, presets::preset};
+/// use arrears::prelude::*;
+/// let ledger = Ledger::new(LedgerDocument::default().with_invoice(
+///     InvoiceRecord::new("F1", "C1", ymd(2026, 1, 5)?, Money::parse("1440.00", "EUR")?)
+///         .due_on(ymd(2026, 2, 4)?)))?;
+/// // The formal notice went out on 10 March, before arrears was used.
+/// let line = record_step(&ledger, &preset("fr_standard")?, "C1", "d30_formal_notice",
+///                        ymd(2026, 3, 10)?, &[], "2026-06-30T09:00:00+02:00")?;
+/// let today = agenda(&ledger, &[line], &AgendaSettings::default(), ymd(2026, 6, 30)?,
+///                    &RateTable::builtin()?)?;
+/// // The next step is the hand-over, not the friendly first reminder.
+/// assert_eq!(today.actions[0].step, "d45_agency");
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn record_step(
+    ledger: &crate::ledger::Ledger,
+    policy: &super::policy::Policy,
+    customer: &str,
+    step: &str,
+    date: NaiveDate,
+    invoices: &[String],
+    at: &str,
+) -> Result<JournalEntry> {
+    let Some(s) = policy.steps.iter().find(|s| s.id == step) else {
+        let ids: Vec<&str> = policy.steps.iter().map(|s| s.id.as_str()).collect();
+        return Err(err!(
+            InvalidJournal,
+            "{step:?} is not a step of {} ({})",
+            policy.id,
+            ids.join(", ")
+        ));
+    };
+    let doc = ledger.document();
+    for i in invoices {
+        match doc.invoices.iter().find(|inv| inv.id == *i) {
+            None => return Err(err!(InvalidJournal, "invoice {i:?} is not in the ledger")),
+            Some(inv) if inv.customer != customer => {
+                return Err(err!(
+                    InvalidJournal,
+                    "invoice {i:?} is {}'s, not {customer}'s",
+                    inv.customer
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    let state = ledger.state_as_of(date)?;
+    let items: Vec<ActionItem> = state
+        .receivables
+        .iter()
+        .filter(|r| r.customer == customer && !r.outstanding.is_zero())
+        .filter(|r| {
+            if invoices.is_empty() {
+                (r.days_late > 0) == (s.offset_days > 0)
+            } else {
+                invoices.contains(&r.invoice)
+            }
+        })
+        .map(|r| ActionItem {
+            receivable: r.id.clone(),
+            step: step.to_string(),
+        })
+        .collect();
+    if items.is_empty() {
+        return Err(err!(
+            InvalidJournal,
+            "customer {customer:?} has nothing open on {date} for the step {step}"
+        ));
+    }
+    Ok(JournalEntry {
+        at: at.to_string(),
+        date,
+        event: JournalEvent::Action {
+            customer: customer.to_string(),
+            step: step.to_string(),
+            channel: s.channel,
+            items,
+            note: Some("recorded by hand".into()),
+        },
+    })
 }
 
 /// The disputes the journal records as open on `as_of` (a `dispute` line not followed by its

@@ -35,7 +35,7 @@ pub struct AgendaRequest {
 /// # Errors
 /// As [`super::agenda::agenda`].
 pub fn agenda(req: AgendaRequest) -> Result<Agenda> {
-    let ledger = Ledger::new(req.ledger)?;
+    let ledger = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?;
     compute(
         &ledger,
         &req.journal,

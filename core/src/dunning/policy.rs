@@ -33,7 +33,7 @@ pub enum Channel {
     Court,
 }
 
-/// How a step speaks. Firm but courteous, never threatening (DOMAIN.md §3).
+/// How a step speaks. Firm but courteous, never threatening (docs/domain.md §3).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -65,7 +65,7 @@ pub enum Escalation {
     WriteOff,
 }
 
-/// How a debtor behaves (DOMAIN.md §4): it changes the path.
+/// How a debtor behaves (docs/domain.md §4): it changes the path.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]

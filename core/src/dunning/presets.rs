@@ -1,4 +1,4 @@
-//! Named policies from practice. The ladders are those the seed articles quote (DOMAIN.md §2):
+//! Named policies from practice. The ladders are those the collection articles quote (docs/domain.md §2 and its sources):
 //! a standard ladder, a gentle one and a firm one for France, and an English and a German one.
 
 use rust_decimal::Decimal;
@@ -90,7 +90,7 @@ pub fn preset(id: &str) -> Result<Policy> {
     use Tone::*;
     let five_thousand = Decimal::from(5000);
     let p = match id {
-        // DOMAIN.md §2: a neutral reminder 3 days before; a courtesy call 48 h before for invoices
+        // docs/domain.md §2: a neutral reminder 3 days before; a courtesy call 48 h before for invoices
         // over 5,000; D+1 email; D+7 call; D+15 letter recalling the penalties; D+30 formal notice
         // by registered letter; D+45 agency or court.
         "fr_standard" => policy(
@@ -121,7 +121,7 @@ pub fn preset(id: &str) -> Result<Policy> {
                 ),
             ],
         ),
-        // DOMAIN.md §2, the lighter variant: D+7 friendly email, D+15 call, D+30 formal notice.
+        // docs/domain.md §2, the lighter variant: D+7 friendly email, D+15 call, D+30 formal notice.
         "fr_gentle" => policy(
             "fr_gentle",
             "Relance douce (J+7, J+15, J+30)",
@@ -140,7 +140,7 @@ pub fn preset(id: &str) -> Result<Policy> {
                 )),
             ],
         ),
-        // DOMAIN.md §2, the firm variant: D+7 email, D+20 email + call, D+40 registered letter with
+        // docs/domain.md §2, the firm variant: D+7 email, D+20 email + call, D+40 registered letter with
         // a payment-plan offer (the formal notice), then court.
         "fr_firm" => policy(
             "fr_firm",
@@ -247,7 +247,7 @@ mod tests {
     }
 
     #[test]
-    fn gentle_and_firm_follow_the_seeds() {
+    fn gentle_and_firm_follow_the_articles() {
         let offsets = |id| {
             preset(id)
                 .unwrap()

@@ -5,7 +5,7 @@
 //! the payments as imputed, the fixed compensation of the regime, the reference rates read, and
 //! warnings (a flagged rate entry, a caller-supplied rate, a contractual rate below the French
 //! floor). `docs/interest.md` is the specification: every regime with its statute, formula and
-//! defaults, and every convention of `shared/reference/legal-rates.md` §7 as an option.
+//! defaults, and every convention of `docs/legal-rates.md` §7 as an option.
 //!
 //! ```
 //! use arrears::interest::{compute, InterestRequest};
@@ -40,7 +40,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::calendar::date::serde_date;
 use crate::calendar::{CalendarSpec, DayCount};
 use crate::error::{err, Error, Result};
-use crate::money::{decimal_string, Currency};
+use crate::money::{decimal_string, Currency, Money};
 use crate::rates::{RateSeries, RateTable};
 
 pub use engine::compute_with_plan;
@@ -156,7 +156,7 @@ impl<'de> Deserialize<'de> for Regime {
     }
 }
 
-/// How the reference rate is sampled for a day of delay (legal-rates.md §7, ambiguity 3).
+/// How the reference rate is sampled for a day of delay (docs/legal-rates.md §7, ambiguity 3).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -172,7 +172,7 @@ pub enum RateFixing {
     EveryChange,
 }
 
-/// Where cents are rounded (legal-rates.md §7, ambiguity 4). Always half-up.
+/// Where cents are rounded (docs/legal-rates.md §7, ambiguity 4). Always half-up.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -186,7 +186,7 @@ pub enum Rounding {
     DailyAmount,
 }
 
-/// Imputation of partial payments (legal-rates.md §7, ambiguity 5).
+/// Imputation of partial payments (docs/legal-rates.md §7, ambiguity 5).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -198,7 +198,7 @@ pub enum Allocation {
     PrincipalFirst,
 }
 
-/// The amount interest is computed on (legal-rates.md §7, ambiguity 6).
+/// The amount interest is computed on (docs/legal-rates.md §7, ambiguity 6).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -210,7 +210,7 @@ pub enum Base {
     Net,
 }
 
-/// What the UK fixed-sum band is measured on (legal-rates.md §7, ambiguity 7).
+/// What the UK fixed-sum band is measured on (docs/legal-rates.md §7, ambiguity 7).
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -425,6 +425,55 @@ pub struct InterestRequest {
     /// Rate series to add to or replace the built-in ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rates: Vec<RateSeries>,
+}
+
+impl InterestRequest {
+    /// A request with the regime's default conventions, no payment and no credit.
+    ///
+    /// ```
+    /// use arrears::prelude::*;
+    /// let req = InterestRequest::new(Regime::FrB2b, Money::parse("1000.00", "EUR")?,
+    ///                                ymd(2024, 1, 31)?, ymd(2024, 3, 15)?);
+    /// let statement = arrears::interest::compute(&req, &RateTable::builtin()?)?;
+    /// // 44 days at 14.50 % (ECB 4.50 + 10, C. com. L441-10) on 1,000.00.
+    /// assert_eq!(statement.interest.to_string(), "17.48");
+    /// assert_eq!(statement.total_due.to_string(), "1057.48");
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn new(regime: Regime, principal: Money, due_date: NaiveDate, until: NaiveDate) -> Self {
+        InterestRequest {
+            regime,
+            principal: principal.amount(),
+            currency: principal.currency(),
+            due_date,
+            until,
+            payments: Vec::new(),
+            credits: Vec::new(),
+            options: InterestOptions::default(),
+            rates: Vec::new(),
+        }
+    }
+
+    /// Adds a payment by the debtor.
+    #[must_use]
+    pub fn with_payment(mut self, date: NaiveDate, amount: Decimal) -> Self {
+        self.payments.push(DatedAmount { date, amount });
+        self
+    }
+
+    /// Adds a credit note reducing the principal.
+    #[must_use]
+    pub fn with_credit(mut self, date: NaiveDate, amount: Decimal) -> Self {
+        self.credits.push(DatedAmount { date, amount });
+        self
+    }
+
+    /// Sets the conventions.
+    #[must_use]
+    pub fn with_options(mut self, options: InterestOptions) -> Self {
+        self.options = options;
+        self
+    }
 }
 
 /// One run of days at one rate on one balance.

@@ -44,6 +44,6 @@ pub fn ledger_interest(req: LedgerInterestRequest) -> Result<LedgerInterest> {
     for (i, s) in req.rates.into_iter().enumerate() {
         table.insert(s).map_err(|e| e.at(format!("rates[{i}]")))?;
     }
-    let ledger = Ledger::new(req.ledger)?;
+    let ledger = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?;
     super::ledger::for_ledger(&ledger, req.as_of, &req.interest, &table)
 }

@@ -14,7 +14,7 @@
 //! * **Aging balance** (balance âgée): the outstanding amount of each receivable put in a bucket
 //!   by its age on the as-of date. By due date (the default), age = days past due and the first
 //!   bucket holds what is not yet due; by invoice date, age = days since issue. Default buckets
-//!   not due / 1–30 / 31–60 / 61–90 / over 90, the split DOMAIN.md §9 quotes from practice.
+//!   not due / 1–30 / 31–60 / 61–90 / over 90, the split docs/domain.md §9 quotes from practice.
 //! * **Average days to pay** (délai moyen de paiement): for receivables settled by payment,
 //!   settlement date − issue date, as a plain mean and weighted by amount.
 //! * **Average days late**: settlement date − due date, floored at zero, same populations.

@@ -39,7 +39,7 @@ pub fn aging(req: AgingRequest) -> Result<AgingReport> {
     if let Some(b) = req.basis {
         options.basis = b;
     }
-    let state = Ledger::new(req.ledger)?.state_as_of(req.as_of)?;
+    let state = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?.state_as_of(req.as_of)?;
     super::aging(&state, &options)
 }
 
@@ -89,7 +89,7 @@ pub struct KpisRequest {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 pub fn kpis(req: KpisRequest) -> Result<KpiReport> {
-    let ledger = Ledger::new(req.ledger)?;
+    let ledger = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?;
     super::kpis(
         &ledger,
         req.journal.as_deref(),

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::date::serde_date;
-use crate::money::{decimal_string, Currency};
+use crate::money::{decimal_string, Currency, Money};
 use crate::terms::PaymentTerms;
 
 /// A whole ledger: customers, invoices and the dated events that settle them.
@@ -100,6 +100,174 @@ impl LedgerDocument {
                 c.debtor = defaults.debtor;
             }
         }
+    }
+}
+
+impl LedgerDocument {
+    /// Adds a customer (chainable).
+    #[must_use]
+    pub fn with_customer(mut self, customer: CustomerRecord) -> Self {
+        self.customers.push(customer);
+        self
+    }
+
+    /// Adds an invoice (chainable).
+    #[must_use]
+    pub fn with_invoice(mut self, invoice: InvoiceRecord) -> Self {
+        self.invoices.push(invoice);
+        self
+    }
+
+    /// Adds a payment (chainable).
+    #[must_use]
+    pub fn with_payment(mut self, payment: PaymentRecord) -> Self {
+        self.payments.push(payment);
+        self
+    }
+
+    /// Adds a credit note (chainable).
+    #[must_use]
+    pub fn with_credit_note(mut self, credit_note: CreditNoteRecord) -> Self {
+        self.credit_notes.push(credit_note);
+        self
+    }
+}
+
+impl InvoiceRecord {
+    /// An invoice with its amount (tax included) and currency; give its due date with
+    /// [`due_on`](Self::due_on) or its terms with [`with_terms`](Self::with_terms).
+    ///
+    /// ```
+    /// use arrears::prelude::*;
+    /// let inv = InvoiceRecord::new("F1", "C1", ymd(2026, 1, 5)?, Money::parse("1440.00", "EUR")?)
+    ///     .due_on(ymd(2026, 2, 4)?);
+    /// assert_eq!(inv.due_date, Some(ymd(2026, 2, 4)?));
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        customer: impl Into<String>,
+        issue_date: NaiveDate,
+        amount: Money,
+    ) -> Self {
+        InvoiceRecord {
+            id: id.into(),
+            customer: customer.into(),
+            issue_date,
+            due_date: None,
+            terms: None,
+            amount: amount.amount(),
+            net_amount: None,
+            tax_amount: None,
+            currency: amount.currency(),
+        }
+    }
+
+    /// Sets the due date printed on the invoice.
+    #[must_use]
+    pub fn due_on(mut self, due_date: NaiveDate) -> Self {
+        self.due_date = Some(due_date);
+        self
+    }
+
+    /// Sets the payment terms (used when there is no due date).
+    #[must_use]
+    pub fn with_terms(mut self, terms: PaymentTerms) -> Self {
+        self.terms = Some(terms);
+        self
+    }
+
+    /// Sets the amount before tax and the tax, which must add up to the amount.
+    #[must_use]
+    pub fn with_tax(mut self, net_amount: Decimal, tax_amount: Decimal) -> Self {
+        self.net_amount = Some(net_amount);
+        self.tax_amount = Some(tax_amount);
+        self
+    }
+}
+
+impl PaymentRecord {
+    /// A payment received on `date`; say whose with [`from_customer`](Self::from_customer) and
+    /// what it pays with [`for_invoice`](Self::for_invoice) (else it goes to the oldest open
+    /// invoices of the customer).
+    ///
+    /// ```
+    /// use arrears::prelude::*;
+    /// let p = PaymentRecord::new(ymd(2026, 3, 20)?, Money::parse("864.00", "EUR")?)
+    ///     .from_customer("MARTIN")
+    ///     .for_invoice("F2026-002");
+    /// assert_eq!(p.invoice.as_deref(), Some("F2026-002"));
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn new(date: NaiveDate, amount: Money) -> Self {
+        PaymentRecord {
+            id: None,
+            customer: None,
+            date,
+            amount: amount.amount(),
+            currency: amount.currency(),
+            invoice: None,
+            allocations: None,
+            kind: PaymentKind::Payment,
+        }
+    }
+
+    /// Sets the paying customer.
+    #[must_use]
+    pub fn from_customer(mut self, customer: impl Into<String>) -> Self {
+        self.customer = Some(customer.into());
+        self
+    }
+
+    /// Sets the invoice the payment is for.
+    #[must_use]
+    pub fn for_invoice(mut self, invoice: impl Into<String>) -> Self {
+        self.invoice = Some(invoice.into());
+        self
+    }
+
+    /// Sets the payment's identifier (bank reference).
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Marks the payment as a deposit (acompte) paid before its invoice.
+    #[must_use]
+    pub fn as_deposit(mut self) -> Self {
+        self.kind = PaymentKind::Deposit;
+        self
+    }
+}
+
+impl CreditNoteRecord {
+    /// A credit note of `amount` on `date`; name the invoice it corrects with
+    /// [`for_invoice`](Self::for_invoice), or the customer whose account it credits with
+    /// [`for_customer`](Self::for_customer).
+    pub fn new(date: NaiveDate, amount: Money) -> Self {
+        CreditNoteRecord {
+            id: None,
+            invoice: None,
+            customer: None,
+            date,
+            amount: amount.amount(),
+            currency: amount.currency(),
+        }
+    }
+
+    /// Sets the invoice corrected.
+    #[must_use]
+    pub fn for_invoice(mut self, invoice: impl Into<String>) -> Self {
+        self.invoice = Some(invoice.into());
+        self
+    }
+
+    /// Sets the customer credited.
+    #[must_use]
+    pub fn for_customer(mut self, customer: impl Into<String>) -> Self {
+        self.customer = Some(customer.into());
+        self
     }
 }
 

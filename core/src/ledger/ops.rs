@@ -40,7 +40,7 @@ pub struct AllocateResponse {
 /// # Errors
 /// The errors of [`Ledger::new`].
 pub fn allocate(req: LedgerRequest) -> Result<AllocateResponse> {
-    let state = Ledger::new(req.ledger)?.state_as_of(req.as_of)?;
+    let state = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?.state_as_of(req.as_of)?;
     Ok(AllocateResponse {
         as_of: state.as_of,
         allocations: state.allocations,
@@ -52,7 +52,19 @@ pub fn allocate(req: LedgerRequest) -> Result<AllocateResponse> {
 /// Runs `ledger_state`: every receivable and customer as of the date.
 ///
 /// # Errors
-/// The errors of [`Ledger::new`].
+/// The errors of [`Ledger::new`], with paths into the request (`ledger.invoices[0].amount`), the
+/// same as the paths of parse errors of the same document.
+///
+/// ```
+/// let bad_date = arrears::run("ledger_state", &serde_json::json!({"as_of": "2025-03-01",
+///     "ledger": {"invoices": [{"id": "F1", "customer": "C1", "issue_date": "2025-01-10",
+///     "due_date": "2025-02-30", "amount": "10.00", "currency": "EUR"}]}})).unwrap_err();
+/// assert_eq!(bad_date.path(), Some("ledger.invoices[0].due_date"));
+/// let bad_amount = arrears::run("ledger_state", &serde_json::json!({"as_of": "2025-03-01",
+///     "ledger": {"invoices": [{"id": "F1", "customer": "C1", "issue_date": "2025-01-10",
+///     "due_date": "2025-02-09", "amount": "-10.00", "currency": "EUR"}]}})).unwrap_err();
+/// assert_eq!(bad_amount.path(), Some("ledger.invoices[0].amount"));
+/// ```
 pub fn ledger_state(req: LedgerRequest) -> Result<LedgerState> {
-    Ledger::new(req.ledger)?.state_as_of(req.as_of)
+    Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?.state_as_of(req.as_of)
 }

@@ -1,7 +1,7 @@
 //! Required content, checked on the rendered letter.
 //!
 //! Each template has a list of elements it must contain (the French formal notice the most:
-//! docs/dunning.md §"Letters", DOMAIN.md §8). After rendering, each element is looked for in the
+//! docs/dunning.md §"Letters", docs/domain.md §8). After rendering, each element is looked for in the
 //! plain-text letter: the parties' names, each invoice number, the amounts and dates written as
 //! the letter writes them, the statute numbers of the regime, and a few fixed words per language
 //! ("mise en demeure", "injonction de payer", "frais"). The answer is machine-checkable in every

@@ -1,7 +1,7 @@
 //! Payment plans (échéancier, plan d'apurement): a debt split into dated instalments, the
 //! payments tracked against them, and the default when one is missed.
 //!
-//! The practice (DOMAIN.md §5): split a debt, e.g. 10,000 in 4 × 2,500, over 2 to 4 months at
+//! The practice (docs/domain.md §5): split a debt, e.g. 10,000 in 4 × 2,500, over 2 to 4 months at
 //! most, with the first instalment within 7 days of the agreement; track each instalment; a missed
 //! one ends the plan and escalation resumes. Here:
 //!
@@ -85,7 +85,7 @@ pub const DEFAULT_GRACE_DAYS: u32 = 5;
 pub const MAX_GRACE_DAYS: u32 = 365;
 
 /// The practice's longest plan: the last instalment at most this many months after the first
-/// (DOMAIN.md §5, "2 to 4 months at most"); beyond it, [`PlanFindingCode::Over4Months`].
+/// (docs/domain.md §5, "2 to 4 months at most"); beyond it, [`PlanFindingCode::Over4Months`].
 ///
 /// ```
 /// assert_eq!(arrears::plans::PRACTICE_MAX_MONTHS, 4);
@@ -93,7 +93,7 @@ pub const MAX_GRACE_DAYS: u32 = 365;
 pub const PRACTICE_MAX_MONTHS: u32 = 4;
 
 /// The practice's longest wait for the first instalment, in days after the agreement
-/// (DOMAIN.md §5, "first instalment within 7 days"); beyond it,
+/// (docs/domain.md §5, "first instalment within 7 days"); beyond it,
 /// [`PlanFindingCode::FirstOver7Days`].
 ///
 /// ```
@@ -426,11 +426,11 @@ pub struct PlanTotals {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PlanFindingCode {
     /// The last instalment is more than 4 months after the first (practice: 2 to 4 months at
-    /// most, DOMAIN.md §5).
+    /// most, docs/domain.md §5).
     #[serde(rename = "plans.over_4_months")]
     Over4Months,
     /// The first instalment is more than 7 days after the agreement (practice: within 7 days,
-    /// DOMAIN.md §5).
+    /// docs/domain.md §5).
     #[serde(rename = "plans.first_over_7_days")]
     FirstOver7Days,
 }

@@ -1,4 +1,4 @@
-//! Unit tests that read like the spec (docs/dunning.md §"Payment plans", DOMAIN.md §5), each with
+//! Unit tests that read like the spec (docs/dunning.md §"Payment plans", docs/domain.md §5), each with
 //! its hand computation, and the property tests of the invariants.
 
 use chrono::NaiveDate;
@@ -49,7 +49,7 @@ fn statuses(s: &PlanStatus) -> Vec<InstalmentStatus> {
 
 #[test]
 fn ten_thousand_in_four_times_two_thousand_five_hundred() {
-    // DOMAIN.md §5: "Split a debt (e.g. 10,000 in 4 × 2,500)". 1,000,000 cents / 4 = 250,000.
+    // docs/domain.md §5: "Split a debt (e.g. 10,000 in 4 × 2,500)". 1,000,000 cents / 4 = 250,000.
     let plan = build(&request("10000", 4, "2025-03-05", Every::Month)).unwrap();
     assert_eq!(amounts(&plan), vec![dec!(2500.00); 4]);
     assert_eq!(

@@ -21,7 +21,7 @@ use crate::money::{Currency, Money};
 ///
 /// * `completed` when every instalment is paid (even if some were paid late);
 /// * otherwise `defaulted` when an instalment was missed, with `defaulted_on` = the first missed
-///   instalment's `grace_until` (a later payment does not revive the plan: DOMAIN.md §5, a missed
+///   instalment's `grace_until` (a later payment does not revive the plan: docs/domain.md §5, a missed
 ///   instalment ends it);
 /// * otherwise `active`.
 ///

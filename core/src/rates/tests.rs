@@ -1,5 +1,5 @@
 //! Unit tests of the rate series, including the cross-checks between series that
-//! `legal-rates.md` says must hold: they catch typos in the data files.
+//! `docs/legal-rates.md` says must hold: they catch typos in the data files.
 
 use chrono::Datelike;
 use rust_decimal::Decimal;
@@ -104,7 +104,7 @@ fn half_yearly_series_have_every_half_year() {
 
 #[test]
 fn every_material_flag_is_kept() {
-    // A `flag` marks exactly the values legal-rates.md marks ⚑ (single-sourced, derived from an
+    // A `flag` marks exactly the values docs/legal-rates.md marks ⚑ (single-sourced, derived from an
     // unverified value, or unverified), which make a statement carry a warning. Its legend counts
     // "1 source + arithmetic check" values as verified, and † marks a correct value whose rule did
     // not apply then: those are kept as `note`s, so they do not raise warnings on every
@@ -171,7 +171,7 @@ fn fr_semester_rate_is_the_ecb_rate_on_the_first_day_of_the_half_year() {
 
 #[test]
 fn basiszinssatz_is_ecb_minus_088_from_2009() {
-    // legal-rates.md §3.2: from 2009-01 every row equals the ECB MRO in force on 1 Jan / 1 Jul
+    // docs/legal-rates.md §3.2: from 2009-01 every row equals the ECB MRO in force on 1 Jan / 1 Jul
     // minus 0.88.
     let t = table();
     let ecb = t.get("ecb_mro").unwrap();
@@ -214,7 +214,7 @@ fn uk_reference_rate_is_bank_rate_on_its_reference_day() {
 
 #[test]
 fn french_contractual_floor_reproduces_the_published_column() {
-    // legal-rates.md §1.2, "contractual floor (3 × autres cas)" column; bpifrance (H2 2024 14.76),
+    // docs/legal-rates.md §1.2, "contractual floor (3 × autres cas)" column; bpifrance (H2 2024 14.76),
     // capeb09 (H2 2023 12.66), Assemblée nationale question 15103 (H1 2024 15.21).
     let column: [(&str, Decimal); 24] = [
         ("2015-01-01", dec!(2.79)),

@@ -1,4 +1,4 @@
-//! The kind of debtor (DOMAIN.md §4), estimated from behaviour: **cannot pay** (offer a payment
+//! The kind of debtor (docs/domain.md §4), estimated from behaviour: **cannot pay** (offer a payment
 //! plan), **late on purpose** (firm mode) or **avoids** (formal notice early), with the evidence;
 //! `unknown` when the evidence is thin or mixed.
 //!

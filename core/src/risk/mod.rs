@@ -8,7 +8,7 @@
 //! customer's answer lists its factors, largest first, each with its value, its points and a
 //! sentence ("pays 34 days late on average over 6 paid invoices (+17 points)"), so a credit
 //! controller can check the arithmetic by hand. Customers with little payment history lean on
-//! the sector prior of DOMAIN.md §9 and are flagged `thin_file`.
+//! the sector prior of docs/domain.md §9 and are flagged `thin_file`.
 //!
 //! Only data dated on or before the as-of date counts: the ledger is replayed to that date and
 //! later journal entries are ignored. No floats touch money (amounts, limits and sales are

@@ -69,7 +69,7 @@ pub struct RiskResponse {
 /// # Errors
 /// The errors of [`Ledger::new`] and [`assess`].
 pub fn risk(req: RiskRequest) -> Result<RiskResponse> {
-    let ledger = Ledger::new(req.ledger)?;
+    let ledger = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?;
     let options = RiskOptions {
         external: req.external,
         weights: req.weights,
@@ -117,7 +117,7 @@ fn thirty() -> u32 {
 /// # Errors
 /// The errors of [`Ledger::new`] and [`super::backtest::backtest`].
 pub fn backtest(req: BacktestRequest) -> Result<Backtest> {
-    let ledger = Ledger::new(req.ledger)?;
+    let ledger = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?;
     run_backtest(
         &ledger,
         &req.journal,

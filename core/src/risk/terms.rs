@@ -1,5 +1,5 @@
 //! Recommended terms per grade: deposit, longest payment term, credit limit and payment method.
-//! These are policy defaults (DOMAIN.md §7: deposits of 30–50 % for risky services customers and
+//! These are policy defaults (docs/domain.md §7: deposits of 30–50 % for risky services customers and
 //! 50 % for first orders of new customers, shorter terms for risky customers, longer ones as a
 //! reward for the best payers), every one overridable by the caller's `terms_policy`.
 //!
@@ -97,7 +97,7 @@ pub struct TermsPolicy {
     #[serde(rename = "E", default = "grade_e")]
     pub e: GradeTerms,
     /// Deposit on the first orders of a new customer (flagged new, or without any paid invoice
-    /// yet): at least this percent. Default 50 (DOMAIN.md §7).
+    /// yet): at least this percent. Default 50 (docs/domain.md §7).
     #[serde(default = "fifty")]
     pub new_customer_deposit_percent: u32,
 }
@@ -236,7 +236,7 @@ pub fn recommend(
     if first_orders && deposit < policy.new_customer_deposit_percent {
         deposit = policy.new_customer_deposit_percent;
         notes.push(format!(
-            "first orders of a new customer: {deposit} % deposit (DOMAIN.md §7)"
+            "first orders of a new customer: {deposit} % deposit (docs/domain.md §7)"
         ));
     }
     let mut limits = Vec::new();

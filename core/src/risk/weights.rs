@@ -9,7 +9,7 @@
 //!     .unwrap();
 //! assert_eq!(w.mean_days_late_per_day, 0.6);
 //! assert_eq!(w.late_share_points, 10.0); // the default
-//! assert_eq!(w.sector_prior("construction"), 30.0); // 2.5 × 12 % unpaid (DOMAIN.md §9)
+//! assert_eq!(w.sector_prior("construction"), 30.0); // 2.5 × 12 % unpaid (docs/domain.md §9)
 //! w.check()?;
 //! # Ok::<(), arrears::Error>(())
 //! ```
@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{err, Error, Result};
 
-/// A sector benchmark of DOMAIN.md §9 (France): the share of invoices left unpaid and the average
+/// A sector benchmark of docs/domain.md §9 (France): the share of invoices left unpaid and the average
 /// days to pay.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SectorBenchmark {
@@ -32,7 +32,7 @@ pub struct SectorBenchmark {
     pub average_days: u32,
 }
 
-/// The five benchmarks DOMAIN.md §9 quotes.
+/// The five benchmarks docs/domain.md §9 quotes.
 pub const SECTOR_BENCHMARKS: &[SectorBenchmark] = &[
     SectorBenchmark {
         sector: "construction",
@@ -61,7 +61,7 @@ pub const SECTOR_BENCHMARKS: &[SectorBenchmark] = &[
     },
 ];
 
-/// The benchmark of a sector (case-insensitive), if DOMAIN.md §9 quotes one.
+/// The benchmark of a sector (case-insensitive), if docs/domain.md §9 quotes one.
 ///
 /// ```
 /// use arrears::risk::weights::benchmark;
@@ -125,7 +125,7 @@ pub struct Weights {
     pub silence_max: f64,
     /// Points per broken promise to pay. Default 8.
     pub broken_promise_points: f64,
-    /// Cap of the broken-promise points. Default 24 (the third broken promise, DOMAIN.md §4).
+    /// Cap of the broken-promise points. Default 24 (the third broken promise, docs/domain.md §4).
     pub broken_promises_max: f64,
     /// Points when every invoice was disputed (scaled by the share of disputed invoices).
     /// Default 20.

@@ -103,7 +103,7 @@ pub enum PaymentTerms {
         days: u32,
     },
     /// "N jours fin de mois" ("N days end of month"), under the method the parties chose: French
-    /// practice accepts both (legal-rates.md §1.1, expertfiscal.fr), so there is no default.
+    /// practice accepts both (docs/legal-rates.md §1.1, expertfiscal.fr), so there is no default.
     DaysEndOfMonth {
         /// The N of "N jours fin de mois", `0..=3650`.
         days: u32,
@@ -157,7 +157,7 @@ impl schemars::JsonSchema for PaymentTerms {
 }
 
 /// The two computations of "N jours fin de mois" that case law and the tax administration accept
-/// (expertfiscal.fr, cited in legal-rates.md §1.1). They give different dates; the contract must
+/// (expertfiscal.fr, cited in docs/legal-rates.md §1.1). They give different dates; the contract must
 /// say which one it uses.
 ///
 /// ```

@@ -80,7 +80,7 @@ fn immediate_is_due_on_the_issue_date() {
 
 #[test]
 fn forty_five_days_end_of_month_both_methods() {
-    // legal-rates.md §1.1, expertfiscal.fr: (A) invoice date + 45 days, then end of that month;
+    // docs/legal-rates.md §1.1, expertfiscal.fr: (A) invoice date + 45 days, then end of that month;
     // (B) end of the invoice month, then + 45 days.
     // 15 Dec 2024: A = 29 Jan 2025 → 31 Jan; B = 31 Dec + 45 = 14 Feb 2025.
     assert_eq!(a(45).due_date(d("2024-12-15")).unwrap(), d("2025-01-31"));

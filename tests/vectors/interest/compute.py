@@ -2,7 +2,7 @@
 """Independent reference implementation of docs/interest.md, for checking the interest vectors.
 
 Written from the specification (docs/interest.md) and the reference material
-(shared/reference/legal-rates.md, rates.json) only, without reading the Rust engine. Every amount is a
+(docs/legal-rates.md, rates.json) only, without reading the Rust engine. Every amount is a
 `fractions.Fraction`; rounding is half-up (away from zero for the positive amounts used here) to the
 currency's minor unit, at the places docs/interest.md states.
 
@@ -10,8 +10,8 @@ currency's minor unit, at the places docs/interest.md states.
     python3 tests/vectors/interest/compute.py request.json    # print the statement of one request
 
 The built-in rate series are read from the reference material's `rates.json` (path in $ARREARS_RATES,
-default /work/shared/reference/rates.json) under the engine's series ids. An entry is "flagged" when
-legal-rates.md marks it ⚑ or lists it as single-sourced in §8, as docs/rates.md specifies (FLAGGED below;
+default tests/reference/rates.json, the tables of docs/legal-rates.md) under the engine's series ids. An entry is "flagged" when
+docs/legal-rates.md marks it ⚑ or lists it as single-sourced in §8, as docs/rates.md specifies (FLAGGED below;
 narrower than rates.json's `flag` field, which also marks "1 source + arithmetic check" values and the
 † historical caveat, which docs/rates.md turns into notes that raise no warning).
 
@@ -31,7 +31,7 @@ from fractions import Fraction as F
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RATES_PATH = Path(os.environ.get("ARREARS_RATES", "/work/shared/reference/rates.json"))
+RATES_PATH = Path(os.environ.get("ARREARS_RATES", Path(__file__).resolve().parents[2] / "reference" / "rates.json"))
 
 # engine id -> (name in rates.json, known-until date)
 SERIES_MAP = {
@@ -45,7 +45,7 @@ SERIES_MAP = {
     "uk_reference_rate": ("uk_late_payment_reference_rate", "2026-12-31"),
 }
 
-# Entries marked ⚑ in legal-rates.md (tables 1.2, 2, 3.2, 4.2, 4.3; list in §8).
+# Entries marked ⚑ in docs/legal-rates.md (tables 1.2, 2, 3.2, 4.2, 4.3; list in §8).
 FLAGGED = {
     ("ecb_mro", "2026-06-17"),
     ("fr_l441_10", "2026-07-01"),
@@ -55,7 +55,7 @@ FLAGGED = {
     ("uk_reference_rate", "2026-07-01"),
     ("uk_bank_rate", "2022-05-05"), ("uk_bank_rate", "2022-08-04"), ("uk_bank_rate", "2022-09-22"),
     ("uk_bank_rate", "2022-11-03"), ("uk_bank_rate", "2023-02-02"), ("uk_bank_rate", "2023-03-23"),
-    ("fr_legal_annual", "2007-01-01"),  # legal-rates.md §8: "2007 (2.95) is in cbanque only"
+    ("fr_legal_annual", "2007-01-01"),  # docs/legal-rates.md §8: "2007 (2.95) is in cbanque only"
 }
 
 MINOR_UNITS = {"EUR": 2, "GBP": 2, "USD": 2, "CHF": 2, "JPY": 0, "SEK": 2, "DKK": 2, "PLN": 2}
