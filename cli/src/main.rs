@@ -320,6 +320,9 @@ struct KpisArgs {
     /// Output format: `json` (the kpis document) or `csv` (tidy: one figure a row).
     #[arg(long, value_enum, default_value_t = KpisFormat::Json)]
     format: KpisFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -332,6 +335,9 @@ struct RiskArgs {
     /// The journal (promises, disputes, reminders).
     #[arg(long)]
     journal: Option<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -347,6 +353,9 @@ struct BacktestArgs {
     /// The journal.
     #[arg(long)]
     journal: Option<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -834,11 +843,17 @@ fn run(cli: Cli) -> Result<(), Error> {
                 group_by,
                 &options,
             )?;
+            for w in arrears::kpi::summary::coverage_warnings(
+                &ledger,
+                &arrears::kpi::KpiPeriod { as_of, from, to },
+            ) {
+                let _ = writeln!(std::io::stderr(), "warning: {w}");
+            }
             let text = match a.format {
                 KpisFormat::Json => to_json(&report)?,
                 KpisFormat::Csv => render::kpis_csv(&report)?,
             };
-            write_out(None, &text)
+            write_out(a.out.as_ref(), &text)
         }
         Command::Risk(a) => {
             let ledger = a.input.load()?;
@@ -851,7 +866,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 &arrears::risk::RiskOptions::default(),
             )?;
             write_out(
-                None,
+                a.out.as_ref(),
                 &to_json(&serde_json::json!({"as_of": as_of.to_string(), "customers": risk}))?,
             )
         }
@@ -865,7 +880,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 a.horizon_days,
                 &arrears::risk::BacktestOptions::default(),
             )?;
-            write_out(None, &to_json(&result)?)
+            write_out(a.out.as_ref(), &to_json(&result)?)
         }
         Command::Letter(a) => {
             let text = letter(&a)?;

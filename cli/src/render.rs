@@ -37,9 +37,18 @@ struct ReportDoc<'a> {
     warnings: &'a [String],
 }
 
-/// The KPIs of the last twelve months to the as-of date, one group per currency.
+/// The KPIs of the last twelve months to the as-of date, or since the ledger's first invoice when the
+/// ledger is younger (a period without data would distort DSO and CEI).
 fn kpis_of(ledger: &Ledger, as_of: NaiveDate) -> Result<arrears::kpi::KpiReport, Error> {
-    let from = arrears::calendar::date::add_days(as_of, -364)?;
+    let year = arrears::calendar::date::add_days(as_of, -364)?;
+    let first = ledger
+        .document()
+        .invoices
+        .iter()
+        .map(|i| i.issue_date)
+        .filter(|d| *d <= as_of)
+        .min();
+    let from = first.map_or(year, |f| f.max(year));
     let period = arrears::kpi::KpiPeriod {
         as_of,
         from,
@@ -89,6 +98,14 @@ pub fn report(
     let disputes = arrears::dunning::journal::open_disputes(journal, as_of);
     let claims = claims_of.all(&disputes)?;
     let kpis = kpis_of(ledger, as_of)?;
+    let coverage = arrears::kpi::summary::coverage_warnings(
+        ledger,
+        &arrears::kpi::KpiPeriod {
+            as_of,
+            from: kpis.from,
+            to: kpis.to,
+        },
+    );
     let risk = arrears::risk::assess(
         ledger,
         journal,
@@ -115,7 +132,16 @@ pub fn report(
         }
         Format::Csv => csv_open_receivables(&state, &claims, &missing, &risk),
         _ => Ok(table(
-            &state, &overview, &claims, &missing, &kpis, &risk, title,
+            &Sections {
+                state: &state,
+                overview: &overview,
+                claims: &claims,
+                missing: &missing,
+                kpis: &kpis,
+                coverage: &coverage,
+                risk: &risk,
+            },
+            title,
         )),
     }
 }
@@ -229,15 +255,28 @@ fn penalty_of(claims: &[CustomerClaim], receivable: &str) -> Option<(Decimal, De
         .map(|l| (l.interest, l.fixed_compensation))
 }
 
-fn table(
-    state: &LedgerState,
-    overview: &Overview,
-    claims: &[CustomerClaim],
-    missing: &MissingPenalties,
-    kpis: &arrears::kpi::KpiReport,
-    risk: &[arrears::risk::CustomerRisk],
-    title: &str,
-) -> String {
+/// What the table report shows, computed by the engines.
+struct Sections<'a> {
+    state: &'a LedgerState,
+    overview: &'a Overview,
+    claims: &'a [CustomerClaim],
+    missing: &'a MissingPenalties,
+    kpis: &'a arrears::kpi::KpiReport,
+    /// What the key figures' period lacks ([`arrears::kpi::summary::coverage_warnings`]).
+    coverage: &'a [String],
+    risk: &'a [arrears::risk::CustomerRisk],
+}
+
+fn table(sections: &Sections<'_>, title: &str) -> String {
+    let Sections {
+        state,
+        overview,
+        claims,
+        missing,
+        kpis,
+        coverage,
+        risk,
+    } = *sections;
     let mut out = String::new();
     let _ = writeln!(out, "{title}\nAs of {}\n", state.as_of);
 
@@ -505,6 +544,9 @@ fn table(
         );
     }
     let _ = writeln!(out, "{t}");
+    for w in coverage {
+        let _ = writeln!(out, "  ! {w}");
+    }
 
     // Risk grades of the customers who owe something, riskiest first (docs/risk.md).
     let owing: std::collections::HashSet<&str> =

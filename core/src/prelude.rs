@@ -44,7 +44,7 @@ pub use crate::ledger::{
 };
 pub use crate::letters::{render, Format, Language, Letter, LetterContext};
 pub use crate::money::{Currency, Money};
+pub use crate::ops::run;
 pub use crate::plans::{build as build_plan, Every, PaymentPlan, PlanRequest};
 pub use crate::rates::RateTable;
 pub use crate::terms::PaymentTerms;
-pub use crate::ops::run;

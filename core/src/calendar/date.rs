@@ -20,8 +20,12 @@ use crate::error::{err, Result};
 /// # Ok::<(), arrears::Error>(())
 /// ```
 pub fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| err!(InvalidDate, "{year:04}-{month:02}-{day:02} is not a calendar date"))
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        err!(
+            InvalidDate,
+            "{year:04}-{month:02}-{day:02} is not a calendar date"
+        )
+    })
 }
 
 /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a real calendar day.

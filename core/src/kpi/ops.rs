@@ -39,7 +39,9 @@ pub fn aging(req: AgingRequest) -> Result<AgingReport> {
     if let Some(b) = req.basis {
         options.basis = b;
     }
-    let state = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?.state_as_of(req.as_of)?;
+    let state = Ledger::new(req.ledger)
+        .map_err(|e| e.at("ledger"))?
+        .state_as_of(req.as_of)?;
     super::aging(&state, &options)
 }
 

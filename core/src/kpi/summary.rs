@@ -191,6 +191,57 @@ pub struct GroupKpis {
     pub write_off_candidates: Vec<WriteOffCandidate>,
 }
 
+/// What a reader of the figures must know about the data behind them: a period that starts before
+/// the ledger's first invoice (figures over the period then count days without sales, so DSO
+/// grows), and an as-of date long after the last invoice (a ledger exported months ago, or the
+/// sample read with today's date: months without sales make every ratio to sales meaningless).
+///
+/// ```
+/// use arrears::kpi::{summary::coverage_warnings, KpiPeriod};
+/// use arrears::prelude::*;
+/// let eur = |s| Money::parse(s, "EUR");
+/// let ledger = Ledger::new(LedgerDocument::default()
+///     .with_invoice(InvoiceRecord::new("F1", "C1", ymd(2026, 1, 5)?, eur("100.00")?)
+///         .due_on(ymd(2026, 2, 4)?))
+///     .with_invoice(InvoiceRecord::new("F2", "C1", ymd(2026, 6, 15)?, eur("100.00")?)
+///         .due_on(ymd(2026, 7, 15)?)))?;
+/// // Twelve months to 30 June 2026, but the first invoice is of 5 January 2026.
+/// let year = KpiPeriod { as_of: ymd(2026, 6, 30)?, from: ymd(2025, 7, 1)?, to: ymd(2026, 6, 30)? };
+/// assert_eq!(coverage_warnings(&ledger, &year).len(), 1);
+/// // Read on 6 December 2026: the last invoice is 174 days old.
+/// let later = KpiPeriod { as_of: ymd(2026, 12, 6)?, from: ymd(2026, 1, 5)?, to: ymd(2026, 12, 6)? };
+/// assert!(coverage_warnings(&ledger, &later)[0].contains("174 days"));
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn coverage_warnings(ledger: &Ledger, period: &KpiPeriod) -> Vec<String> {
+    let doc = ledger.document();
+    let mut out = Vec::new();
+    if let Some(first) = doc.invoices.iter().map(|i| i.issue_date).min() {
+        if period.from < first {
+            out.push(format!(
+                "the period starts on {}, before the ledger's first invoice ({first}): figures over the period count days without data (DSO and CEI use the whole period); choose --from on or after {first}",
+                period.from
+            ));
+        }
+    }
+    let last = doc
+        .invoices
+        .iter()
+        .map(|i| i.issue_date)
+        .filter(|d| *d <= period.as_of)
+        .max();
+    if let Some(last) = last {
+        let idle = crate::calendar::date::days_between(last, period.as_of);
+        if idle > 90 {
+            out.push(format!(
+                "the ledger's last invoice is dated {last}, {idle} days before the as-of date {}: the figures describe months without sales; if the ledger was exported earlier, pass its date as --as-of",
+                period.as_of
+            ));
+        }
+    }
+    out
+}
+
 /// The response of [`kpis`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KpiReport {
@@ -322,6 +373,7 @@ pub fn kpis(
 
     let mut portfolio_losses: BTreeMap<Currency, LossHistory> = BTreeMap::new();
     let mut warnings: Vec<String> = history.warnings().to_vec();
+    warnings.extend(coverage_warnings(ledger, &period));
     let mut out = Vec::new();
     for ((key, currency), members) in groups {
         let customers = members.len();

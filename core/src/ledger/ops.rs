@@ -40,7 +40,9 @@ pub struct AllocateResponse {
 /// # Errors
 /// The errors of [`Ledger::new`].
 pub fn allocate(req: LedgerRequest) -> Result<AllocateResponse> {
-    let state = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?.state_as_of(req.as_of)?;
+    let state = Ledger::new(req.ledger)
+        .map_err(|e| e.at("ledger"))?
+        .state_as_of(req.as_of)?;
     Ok(AllocateResponse {
         as_of: state.as_of,
         allocations: state.allocations,
@@ -66,5 +68,7 @@ pub fn allocate(req: LedgerRequest) -> Result<AllocateResponse> {
 /// assert_eq!(bad_amount.path(), Some("ledger.invoices[0].amount"));
 /// ```
 pub fn ledger_state(req: LedgerRequest) -> Result<LedgerState> {
-    Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?.state_as_of(req.as_of)
+    Ledger::new(req.ledger)
+        .map_err(|e| e.at("ledger"))?
+        .state_as_of(req.as_of)
 }
