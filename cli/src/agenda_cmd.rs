@@ -269,18 +269,27 @@ pub fn agenda_table(a: &Agenda) -> String {
                 g.0.push(r.as_str());
             }
         }
+        // Then one line per message, listing the customers it concerns (a rate warning is the same
+        // for every customer whose contact quotes that rate).
+        let mut lines: Vec<((&str, &str), Vec<String>, bool)> = Vec::new();
         for ((customer, code), (receivables, message)) in groups {
-            let list = if receivables.is_empty() {
-                String::new()
+            let who = if receivables.is_empty() {
+                customer.to_string()
             } else {
-                format!(" {}", receivables.join(", "))
+                format!("{customer} {}", receivables.join(", "))
             };
-            let more = if receivables.len() > 1 {
-                " (first shown)"
-            } else {
-                ""
-            };
-            let _ = writeln!(out, "  - {customer}{list}: {message}{more} [{code}]");
+            let several = receivables.len() > 1;
+            match lines.iter_mut().find(|(k, _, _)| *k == (code, message)) {
+                Some((_, list, many)) => {
+                    list.push(who);
+                    *many |= several;
+                }
+                None => lines.push(((code, message), vec![who], several)),
+            }
+        }
+        for ((code, message), who, many) in lines {
+            let more = if many { " (first shown)" } else { "" };
+            let _ = writeln!(out, "  - {}: {message}{more} [{code}]", who.join("; "));
         }
     }
     out
