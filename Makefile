@@ -6,12 +6,12 @@
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: test test-reference test-rust fmt-check clippy test-python test-node test-swift test-kotlin demo docs-errors check-docs check-schemas docs-schemas
+.PHONY: test test-reference test-rust setup-chromium fmt-check clippy test-python test-node test-swift test-kotlin demo docs-errors check-docs check-schemas docs-schemas
 
 test: test-rust test-python test-node test-swift test-kotlin
 	@echo "make test: all suites passed"
 
-test-rust: fmt-check clippy check-docs
+test-rust: fmt-check clippy check-docs setup-chromium
 	$(CARGO) test --workspace --all-targets
 	$(CARGO) test --workspace --doc
 	$(MAKE) test-reference
@@ -21,6 +21,18 @@ test-rust: fmt-check clippy check-docs
 # the library's core/data/rates) must agree with every vector too.
 test-reference:
 	python3 tests/vectors/interest/compute.py --check
+
+# The print-layout test (cli/tests/print.rs) renders letters to PDF in headless Chromium, from
+# Debian's package; installed here when missing (as root). Without it the test is skipped, except
+# under ARREARS_REQUIRE_ALL.
+setup-chromium:
+	@if command -v chromium >/dev/null 2>&1 || [ -n "$$ARREARS_CHROMIUM" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium (Debian package) for the print-layout test"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  (apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1) || \
+	  echo "could not install chromium"; \
+	else echo "SKIPPED: setup-chromium: chromium is missing and cannot be installed here"; fi
 
 fmt-check:
 	$(CARGO) fmt --all -- --check

@@ -37,23 +37,9 @@ struct ReportDoc<'a> {
     warnings: &'a [String],
 }
 
-/// The KPIs of the last twelve months to the as-of date, or since the ledger's first invoice when the
-/// ledger is younger (a period without data would distort DSO and CEI).
+/// The KPIs of the last twelve months to the as-of date, or since the ledger's first invoice
+/// ([`arrears::kpi::KpiPeriod::trailing_year`]), one group per currency.
 fn kpis_of(ledger: &Ledger, as_of: NaiveDate) -> Result<arrears::kpi::KpiReport, Error> {
-    let year = arrears::calendar::date::add_days(as_of, -364)?;
-    let first = ledger
-        .document()
-        .invoices
-        .iter()
-        .map(|i| i.issue_date)
-        .filter(|d| *d <= as_of)
-        .min();
-    let from = first.map_or(year, |f| f.max(year));
-    let period = arrears::kpi::KpiPeriod {
-        as_of,
-        from,
-        to: as_of,
-    };
     let options = arrears::kpi::KpiOptions {
         per_currency: true,
         ..arrears::kpi::KpiOptions::default()
@@ -61,7 +47,7 @@ fn kpis_of(ledger: &Ledger, as_of: NaiveDate) -> Result<arrears::kpi::KpiReport,
     arrears::kpi::kpis(
         ledger,
         None,
-        period,
+        arrears::kpi::KpiPeriod::trailing_year(ledger, as_of)?,
         arrears::kpi::GroupBy::Portfolio,
         &options,
     )

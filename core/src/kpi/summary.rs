@@ -52,6 +52,43 @@ pub struct KpiPeriod {
     pub to: NaiveDate,
 }
 
+impl KpiPeriod {
+    /// The twelve months to `as_of` (364 days before it to `as_of`), or from the ledger's first
+    /// invoice when the ledger is younger: days before any sale would make DSO and CEI describe
+    /// data that does not exist. The report's key figures use this period.
+    ///
+    /// # Errors
+    /// `date.out_of_range` at the ends of the calendar.
+    ///
+    /// ```
+    /// use arrears::kpi::KpiPeriod;
+    /// use arrears::prelude::*;
+    /// let ledger = Ledger::new(LedgerDocument::default().with_invoice(
+    ///     InvoiceRecord::new("F1", "C1", ymd(2026, 1, 5)?, Money::parse("100.00", "EUR")?)
+    ///         .due_on(ymd(2026, 2, 4)?)))?;
+    /// let p = KpiPeriod::trailing_year(&ledger, ymd(2026, 6, 30)?)?;
+    /// assert_eq!((p.from, p.to), (ymd(2026, 1, 5)?, ymd(2026, 6, 30)?));
+    /// let p = KpiPeriod::trailing_year(&ledger, ymd(2027, 6, 30)?)?;
+    /// assert_eq!(p.from, ymd(2026, 7, 1)?);
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn trailing_year(ledger: &Ledger, as_of: NaiveDate) -> Result<KpiPeriod> {
+        let year = crate::calendar::date::add_days(as_of, -364)?;
+        let first = ledger
+            .document()
+            .invoices
+            .iter()
+            .map(|i| i.issue_date)
+            .filter(|d| *d <= as_of)
+            .min();
+        Ok(KpiPeriod {
+            as_of,
+            from: first.map_or(year, |f| f.max(year)),
+            to: as_of,
+        })
+    }
+}
+
 /// Options of [`kpis`]; every field has a documented default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -70,6 +70,10 @@ pub struct ReportInputs {
     pub claims: Vec<CustomerClaim>,
     /// Today's agenda.
     pub agenda: Agenda,
+    /// The key figures of the last twelve months (or since the first invoice), per currency.
+    pub kpis: crate::kpi::KpiReport,
+    /// What the key figures' period lacks ([`crate::kpi::summary::coverage_warnings`]).
+    pub coverage: Vec<String>,
     /// DSO month by month (optional).
     pub dso_trend: Vec<TrendPoint>,
     /// Lorenz curve of overdue by customer (optional), points in 0..=1, and the share held by the
@@ -99,6 +103,18 @@ impl ReportInputs {
         let claims = Claims::compute(ledger, &state, &settings.interest, &table)?
             .all(&open_disputes(journal, as_of))?;
         let agenda = agenda(ledger, journal, settings, as_of, &table)?;
+        let period = crate::kpi::KpiPeriod::trailing_year(ledger, as_of)?;
+        let kpis = crate::kpi::kpis(
+            ledger,
+            Some(journal),
+            period,
+            crate::kpi::GroupBy::Portfolio,
+            &crate::kpi::KpiOptions {
+                per_currency: true,
+                ..crate::kpi::KpiOptions::default()
+            },
+        )?;
+        let coverage = crate::kpi::summary::coverage_warnings(ledger, &period);
         // DSO month by month over the last 12 months, and the concentration of overdue, in the
         // currency with the most outstanding (kpi::dso_trend, kpi::concentration).
         let main_currency = state
@@ -165,6 +181,8 @@ impl ReportInputs {
             overview,
             claims,
             agenda,
+            kpis,
+            coverage,
             dso_trend,
             concentration,
             risk,
@@ -254,6 +272,54 @@ pub fn html(r: &ReportInputs) -> String {
     }
     o.push_str("</div>");
 
+    // Key figures over the period, per currency (kpi::kpis; definitions in docs/kpi.md).
+    let _ = write!(
+        o,
+        "<h2>Key figures, {} to {}</h2><table><tr><th>Figure</th>",
+        r.kpis.from, r.kpis.to
+    );
+    for g in &r.kpis.groups {
+        let _ = write!(o, "<th class=\"n\">{}</th>", g.currency);
+    }
+    o.push_str("</tr>");
+    let figure = |f: &crate::kpi::Figure, unit: &str| match &f.value {
+        Some(v) => format!("{v}{unit}"),
+        None => f
+            .reason
+            .as_deref()
+            .map_or("n/a".to_string(), |r| format!("n/a ({})", r.replace('_', " "))),
+    };
+    type Row<'a> = (&'a str, Box<dyn Fn(&crate::kpi::GroupKpis) -> String + 'a>);
+    let rows: Vec<Row<'_>> = vec![
+        ("DSO, standard (receivables ÷ credit sales × days)", Box::new(|g| figure(&g.dso.standard, " days"))),
+        ("DSO, count-back", Box::new(|g| figure(&g.dso.count_back, " days"))),
+        ("Best possible DSO", Box::new(|g| figure(&g.dso.best_possible, " days"))),
+        ("Average days delinquent", Box::new(|g| figure(&g.dso.average_days_delinquent, " days"))),
+        ("Collection effectiveness index (CEI)", Box::new(|g| figure(&g.cei.percent, " %"))),
+        (
+            "Recovered within 90 days of the due date",
+            Box::new(|g| {
+                g.recovery
+                    .iter()
+                    .find(|x| x.within_days == 90)
+                    .map_or("n/a".into(), |x| figure(&x.percent, " %"))
+            }),
+        ),
+        ("Provision, age grid", Box::new(|g| amount(g.provisions.age_grid.provision))),
+        ("Provision, IFRS 9 simplified matrix", Box::new(|g| amount(g.provisions.ifrs9.provision))),
+    ];
+    for (label, value) in &rows {
+        let _ = write!(o, "<tr><td>{label}</td>");
+        for g in &r.kpis.groups {
+            let _ = write!(o, "<td class=\"n\">{}</td>", escape(&value(g)));
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</table>");
+    for w in &r.coverage {
+        let _ = write!(o, "<p class=\"note warn\">{}</p>", escape(w));
+    }
+
     // Aging chart and table.
     o.push_str("<h2>Aging balance</h2><div class=\"grid2\"><div class=\"panel\">");
     let aging = &r.overview.aging;
@@ -276,6 +342,7 @@ pub fn html(r: &ReportInputs) -> String {
             &format!("Aging of what is outstanding, {}", main.currency),
             &bars,
             3,
+            main.currency.code(),
         ));
     }
     o.push_str("</div><div class=\"panel\"><table><tr><th>Bucket</th>");
@@ -437,6 +504,6 @@ pub fn html(r: &ReportInputs) -> String {
         }
         o.push_str("</table>");
     }
-    o.push_str("<p class=\"note\">Rates are dated and sourced (arrears rates); a figure that relies on an unverified rate is marked as such in the JSON report.</p></main></body></html>\n");
+    o.push_str("<p class=\"note\">Rates are dated and sourced (arrears rates); a figure that relies on a rate not yet confirmed by its official publication is flagged ⚑ above, in the JSON report, the agenda and the letters' warnings.</p></main></body></html>\n");
     o
 }

@@ -34,27 +34,90 @@ pub struct Bar {
     pub text: String,
 }
 
-/// A vertical bar chart; the last bars can be highlighted (the oldest buckets of an aging).
-pub fn bar_chart(title: &str, bars: &[Bar], highlight_from: usize) -> String {
-    let (w, h, pad, base) = (640.0_f64, 260.0_f64, 40.0_f64, 210.0_f64);
-    let n = bars.len().max(1) as f64;
-    let slot = (w - 2.0 * pad) / n;
-    let max = bars
+/// Round tick values for a value axis from 0 to at least `max`: 0, s, 2s, ... with s one of 1, 2,
+/// 2.5 or 5 times a power of ten, four or five ticks in all.
+fn ticks(max: f64) -> Vec<f64> {
+    if max.is_nan() || max <= 0.0 {
+        return vec![0.0, 1.0];
+    }
+    let rough = max / 4.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
-        .map(|b| b.value)
-        .fold(0.0_f64, f64::max)
-        .max(1e-9);
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * power);
+    let mut out = vec![0.0];
+    let mut v = 0.0;
+    while v < max && out.len() < 12 {
+        v += step;
+        out.push(v);
+    }
+    out
+}
+
+/// A tick label: whole numbers grouped by thousands with a narrow space, else one decimal.
+fn tick_label(v: f64) -> String {
+    if v.fract().abs() < 1e-9 {
+        let digits = format!("{:.0}", v.abs());
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push('\u{202f}');
+            }
+            grouped.push(c);
+        }
+        if v < 0.0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        }
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// The horizontal gridlines and labels of a value axis at `x` from `base` (value 0) up to `top`
+/// (the last tick).
+fn value_axis(out: &mut String, ticks: &[f64], x: f64, x2: f64, base: f64, top: f64, unit: &str) {
+    let last = ticks.last().copied().unwrap_or(1.0).max(1e-9);
+    for t in ticks {
+        let y = base - (t / last) * (base - top);
+        out.push_str(&format!(
+            r##"<line x1="{x}" y1="{y:.1}" x2="{x2}" y2="{y:.1}" stroke="#e5e7eb"/><text x="{tx}" y="{ty:.1}" text-anchor="end" font-size="11" fill="#4b5563">{}</text>"##,
+            escape(&tick_label(*t)),
+            tx = x - 6.0,
+            ty = y + 4.0
+        ));
+    }
+    out.push_str(&format!(
+        r##"<line x1="{x}" y1="{top}" x2="{x}" y2="{base}" stroke="#9aa3ad"/><text x="{x}" y="{uy}" text-anchor="middle" font-size="11" fill="#4b5563">{}</text>"##,
+        escape(unit),
+        uy = top - 10.0
+    ));
+}
+
+/// A vertical bar chart with a value axis in `unit`; the last bars can be highlighted (the oldest
+/// buckets of an aging).
+pub fn bar_chart(title: &str, bars: &[Bar], highlight_from: usize, unit: &str) -> String {
+    let (w, h, left, right, base, top) = (640.0_f64, 280.0_f64, 78.0_f64, 16.0_f64, 230.0_f64, 40.0_f64);
+    let n = bars.len().max(1) as f64;
+    let slot = (w - left - right) / n;
+    let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
+    let ticks = ticks(max);
+    let scale_top = ticks.last().copied().unwrap_or(1.0).max(1e-9);
     let mut out = format!(
         r#"<svg viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
         t = escape(title)
     );
+    value_axis(&mut out, &ticks, left, w - right, base, top, unit);
     out.push_str(&format!(
-        r##"<line x1="{pad}" y1="{base}" x2="{x2}" y2="{base}" stroke="#9aa3ad"/>"##,
-        x2 = w - pad
+        r##"<line x1="{left}" y1="{base}" x2="{x2}" y2="{base}" stroke="#9aa3ad"/>"##,
+        x2 = w - right
     ));
     for (i, b) in bars.iter().enumerate() {
-        let bh = (b.value.max(0.0) / max) * (base - 40.0);
-        let x = pad + slot * i as f64 + slot * 0.15;
+        let bh = (b.value.max(0.0) / scale_top) * (base - top);
+        let x = left + slot * i as f64 + slot * 0.15;
         let bw = slot * 0.7;
         let color = if i >= highlight_from {
             "#c2410c"
@@ -82,30 +145,29 @@ pub fn bar_chart(title: &str, bars: &[Bar], highlight_from: usize) -> String {
     out
 }
 
-/// A line chart of labelled points (e.g. DSO month by month); `None` values leave a gap.
+/// A line chart of labelled points (e.g. DSO month by month) with a value axis in `unit`; `None`
+/// values leave a gap.
 pub fn line_chart(title: &str, points: &[(String, Option<f64>)], unit: &str) -> String {
-    let (w, h, pad, base) = (640.0_f64, 240.0_f64, 44.0_f64, 200.0_f64);
+    let (w, h, left, right, base, top) = (640.0_f64, 250.0_f64, 56.0_f64, 20.0_f64, 205.0_f64, 30.0_f64);
     let n = points.len().max(2) as f64;
-    let step = (w - 2.0 * pad) / (n - 1.0);
-    let max = points
-        .iter()
-        .filter_map(|p| p.1)
-        .fold(0.0_f64, f64::max)
-        .max(1.0)
-        * 1.15;
-    let y = |v: f64| base - (v / max) * (base - 20.0);
+    let step = (w - left - right) / (n - 1.0);
+    let max = points.iter().filter_map(|p| p.1).fold(0.0_f64, f64::max);
+    let ticks = ticks(max);
+    let scale_top = ticks.last().copied().unwrap_or(1.0).max(1e-9);
+    let y = |v: f64| base - (v.max(0.0) / scale_top) * (base - top);
     let mut out = format!(
         r#"<svg viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
         t = escape(title)
     );
+    value_axis(&mut out, &ticks, left, w - right, base, top, unit);
     out.push_str(&format!(
-        r##"<line x1="{pad}" y1="{base}" x2="{x2}" y2="{base}" stroke="#9aa3ad"/>"##,
-        x2 = w - pad
+        r##"<line x1="{left}" y1="{base}" x2="{x2}" y2="{base}" stroke="#9aa3ad"/>"##,
+        x2 = w - right
     ));
     let mut path = String::new();
     let mut pen_up = true;
     for (i, (label, v)) in points.iter().enumerate() {
-        let x = pad + step * i as f64;
+        let x = left + step * i as f64;
         if let Some(v) = v {
             path.push_str(&format!(
                 "{}{x:.1},{:.1} ",
@@ -133,11 +195,6 @@ pub fn line_chart(title: &str, points: &[(String, Option<f64>)], unit: &str) -> 
     out.push_str(&format!(
         r##"<path d="{path}" fill="none" stroke="#2563eb" stroke-width="2"/>"##
     ));
-    out.push_str(&format!(
-        r##"<text x="{pad}" y="14" font-size="11" fill="#4b5563">{} (max {:.0})</text>"##,
-        escape(unit),
-        max / 1.15
-    ));
     out.push_str("</svg>");
     out
 }
@@ -145,7 +202,7 @@ pub fn line_chart(title: &str, points: &[(String, Option<f64>)], unit: &str) -> 
 /// A Lorenz (Pareto) curve from points (share of customers, share of amount), both in 0..=1,
 /// with the diagonal of perfect equality.
 pub fn lorenz_chart(title: &str, points: &[(f64, f64)]) -> String {
-    let (w, h, pad) = (320.0_f64, 320.0_f64, 36.0_f64);
+    let (w, h, pad) = (330.0_f64, 330.0_f64, 50.0_f64);
     let side = w - 2.0 * pad;
     let px = |x: f64| pad + x.clamp(0.0, 1.0) * side;
     let py = |y: f64| h - pad - y.clamp(0.0, 1.0) * side;
@@ -160,6 +217,17 @@ pub fn lorenz_chart(title: &str, points: &[(f64, f64)]) -> String {
         px(1.0),
         py(1.0)
     ));
+    for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
+        out.push_str(&format!(
+            r##"<text x="{}" y="{}" text-anchor="middle" font-size="10" fill="#4b5563">{:.0} %</text><text x="{}" y="{}" text-anchor="end" font-size="10" fill="#4b5563">{:.0} %</text>"##,
+            px(t),
+            h - pad + 13.0,
+            t * 100.0,
+            pad - 4.0,
+            py(t) + 3.0,
+            t * 100.0
+        ));
+    }
     let mut path = format!("M{:.1},{:.1} ", px(0.0), py(0.0));
     for (x, y) in points {
         path.push_str(&format!("L{:.1},{:.1} ", px(*x), py(*y)));
@@ -168,7 +236,7 @@ pub fn lorenz_chart(title: &str, points: &[(f64, f64)]) -> String {
         r##"<path d="{path}" fill="none" stroke="#c2410c" stroke-width="2"/>"##
     ));
     out.push_str(&format!(
-        r##"<text x="{}" y="{}" font-size="11" fill="#4b5563">customers, smallest overdue first →</text><text x="12" y="{}" font-size="11" fill="#4b5563" transform="rotate(-90 12 {})">share of overdue →</text>"##,
+        r##"<text x="{}" y="{}" font-size="11" fill="#4b5563">customers, smallest overdue first →</text><text x="11" y="{}" font-size="11" fill="#4b5563" transform="rotate(-90 11 {})">share of overdue →</text>"##,
         pad,
         h - 10.0,
         h / 2.0 + 40.0,
@@ -192,14 +260,26 @@ mod tests {
                 text: "1 & 2".into(),
             }],
             9,
+            "EUR",
         );
         assert!(svg.contains("&lt;script&gt;") && svg.contains("1 &amp; 2"));
         assert!(!svg.contains("<script>"));
     }
 
     #[test]
+    fn value_axes_have_round_ticks() {
+        assert_eq!(ticks(94.49), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(ticks(371_597.23), vec![0.0, 100_000.0, 200_000.0, 300_000.0, 400_000.0]);
+        assert_eq!(ticks(0.0), vec![0.0, 1.0]);
+        assert_eq!(tick_label(300_000.0), "300\u{202f}000");
+        assert_eq!(tick_label(2.5), "2.5");
+        let svg = line_chart("t", &[("2026-05".into(), Some(60.0)), ("2026-06".into(), Some(94.5))], "days");
+        assert!(svg.contains(">100</text>") && svg.contains(">days</text>"));
+    }
+
+    #[test]
     fn empty_inputs_do_not_panic() {
-        assert!(bar_chart("t", &[], 0).starts_with("<svg"));
+        assert!(bar_chart("t", &[], 0, "EUR").starts_with("<svg"));
         assert!(line_chart("t", &[], "days").starts_with("<svg"));
         assert!(lorenz_chart("t", &[]).starts_with("<svg"));
     }
