@@ -68,7 +68,9 @@ fn a_formal_notice_with_a_handful_of_invoices_prints_on_one_a4_page() {
             std::env::var_os("ARREARS_REQUIRE_ALL").is_none(),
             "chromium is not installed and ARREARS_REQUIRE_ALL is set"
         );
-        eprintln!("SKIPPED: print layout test: chromium is not installed (apt-get install chromium)");
+        eprintln!(
+            "SKIPPED: print layout test: chromium is not installed (apt-get install chromium)"
+        );
         return;
     };
     let dir = std::env::temp_dir().join(format!("arrears-print-{}", std::process::id()));
@@ -76,7 +78,9 @@ fn a_formal_notice_with_a_handful_of_invoices_prints_on_one_a4_page() {
     std::fs::create_dir_all(&dir).unwrap();
     // Six overdue invoices of one customer, with long numbers, a three-line address and the
     // longest French labels.
-    let mut csv = String::from("id;customer;customer_name;customer_address;issue_date;due_date;amount;currency\n");
+    let mut csv = String::from(
+        "id;customer;customer_name;customer_address;issue_date;due_date;amount;currency\n",
+    );
     for (i, month) in ["01", "02", "03", "04", "05", "06"].iter().enumerate() {
         csv.push_str(&format!(
             "FA-2026-00{i}-LYON;C1;Société Coopérative de Production Lumière;\"Tour Part-Dieu\n129 rue Servient\n69003 Lyon\";2026-{month}-01;2026-{month}-10;12345.67;EUR\n"
@@ -93,8 +97,22 @@ fn a_formal_notice_with_a_handful_of_invoices_prints_on_one_a4_page() {
         let o = Command::new(env!("CARGO_BIN_EXE_arrears"))
             .arg("letter")
             .arg(&ledger)
-            .args(["--delimiter", ";", "--country", "FR", "--as-of", "2026-06-30"])
-            .args(["--customer", "C1", "--step", "formal_notice", "--lang", lang])
+            .args([
+                "--delimiter",
+                ";",
+                "--country",
+                "FR",
+                "--as-of",
+                "2026-06-30",
+            ])
+            .args([
+                "--customer",
+                "C1",
+                "--step",
+                "formal_notice",
+                "--lang",
+                lang,
+            ])
             .args(["--format", "html", "--out"])
             .arg(&html)
             .arg("--sender")
@@ -105,7 +123,10 @@ fn a_formal_notice_with_a_handful_of_invoices_prints_on_one_a4_page() {
         let pdf = dir.join(format!("notice-{lang}.pdf"));
         print_to_pdf(&browser, &html, &pdf, &dir.join("profile"));
         let n = pages(&std::fs::read(&pdf).unwrap());
-        assert_eq!(n, 1, "the {lang} formal notice with six invoices prints on {n} pages");
+        assert_eq!(
+            n, 1,
+            "the {lang} formal notice with six invoices prints on {n} pages"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -284,18 +284,32 @@ pub fn html(r: &ReportInputs) -> String {
     o.push_str("</tr>");
     let figure = |f: &crate::kpi::Figure, unit: &str| match &f.value {
         Some(v) => format!("{v}{unit}"),
-        None => f
-            .reason
-            .as_deref()
-            .map_or("n/a".to_string(), |r| format!("n/a ({})", r.replace('_', " "))),
+        None => f.reason.as_deref().map_or("n/a".to_string(), |r| {
+            format!("n/a ({})", r.replace('_', " "))
+        }),
     };
     type Row<'a> = (&'a str, Box<dyn Fn(&crate::kpi::GroupKpis) -> String + 'a>);
     let rows: Vec<Row<'_>> = vec![
-        ("DSO, standard (receivables ÷ credit sales × days)", Box::new(|g| figure(&g.dso.standard, " days"))),
-        ("DSO, count-back", Box::new(|g| figure(&g.dso.count_back, " days"))),
-        ("Best possible DSO", Box::new(|g| figure(&g.dso.best_possible, " days"))),
-        ("Average days delinquent", Box::new(|g| figure(&g.dso.average_days_delinquent, " days"))),
-        ("Collection effectiveness index (CEI)", Box::new(|g| figure(&g.cei.percent, " %"))),
+        (
+            "DSO, standard (receivables ÷ credit sales × days)",
+            Box::new(|g| figure(&g.dso.standard, " days")),
+        ),
+        (
+            "DSO, count-back",
+            Box::new(|g| figure(&g.dso.count_back, " days")),
+        ),
+        (
+            "Best possible DSO",
+            Box::new(|g| figure(&g.dso.best_possible, " days")),
+        ),
+        (
+            "Average days delinquent",
+            Box::new(|g| figure(&g.dso.average_days_delinquent, " days")),
+        ),
+        (
+            "Collection effectiveness index (CEI)",
+            Box::new(|g| figure(&g.cei.percent, " %")),
+        ),
         (
             "Recovered within 90 days of the due date",
             Box::new(|g| {
@@ -305,8 +319,14 @@ pub fn html(r: &ReportInputs) -> String {
                     .map_or("n/a".into(), |x| figure(&x.percent, " %"))
             }),
         ),
-        ("Provision, age grid", Box::new(|g| amount(g.provisions.age_grid.provision))),
-        ("Provision, IFRS 9 simplified matrix", Box::new(|g| amount(g.provisions.ifrs9.provision))),
+        (
+            "Provision, age grid",
+            Box::new(|g| amount(g.provisions.age_grid.provision)),
+        ),
+        (
+            "Provision, IFRS 9 simplified matrix",
+            Box::new(|g| amount(g.provisions.ifrs9.provision)),
+        ),
     ];
     for (label, value) in &rows {
         let _ = write!(o, "<tr><td>{label}</td>");

@@ -59,19 +59,9 @@ fn ticks(max: f64) -> Vec<f64> {
 /// A tick label: whole numbers grouped by thousands with a narrow space, else one decimal.
 fn tick_label(v: f64) -> String {
     if v.fract().abs() < 1e-9 {
-        let digits = format!("{:.0}", v.abs());
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push('\u{202f}');
-            }
-            grouped.push(c);
-        }
-        if v < 0.0 {
-            format!("-{grouped}")
-        } else {
-            grouped
-        }
+        // Whole numbers of an axis: group them like the amounts they stand for.
+        let whole = rust_decimal::Decimal::from_f64_retain(v.round()).unwrap_or_default();
+        crate::money::group_thousands(whole.trunc(), '\u{202f}')
     } else {
         format!("{v:.1}")
     }
@@ -100,7 +90,9 @@ fn value_axis(out: &mut String, ticks: &[f64], x: f64, x2: f64, base: f64, top: 
 /// A vertical bar chart with a value axis in `unit`; the last bars can be highlighted (the oldest
 /// buckets of an aging).
 pub fn bar_chart(title: &str, bars: &[Bar], highlight_from: usize, unit: &str) -> String {
-    let (w, h, left, right, base, top) = (640.0_f64, 280.0_f64, 78.0_f64, 16.0_f64, 230.0_f64, 40.0_f64);
+    let (w, h, left, right, base, top) = (
+        640.0_f64, 280.0_f64, 78.0_f64, 16.0_f64, 230.0_f64, 40.0_f64,
+    );
     let n = bars.len().max(1) as f64;
     let slot = (w - left - right) / n;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
@@ -148,7 +140,9 @@ pub fn bar_chart(title: &str, bars: &[Bar], highlight_from: usize, unit: &str) -
 /// A line chart of labelled points (e.g. DSO month by month) with a value axis in `unit`; `None`
 /// values leave a gap.
 pub fn line_chart(title: &str, points: &[(String, Option<f64>)], unit: &str) -> String {
-    let (w, h, left, right, base, top) = (640.0_f64, 250.0_f64, 56.0_f64, 20.0_f64, 205.0_f64, 30.0_f64);
+    let (w, h, left, right, base, top) = (
+        640.0_f64, 250.0_f64, 56.0_f64, 20.0_f64, 205.0_f64, 30.0_f64,
+    );
     let n = points.len().max(2) as f64;
     let step = (w - left - right) / (n - 1.0);
     let max = points.iter().filter_map(|p| p.1).fold(0.0_f64, f64::max);
@@ -269,11 +263,21 @@ mod tests {
     #[test]
     fn value_axes_have_round_ticks() {
         assert_eq!(ticks(94.49), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
-        assert_eq!(ticks(371_597.23), vec![0.0, 100_000.0, 200_000.0, 300_000.0, 400_000.0]);
+        assert_eq!(
+            ticks(371_597.23),
+            vec![0.0, 100_000.0, 200_000.0, 300_000.0, 400_000.0]
+        );
         assert_eq!(ticks(0.0), vec![0.0, 1.0]);
         assert_eq!(tick_label(300_000.0), "300\u{202f}000");
         assert_eq!(tick_label(2.5), "2.5");
-        let svg = line_chart("t", &[("2026-05".into(), Some(60.0)), ("2026-06".into(), Some(94.5))], "days");
+        let svg = line_chart(
+            "t",
+            &[
+                ("2026-05".into(), Some(60.0)),
+                ("2026-06".into(), Some(94.5)),
+            ],
+            "days",
+        );
         assert!(svg.contains(">100</text>") && svg.contains(">days</text>"));
     }
 
