@@ -390,9 +390,11 @@ fn table(sections: &Sections<'_>, title: &str) -> String {
              (C. com. L441-10 / D441-5 in France, § 288 BGB in Germany, Late Payment Act 1998 in the UK)",
             state.as_of
         );
-        let mut rows: Vec<&CustomerClaim> = claims.iter().collect();
+        // Customers with something claimed; those who only owe penalties on invoices paid late
+        // (not claimed by default) are summed up below the table.
+        let mut rows: Vec<&CustomerClaim> = claims.iter().filter(|c| !c.lines.is_empty()).collect();
         rows.sort_by(|a, b| b.total.cmp(&a.total).then(a.customer.cmp(&b.customer)));
-        let unclaimed = rows.iter().any(|c| !c.settled_not_claimed.is_zero());
+        let unclaimed = claims.iter().any(|c| !c.settled_not_claimed.is_zero());
         let mut header = vec![
             "Customer",
             "Invoices",
@@ -438,11 +440,24 @@ fn table(sections: &Sections<'_>, title: &str) -> String {
              principal: the total is the same)."
         );
         if unclaimed {
-            let _ = writeln!(
-                out,
-                "  \"Not claimed\": interest and fixed compensation still owed on invoices paid late; the agenda and \
-                 the letters leave them out too. Pass --settled-penalties claim to claim them everywhere."
-            );
+            let mut per: BTreeMap<String, (Decimal, usize, usize)> = BTreeMap::new();
+            for c in claims.iter().filter(|c| !c.settled_not_claimed.is_zero()) {
+                let e = per
+                    .entry(c.currency.to_string())
+                    .or_insert((Decimal::ZERO, 0, 0));
+                e.0 = e.0.saturating_add(c.settled_not_claimed);
+                e.1 = e.1.saturating_add(c.settled_not_claimed_count);
+                e.2 = e.2.saturating_add(1);
+            }
+            for (currency, (amount, invoices, customers)) in per {
+                let _ = writeln!(
+                    out,
+                    "  Not claimed: {} {currency} of interest and fixed compensation still owed on {invoices} invoice(s) \
+                     paid late by {customers} customer(s); the agenda and the letters leave them out too. Pass \
+                     --settled-penalties claim to claim them everywhere.",
+                    money(amount)
+                );
+            }
         }
         let flagged: std::collections::BTreeSet<&str> = claims
             .iter()

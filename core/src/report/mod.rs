@@ -432,7 +432,7 @@ pub fn html(r: &ReportInputs) -> String {
 
     // What late customers are claimed: the claims, the same amounts as the agenda and the letters.
     o.push_str("<h2>What late customers owe</h2><table><tr><th>Customer</th><th class=\"n\">Invoices</th><th class=\"n\">Principal</th><th class=\"n\">Interest</th><th class=\"n\">Fixed sums</th><th class=\"n\">Total claimed</th><th class=\"n\">Not claimed: paid late</th></tr>");
-    let mut rows: Vec<&CustomerClaim> = r.claims.iter().collect();
+    let mut rows: Vec<&CustomerClaim> = r.claims.iter().filter(|c| !c.lines.is_empty()).collect();
     rows.sort_by(|a, b| b.total.cmp(&a.total).then(a.customer.cmp(&b.customer)));
     for c in rows.iter().take(15) {
         let name = c
@@ -459,6 +459,23 @@ pub fn html(r: &ReportInputs) -> String {
         );
     }
     o.push_str("</table><p class=\"note\">Interest per C. com. L441-10 (France), § 288 BGB (Germany), Late Payment Act 1998 (UK), directive 2011/7/EU elsewhere in the EU; fixed compensation per invoice paid late. Interest is all the interest accrued and not paid in cash (with interest-first imputation, C. civ. 1343-1, § 367 BGB, a statement counts part of it as principal; the total is the same). Penalties on invoices already paid late are shown, not claimed, unless the report was asked to claim them.</p>");
+    let mut unclaimed: std::collections::BTreeMap<String, (Decimal, usize, usize)> =
+        std::collections::BTreeMap::new();
+    for c in r.claims.iter().filter(|c| !c.settled_not_claimed.is_zero()) {
+        let e = unclaimed
+            .entry(c.currency.to_string())
+            .or_insert((Decimal::ZERO, 0, 0));
+        e.0 = e.0.saturating_add(c.settled_not_claimed);
+        e.1 = e.1.saturating_add(c.settled_not_claimed_count);
+        e.2 = e.2.saturating_add(1);
+    }
+    for (currency, (total, invoices, customers)) in &unclaimed {
+        let _ = write!(
+            o,
+            "<p class=\"note\">Not claimed: {} {currency} of interest and fixed compensation still owed on {invoices} invoices paid late by {customers} customers.</p>",
+            amount(*total)
+        );
+    }
     let mut missing: Vec<(String, Vec<String>)> = Vec::new();
     for s in r.claims.iter().flat_map(|c| c.without_penalties.iter()) {
         match missing.iter_mut().find(|(reason, _)| *reason == s.reason) {
