@@ -559,6 +559,8 @@ fn schemas_command_writes_the_published_schemas() {
         "statement.schema.json",
         "agenda-request.schema.json",
         "agenda.schema.json",
+        "claims-request.schema.json",
+        "claims.schema.json",
     ] {
         let written = std::fs::read_to_string(dir.join(name)).unwrap();
         let published = std::fs::read_to_string(format!(
@@ -595,18 +597,27 @@ fn real_documents_validate_against_the_published_schemas() {
     assert!(!ledger_schema.is_valid(&bad));
 
     // Every successful interest and agenda vector: its request, and the response the core gives.
-    for (area, op, request, response) in [
+    for (area, op, request, response, at_least) in [
         (
             "interest",
             "interest",
             "interest-request.schema.json",
             "statement.schema.json",
+            50,
         ),
         (
             "agenda",
             "agenda",
             "agenda-request.schema.json",
             "agenda.schema.json",
+            50,
+        ),
+        (
+            "claims",
+            "claims",
+            "claims-request.schema.json",
+            "claims.schema.json",
+            8,
         ),
     ] {
         let (request, response) = (schema_validator(request), schema_validator(response));
@@ -633,6 +644,6 @@ fn real_documents_validate_against_the_published_schemas() {
                 checked += 1;
             }
         }
-        assert!(checked > 50, "only {checked} {area} vectors checked");
+        assert!(checked >= at_least, "only {checked} {area} vectors checked");
     }
 }

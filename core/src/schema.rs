@@ -145,5 +145,13 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
         ("statement.schema.json", response::<Statement>()),
         ("agenda-request.schema.json", request::<AgendaRequest>()),
         ("agenda.schema.json", response::<Agenda>()),
+        (
+            "claims-request.schema.json",
+            request::<crate::claim::ops::ClaimsRequest>(),
+        ),
+        (
+            "claims.schema.json",
+            response::<crate::claim::ops::ClaimsResponse>(),
+        ),
     ]
 }

@@ -49,6 +49,8 @@
 //! # Ok::<(), arrears::Error>(())
 //! ```
 
+pub mod ops;
+
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
