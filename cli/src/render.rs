@@ -132,8 +132,8 @@ pub fn report(
     }
 }
 
-/// Why the penalties of some late invoices were not computed, grouped by reason, with the
-/// command-line option that fixes the most common cause.
+/// Why the penalties of some late invoices were not computed ([`arrears::claim::missing_penalties`]),
+/// with the command-line option that fixes the most common cause.
 struct MissingPenalties {
     /// (reason with its code and hint, customers, receivables).
     groups: Vec<(String, Vec<String>, Vec<String>)>,
@@ -143,37 +143,43 @@ struct MissingPenalties {
 
 impl MissingPenalties {
     fn of(ledger: &Ledger, claims: &[CustomerClaim]) -> MissingPenalties {
-        let countries: BTreeMap<&str, bool> = ledger
+        let without_country: Vec<&str> = ledger
             .document()
             .customers
             .iter()
-            .map(|c| (c.id.as_str(), c.country.is_some()))
+            .filter(|c| c.country.is_none())
+            .map(|c| c.id.as_str())
             .collect();
-        let mut groups: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
-        let mut by_receivable = BTreeMap::new();
-        for c in claims {
-            for s in &c.without_penalties {
-                let no_country = !countries.get(s.customer.as_str()).copied().unwrap_or(false);
-                let hint = if s.code == Code::NoRegime.as_str() && no_country {
+        let known: Vec<&str> = ledger
+            .document()
+            .customers
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        let groups = arrears::claim::missing_penalties(claims)
+            .into_iter()
+            .map(|g| {
+                let no_country = g
+                    .customers
+                    .iter()
+                    .any(|c| without_country.contains(&c.as_str()) || !known.contains(&c.as_str()));
+                let hint = if g.code == Code::NoRegime.as_str() && no_country {
                     " (pass --country FR, or give the file a customer_country column)"
                 } else {
                     ""
                 };
-                let reason = format!("{}{hint} [{}]", s.reason, s.code);
-                by_receivable.insert(s.receivable.clone(), s.reason.clone());
-                match groups.iter_mut().find(|(r, _, _)| *r == reason) {
-                    Some((_, customers, receivables)) => {
-                        if !customers.contains(&s.customer) {
-                            customers.push(s.customer.clone());
-                        }
-                        receivables.push(s.receivable.clone());
-                    }
-                    None => {
-                        groups.push((reason, vec![s.customer.clone()], vec![s.receivable.clone()]))
-                    }
-                }
-            }
-        }
+                (
+                    format!("{}{hint} [{}]", g.reason, g.code),
+                    g.customers,
+                    g.receivables,
+                )
+            })
+            .collect();
+        let by_receivable = claims
+            .iter()
+            .flat_map(|c| c.without_penalties.iter())
+            .map(|s| (s.receivable.clone(), s.reason.clone()))
+            .collect();
         MissingPenalties {
             groups,
             by_receivable,
@@ -439,25 +445,17 @@ fn table(sections: &Sections<'_>, title: &str) -> String {
              cash (with interest-first imputation, C. civ. 1343-1, § 367 BGB, the statement counts part of it as \
              principal: the total is the same)."
         );
-        if unclaimed {
-            let mut per: BTreeMap<String, (Decimal, usize, usize)> = BTreeMap::new();
-            for c in claims.iter().filter(|c| !c.settled_not_claimed.is_zero()) {
-                let e = per
-                    .entry(c.currency.to_string())
-                    .or_insert((Decimal::ZERO, 0, 0));
-                e.0 = e.0.saturating_add(c.settled_not_claimed);
-                e.1 = e.1.saturating_add(c.settled_not_claimed_count);
-                e.2 = e.2.saturating_add(1);
-            }
-            for (currency, (amount, invoices, customers)) in per {
-                let _ = writeln!(
-                    out,
-                    "  Not claimed: {} {currency} of interest and fixed compensation still owed on {invoices} invoice(s) \
-                     paid late by {customers} customer(s); the agenda and the letters leave them out too. Pass \
-                     --settled-penalties claim to claim them everywhere.",
-                    money(amount)
-                );
-            }
+        for u in arrears::claim::unclaimed(claims) {
+            let _ = writeln!(
+                out,
+                "  Not claimed: {} {} of interest and fixed compensation still owed on {} invoice(s) \
+                 paid late by {} customer(s); the agenda and the letters leave them out too. Pass \
+                 --settled-penalties claim to claim them everywhere.",
+                money(u.amount),
+                u.currency,
+                u.invoices,
+                u.customers
+            );
         }
         let flagged: std::collections::BTreeSet<&str> = claims
             .iter()

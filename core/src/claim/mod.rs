@@ -179,6 +179,90 @@ pub struct CustomerClaim {
     pub warnings: Vec<Warning>,
 }
 
+/// Penalties still owed on invoices paid late and not claimed, added up for one currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unclaimed {
+    /// Currency.
+    pub currency: Currency,
+    /// Interest and fixed compensation.
+    pub amount: Decimal,
+    /// Invoices (receivables) paid late they are owed on.
+    pub invoices: usize,
+    /// Customers who owe them.
+    pub customers: usize,
+}
+
+/// The penalties on invoices paid late that `claims` leave out, per currency (what the report says
+/// under its claims).
+///
+/// ```
+/// # use arrears::claim::{unclaimed, CustomerClaim};
+/// assert!(unclaimed(&[]).is_empty());
+/// ```
+pub fn unclaimed(claims: &[CustomerClaim]) -> Vec<Unclaimed> {
+    let mut out: Vec<Unclaimed> = Vec::new();
+    for c in claims.iter().filter(|c| !c.settled_not_claimed.is_zero()) {
+        match out.iter_mut().find(|u| u.currency == c.currency) {
+            Some(u) => {
+                u.amount = u.amount.saturating_add(c.settled_not_claimed);
+                u.invoices = u.invoices.saturating_add(c.settled_not_claimed_count);
+                u.customers = u.customers.saturating_add(1);
+            }
+            None => out.push(Unclaimed {
+                currency: c.currency,
+                amount: c.settled_not_claimed,
+                invoices: c.settled_not_claimed_count,
+                customers: 1,
+            }),
+        }
+    }
+    out.sort_by(|a, b| a.currency.cmp(&b.currency));
+    out
+}
+
+/// Late receivables without penalties, grouped by reason: the reason, its code, the customers and
+/// the receivables, in order of first appearance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingPenalties {
+    /// Why.
+    pub reason: String,
+    /// Its code (`interest.no_regime`, `rates.unknown_date`, ...).
+    pub code: String,
+    /// Customers concerned.
+    pub customers: Vec<String>,
+    /// Receivables concerned.
+    pub receivables: Vec<String>,
+}
+
+/// Groups the claims' receivables without penalties by reason.
+pub fn missing_penalties(claims: &[CustomerClaim]) -> Vec<MissingPenalties> {
+    let mut out: Vec<MissingPenalties> = Vec::new();
+    for s in claims.iter().flat_map(|c| c.without_penalties.iter()) {
+        let group = match out
+            .iter_mut()
+            .position(|g| g.reason == s.reason && g.code == s.code)
+        {
+            Some(i) => out.get_mut(i),
+            None => {
+                out.push(MissingPenalties {
+                    reason: s.reason.clone(),
+                    code: s.code.clone(),
+                    customers: Vec::new(),
+                    receivables: Vec::new(),
+                });
+                out.last_mut()
+            }
+        };
+        if let Some(g) = group {
+            if !g.customers.contains(&s.customer) {
+                g.customers.push(s.customer.clone());
+            }
+            g.receivables.push(s.receivable.clone());
+        }
+    }
+    out
+}
+
 impl CustomerClaim {
     /// The regime of the penalties claimed (the first line's that has one).
     pub fn regime(&self) -> Option<Regime> {

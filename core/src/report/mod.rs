@@ -459,37 +459,23 @@ pub fn html(r: &ReportInputs) -> String {
         );
     }
     o.push_str("</table><p class=\"note\">Interest per C. com. L441-10 (France), § 288 BGB (Germany), Late Payment Act 1998 (UK), directive 2011/7/EU elsewhere in the EU; fixed compensation per invoice paid late. Interest is all the interest accrued and not paid in cash (with interest-first imputation, C. civ. 1343-1, § 367 BGB, a statement counts part of it as principal; the total is the same). Penalties on invoices already paid late are shown, not claimed, unless the report was asked to claim them.</p>");
-    let mut unclaimed: std::collections::BTreeMap<String, (Decimal, usize, usize)> =
-        std::collections::BTreeMap::new();
-    for c in r.claims.iter().filter(|c| !c.settled_not_claimed.is_zero()) {
-        let e = unclaimed
-            .entry(c.currency.to_string())
-            .or_insert((Decimal::ZERO, 0, 0));
-        e.0 = e.0.saturating_add(c.settled_not_claimed);
-        e.1 = e.1.saturating_add(c.settled_not_claimed_count);
-        e.2 = e.2.saturating_add(1);
-    }
-    for (currency, (total, invoices, customers)) in &unclaimed {
+    for u in crate::claim::unclaimed(&r.claims) {
         let _ = write!(
             o,
-            "<p class=\"note\">Not claimed: {} {currency} of interest and fixed compensation still owed on {invoices} invoices paid late by {customers} customers.</p>",
-            amount(*total)
+            "<p class=\"note\">Not claimed: {} {} of interest and fixed compensation still owed on {} invoices paid late by {} customers.</p>",
+            amount(u.amount),
+            u.currency,
+            u.invoices,
+            u.customers
         );
     }
-    let mut missing: Vec<(String, Vec<String>)> = Vec::new();
-    for s in r.claims.iter().flat_map(|c| c.without_penalties.iter()) {
-        match missing.iter_mut().find(|(reason, _)| *reason == s.reason) {
-            Some((_, ids)) => ids.push(s.receivable.clone()),
-            None => missing.push((s.reason.clone(), vec![s.receivable.clone()])),
-        }
-    }
-    for (reason, ids) in &missing {
+    for g in crate::claim::missing_penalties(&r.claims) {
         let _ = write!(
             o,
             "<p class=\"note warn\">No late-payment penalties computed for {} invoice(s) ({}): {}.</p>",
-            ids.len(),
-            escape(&ids.join(", ")),
-            escape(reason)
+            g.receivables.len(),
+            escape(&g.receivables.join(", ")),
+            escape(&g.reason)
         );
     }
     let mut flagged: Vec<&str> = r
