@@ -216,7 +216,7 @@ pub fn unclaimed(claims: &[CustomerClaim]) -> Vec<Unclaimed> {
             }),
         }
     }
-    out.sort_by(|a, b| a.currency.cmp(&b.currency));
+    out.sort_by_key(|u| u.currency);
     out
 }
 
