@@ -261,7 +261,8 @@ pub struct PromiseState {
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct AgendaWarning {
     /// `limitation_near`, `time_barred`, `hand_over_suggested`, `firm_mode`, `ladder_exhausted`,
-    /// `penalties_unavailable`.
+    /// `penalties_unavailable` (a contact quotes no penalties for some receivables, with the reason),
+    /// `rate_flagged` (a contact's penalties use a rate not yet confirmed by its publication).
     pub code: String,
     /// Customer id.
     pub customer: String,

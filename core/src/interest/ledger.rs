@@ -7,8 +7,13 @@
 //! settled late. The regime is chosen per customer: an explicit choice, else the request's default,
 //! else by the customer's country and kind of debtor ([`choose_regime`]: a French business →
 //! `fr_b2b`, a French public body → `fr_public_procurement`, DE → `de_b2b`, GB →
-//! `uk_late_payment`, another EU member state → `eu_directive`; none for consumers). A receivable whose statement cannot be computed (no regime,
-//! a rate not yet known for the date) is listed in `skipped` with the reason, never silently dropped.
+//! `uk_late_payment`, another EU member state → `eu_directive`; none for consumers). A receivable
+//! whose statement cannot be computed (no regime, a rate not yet known for the date) is listed in
+//! `skipped` with the reason, never silently dropped.
+//!
+//! These are the statements, receivable by receivable; what is *claimed* from a customer (the
+//! books' principal, disputes left out, penalties on invoices paid late claimed or not) is
+//! [`crate::claim`]'s, built on them.
 
 use std::collections::BTreeMap;
 
