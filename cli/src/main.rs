@@ -726,6 +726,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             if let Some(dir) = &a.letters {
                 let sender = read_sender(a.sender.as_ref())?;
                 let policy = settings.policy.resolve()?;
+                // One computation of the claims for all the day's letters.
+                let state = ledger.state_as_of(as_of)?;
+                let claims =
+                    arrears::claim::Claims::compute(&ledger, &state, &settings.interest, &table)?;
                 let setup = arrears::dunning::letter::LetterSetup {
                     sender: &sender,
                     policy: &policy,
@@ -733,6 +737,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     interest: &settings.interest,
                     table: &table,
                     allow_missing_penalties: a.allow_missing_penalties,
+                    claims: Some(&claims),
                 };
                 let format = match a.letter_format {
                     LetterFormat::Text => arrears::letters::Format::Text,
@@ -1046,6 +1051,7 @@ fn demo_agenda(
             interest: &settings.interest,
             table: &table,
             allow_missing_penalties: false,
+            claims: None,
         };
         let ctx = arrears::dunning::letter::context_for_action(ledger, action, as_of, &setup)?;
         let letter = arrears::letters::render(&ctx, arrears::letters::Format::Text)?;
@@ -1150,6 +1156,7 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
         interest: &settings.interest,
         table: &table,
         allow_missing_penalties: a.allow_missing_penalties,
+        claims: None,
     };
     let mut ctx = context(
         &ledger,

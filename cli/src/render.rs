@@ -238,13 +238,15 @@ fn status_text(r: &ReceivableState) -> String {
     s
 }
 
-/// Interest and fixed compensation claimed on an open receivable, when computed.
-fn penalty_of(claims: &[CustomerClaim], receivable: &str) -> Option<(Decimal, Decimal)> {
+/// Interest and fixed compensation claimed on each open receivable whose penalties were computed,
+/// by receivable id (one pass over the claims, so a row's look-up does not scan them).
+fn penalties_by_receivable(claims: &[CustomerClaim]) -> BTreeMap<&str, (Decimal, Decimal)> {
     claims
         .iter()
         .flat_map(|c| c.lines.iter())
-        .find(|l| l.receivable == receivable && l.settled_on.is_none() && l.regime.is_some())
-        .map(|l| (l.interest, l.fixed_compensation))
+        .filter(|l| l.settled_on.is_none() && l.regime.is_some())
+        .map(|l| (l.receivable.as_str(), (l.interest, l.fixed_compensation)))
+        .collect()
 }
 
 /// What the table report shows, computed by the engines.
@@ -323,6 +325,7 @@ fn table(sections: &Sections<'_>, title: &str) -> String {
         sb.cmp(&sa).then(mb.cmp(&ma)).then(a.0.cmp(b.0))
     });
     let _ = writeln!(out, "\nOpen invoices by customer (most overdue first)");
+    let penalties = penalties_by_receivable(claims);
     let mut t = new_table(&[
         "Customer",
         "Invoice",
@@ -355,12 +358,14 @@ fn table(sections: &Sections<'_>, title: &str) -> String {
                     "-".into()
                 }),
                 right(
-                    penalty_of(claims, &r.id)
+                    penalties
+                        .get(r.id.as_str())
                         .map(|p| money(p.0))
                         .unwrap_or_else(|| no_penalty(missing, r)),
                 ),
                 right(
-                    penalty_of(claims, &r.id)
+                    penalties
+                        .get(r.id.as_str())
                         .map(|p| money(p.1))
                         .unwrap_or_else(|| no_penalty(missing, r)),
                 ),
@@ -706,6 +711,7 @@ fn csv_open_receivables(
         .iter()
         .map(|c| (c.customer.as_str(), c.name.as_ref()))
         .collect();
+    let penalties = penalties_by_receivable(claims);
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
     w.write_record([
@@ -756,10 +762,12 @@ fn csv_open_receivables(
             r.disputed.to_string(),
             r.days_late.to_string(),
             status,
-            penalty_of(claims, &r.id)
+            penalties
+                .get(r.id.as_str())
                 .map(|p| p.0.to_string())
                 .unwrap_or_default(),
-            penalty_of(claims, &r.id)
+            penalties
+                .get(r.id.as_str())
                 .map(|p| p.1.to_string())
                 .unwrap_or_default(),
             missing

@@ -174,6 +174,7 @@ fn agenda_states_its_claims(ledger: &Ledger, as_of: NaiveDate) -> usize {
         interest: &settings.interest,
         table: &table,
         allow_missing_penalties: true,
+        claims: None,
     };
     let mut letters = 0;
     for action in &today.actions {

@@ -279,6 +279,9 @@ pub struct Claims<'a> {
     names: HashMap<&'a str, &'a str>,
     statement_of: HashMap<String, usize>,
     skipped_of: HashMap<String, usize>,
+    /// Customer id → indices of its receivables in the state, so that a customer's claim does not
+    /// scan the whole ledger.
+    by_customer: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Claims<'a> {
@@ -313,6 +316,10 @@ impl<'a> Claims<'a> {
             .iter()
             .filter_map(|c| c.name.as_deref().map(|n| (c.id.as_str(), n)))
             .collect();
+        let mut by_customer: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (i, r) in state.receivables.iter().enumerate() {
+            by_customer.entry(r.customer.as_str()).or_default().push(i);
+        }
         Ok(Claims {
             state,
             penalties,
@@ -320,7 +327,13 @@ impl<'a> Claims<'a> {
             names,
             statement_of,
             skipped_of,
+            by_customer,
         })
+    }
+
+    /// The ledger's state the claims are of.
+    pub fn state(&self) -> &'a LedgerState {
+        self.state
     }
 
     /// Every statement computed, and every late receivable without one.
@@ -393,10 +406,12 @@ impl<'a> Claims<'a> {
             warnings: Vec::new(),
         };
         let mine = self
-            .state
-            .receivables
-            .iter()
-            .filter(|r| r.customer == customer && r.currency == currency);
+            .by_customer
+            .get(customer)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.state.receivables.get(*i))
+            .filter(|r| r.currency == currency);
         let mut open: Vec<&ReceivableState> = Vec::new();
         let mut settled: Vec<&ReceivableState> = Vec::new();
         for r in mine {

@@ -85,6 +85,9 @@ pub struct LetterSetup<'a> {
     /// could not be computed (no regime for the customer, a rate not yet known). Off by default:
     /// such a letter would silently claim less than the law allows.
     pub allow_missing_penalties: bool,
+    /// The claims of the ledger on the letter's date, when the caller has them (a day's letters
+    /// then share one computation); computed otherwise. Claims of another date are not used.
+    pub claims: Option<&'a Claims<'a>>,
 }
 
 /// The templates that state the penalties and their statute: writing one without them is refused
@@ -122,7 +125,19 @@ pub fn context(
     selection: Selection<'_>,
     setup: &LetterSetup<'_>,
 ) -> Result<LetterContext> {
-    let state = ledger.state_as_of(date)?;
+    // The ledger's state and claims on the date: the caller's, or computed once here.
+    let computed_state;
+    let computed_claims;
+    let claims: &Claims<'_> = match setup.claims {
+        Some(c) if c.state().as_of == date => c,
+        _ => {
+            computed_state = ledger.state_as_of(date)?;
+            computed_claims =
+                Claims::compute(ledger, &computed_state, setup.interest, setup.table)?;
+            &computed_claims
+        }
+    };
+    let state = claims.state();
     let disputes = open_disputes(setup.journal, date);
     let chosen: Vec<&ReceivableState> = state
         .receivables
@@ -156,7 +171,6 @@ pub fn context(
         return Err(no_letter());
     };
     let ids: Vec<String> = chosen.iter().map(|r| r.id.clone()).collect();
-    let claims = Claims::compute(ledger, &state, setup.interest, setup.table)?;
     let claim = claims.customer(customer, currency, Some(&ids), &disputes)?;
     // A pre-due reminder is about invoices not yet due; every other letter claims overdue ones.
     let pre_due = template == "reminder_pre_due";
