@@ -1321,6 +1321,12 @@ impl CsvReader<'_> {
     ) {
         let headers = t.headers();
         let mut without_currency = 0usize;
+        let invoice_currency_of: HashMap<&str, Currency> = doc
+            .invoices
+            .iter()
+            .map(|i| (i.id.as_str(), i.currency))
+            .collect();
+        let mut read = Vec::with_capacity(t.records.len());
         for (line, rec) in &t.records {
             let line = *line;
             let before = problems.len();
@@ -1332,8 +1338,7 @@ impl CsvReader<'_> {
             // invoice's currency.
             let invoice_currency = t
                 .get(rec, "invoice")
-                .and_then(|id| doc.invoices.iter().find(|i| i.id == id))
-                .map(|i| i.currency);
+                .and_then(|id| invoice_currency_of.get(id).copied());
             let currency = match invoice_currency {
                 Some(c) if t.get(rec, "currency").is_none() && self.opts.currency.is_none() => {
                     Some(c)
@@ -1349,20 +1354,26 @@ impl CsvReader<'_> {
             let (Some(date), Some(amount), Some(currency)) = (date, amount, currency) else {
                 continue;
             };
+            read.push((
+                line,
+                PaymentRecord {
+                    id: t.get(rec, "id").map(str::to_string),
+                    customer: t.get(rec, "customer").map(str::to_string),
+                    date,
+                    amount,
+                    currency,
+                    invoice: t.get(rec, "invoice").map(str::to_string),
+                    allocations: None,
+                    kind: PaymentKind::Payment,
+                },
+            ));
+        }
+        for (line, payment) in read {
             origins.rows.insert(
                 format!("payments[{}]", doc.payments.len()),
                 (format!("{}:{line}", t.file), headers.clone()),
             );
-            doc.payments.push(PaymentRecord {
-                id: t.get(rec, "id").map(str::to_string),
-                customer: t.get(rec, "customer").map(str::to_string),
-                date,
-                amount,
-                currency,
-                invoice: t.get(rec, "invoice").map(str::to_string),
-                allocations: None,
-                kind: PaymentKind::Payment,
-            });
+            doc.payments.push(payment);
         }
         if without_currency > 0 {
             problems.push(

@@ -91,6 +91,11 @@ enum Command {
         #[arg(long, default_value = "docs/schemas")]
         out: PathBuf,
     },
+    /// Write a synthetic portfolio of any size (deterministic), for benchmarks and tests.
+    Generate(GenerateArgs),
+    /// The penalty table of a whole ledger: one row per invoice (receivable) with its days late,
+    /// aging bucket, outstanding amount, interest and fixed compensation.
+    Penalties(PenaltiesArgs),
     /// Write the sample portfolio as a JSON ledger and as CSV files.
     Sample {
         /// Directory to write `sample-ledger.json`, `sample-invoices.csv`, `sample-payments.csv`.
@@ -440,6 +445,55 @@ struct RecordArgs {
     policy: Option<String>,
 }
 
+#[derive(clap::Args, Debug)]
+struct GenerateArgs {
+    /// Number of invoices.
+    #[arg(long)]
+    invoices: usize,
+    /// Number of customers (default: one per hundred invoices, at least ten).
+    #[arg(long)]
+    customers: Option<usize>,
+    /// The seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The last day of the ledger (default 2026-06-30).
+    #[arg(long, value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
+    /// `csv` (invoices.csv, payments.csv, customers.csv) or `json` (ledger.json).
+    #[arg(long, value_enum, default_value_t = GenerateFormat::Csv)]
+    format: GenerateFormat,
+    /// Directory to write into.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum GenerateFormat {
+    Csv,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+struct PenaltiesArgs {
+    #[command(flatten)]
+    input: LedgerInput,
+    /// As-of date (default: today).
+    #[arg(long, value_parser = date_arg)]
+    as_of: Option<NaiveDate>,
+    /// `csv` or `json`.
+    #[arg(long, value_enum, default_value_t = PenaltiesFormat::Csv)]
+    format: PenaltiesFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum PenaltiesFormat {
+    Csv,
+    Json,
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum Lang {
     Fr,
@@ -710,6 +764,31 @@ fn run(cli: Cli) -> Result<(), Error> {
             write_out(args.out.as_ref(), &text)
         }
         Command::Sample { out } => sample_cmd::write_sample(&out),
+        Command::Generate(a) => {
+            let mut spec = arrears::synthetic::Spec::new(a.invoices, a.seed);
+            if let Some(c) = a.customers {
+                spec.customers = c;
+            }
+            if let Some(d) = a.as_of {
+                spec.as_of = d;
+            }
+            sample_cmd::write_synthetic(&spec, a.format == GenerateFormat::Json, &a.out)
+        }
+        Command::Penalties(a) => {
+            let ledger = a.input.load()?;
+            let as_of = a.as_of.unwrap_or_else(today);
+            let rows = arrears::portfolio::penalty_table(
+                &ledger,
+                as_of,
+                &a.input.interest(),
+                &arrears::rates::RateTable::builtin()?,
+            )?;
+            let text = match a.format {
+                PenaltiesFormat::Json => to_json(&rows)?,
+                PenaltiesFormat::Csv => render::penalties_csv(&rows)?,
+            };
+            write_out(a.out.as_ref(), &text)
+        }
         Command::Schemas { out } => write_schemas(&out),
         Command::Agenda(a) => {
             let ledger = a.input.load()?;

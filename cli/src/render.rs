@@ -813,6 +813,35 @@ pub fn kpis_csv(report: &arrears::kpi::KpiReport) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| Error::new(Code::Unreadable, e.to_string()))
 }
 
+/// The penalty table as CSV: the columns of `arrears::portfolio::COLUMNS`, amounts as plain
+/// decimals, ids neutralised against formula injection.
+pub fn penalties_csv(rows: &[arrears::portfolio::PenaltyRow]) -> Result<String, Error> {
+    let mut w = csv::Writer::from_writer(Vec::with_capacity(rows.len().saturating_mul(96)));
+    let err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
+    w.write_record(arrears::portfolio::COLUMNS).map_err(err)?;
+    for r in rows {
+        w.write_record([
+            neutralise(&r.id).as_str(),
+            neutralise(&r.customer).as_str(),
+            r.currency.code(),
+            &r.due_date.to_string(),
+            &r.days_late.to_string(),
+            &r.bucket,
+            &r.outstanding.to_string(),
+            &r.interest.to_string(),
+            &r.interest_paid.to_string(),
+            &r.interest_outstanding.to_string(),
+            &r.fixed_compensation.to_string(),
+            &r.total_due.to_string(),
+        ])
+        .map_err(err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::new(Code::Unreadable, e.to_string()))
+}
+
 /// A payment plan as a table.
 pub fn plan_table(plan: &arrears::plans::PaymentPlan) -> String {
     let mut out = String::new();

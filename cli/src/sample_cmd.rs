@@ -1,4 +1,5 @@
-//! `arrears sample`: the bundled sample portfolio written out as a JSON ledger and CSV files.
+//! `arrears sample` and `arrears generate`: the bundled sample portfolio, and synthetic portfolios
+//! of any size, written out as a JSON ledger or CSV files.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -107,4 +108,78 @@ pub fn write_sample(dir: &Path) -> Result<(), Error> {
         dir.display()
     );
     Ok(())
+}
+
+/// Writes a synthetic portfolio into `dir`: `ledger.json`, or `invoices.csv`, `payments.csv` and
+/// `customers.csv` streamed row by row (a portfolio of millions never sits in memory).
+pub fn write_synthetic(
+    spec: &arrears::synthetic::Spec,
+    json: bool,
+    dir: &Path,
+) -> Result<(), Error> {
+    let io = |e: std::io::Error| Error::new(Code::Unreadable, format!("cannot write: {e}"));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    if json {
+        let doc = arrears::synthetic::portfolio(spec)?;
+        let text = serde_json::to_string(&doc)
+            .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))?;
+        return std::fs::write(dir.join("ledger.json"), text).map_err(io);
+    }
+    let csv_err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
+    let mut g = arrears::synthetic::Generator::new(spec)?;
+    let mut customers = csv::Writer::from_path(dir.join("customers.csv")).map_err(csv_err)?;
+    customers
+        .write_record(["id", "name", "country", "debtor"])
+        .map_err(csv_err)?;
+    for c in g.customers() {
+        customers
+            .write_record([
+                c.id.as_str(),
+                c.name.as_deref().unwrap_or(""),
+                c.country.as_deref().unwrap_or(""),
+                c.debtor.map(|d| d.as_str()).unwrap_or(""),
+            ])
+            .map_err(csv_err)?;
+    }
+    customers.flush().map_err(io)?;
+    let mut invoices = csv::Writer::from_path(dir.join("invoices.csv")).map_err(csv_err)?;
+    invoices
+        .write_record([
+            "id",
+            "customer",
+            "issue_date",
+            "due_date",
+            "amount",
+            "currency",
+        ])
+        .map_err(csv_err)?;
+    let mut payments = csv::Writer::from_path(dir.join("payments.csv")).map_err(csv_err)?;
+    payments
+        .write_record(["customer", "invoice", "date", "amount", "currency"])
+        .map_err(csv_err)?;
+    while let Some((inv, pays)) = g.next_invoice()? {
+        invoices
+            .write_record([
+                inv.id.as_str(),
+                inv.customer.as_str(),
+                &inv.issue_date.to_string(),
+                &inv.due_date.map(|d| d.to_string()).unwrap_or_default(),
+                &inv.amount.to_string(),
+                inv.currency.code(),
+            ])
+            .map_err(csv_err)?;
+        for p in pays {
+            payments
+                .write_record([
+                    p.customer.as_deref().unwrap_or(""),
+                    p.invoice.as_deref().unwrap_or(""),
+                    &p.date.to_string(),
+                    &p.amount.to_string(),
+                    p.currency.code(),
+                ])
+                .map_err(csv_err)?;
+        }
+    }
+    invoices.flush().map_err(io)?;
+    payments.flush().map_err(io)
 }

@@ -849,3 +849,70 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+#[test]
+fn the_penalty_table_has_one_row_per_invoice_and_adds_up() {
+    let export = example("studio-export.csv");
+    let o = arrears(&with(
+        &["penalties", &export, "--format", "csv"],
+        &profile(),
+    ));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "id,customer,currency,due_date,days_late,bucket,outstanding,interest,interest_paid,interest_outstanding,fixed_compensation,total_due"
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 13, "one row per invoice of the export");
+    let leroy = rows.iter().find(|r| r[0] == "F2026-005").unwrap();
+    // 3,600.00 due 18 March, 104 days late on 30 June at 12.15 %: 124.63 + EUR 40.
+    assert_eq!(
+        leroy[4..].to_vec(),
+        vec!["104", "91+", "3600.00", "124.63", "0.00", "124.63", "40.00", "3764.63"]
+    );
+    // Garnier's F2026-006: 6,000.00 due 25 March, 2,000.00 paid on 10 April (16 days late, interest
+    // first: 6,000.00 × 12.15 % × 16 / 365 = 31.96 of it to interest), then 81 days on 4,031.96:
+    // 108.71. Interest 140.67, of which 31.96 paid; 4,000.00 + 140.67 + 40.00 = 4,180.67.
+    let garnier = rows.iter().find(|r| r[0] == "F2026-006").unwrap();
+    assert_eq!(
+        garnier[6..].to_vec(),
+        vec!["4000.00", "140.67", "31.96", "108.71", "40.00", "4180.67"]
+    );
+    // Paid late: Boulangerie Martin's F2026-002, 37 days, 10.64 + EUR 40 still owed.
+    let martin = rows.iter().find(|r| r[0] == "F2026-002").unwrap();
+    assert_eq!(martin[5], "settled");
+    assert_eq!(martin[11], "50.64");
+}
+
+#[test]
+fn a_synthetic_portfolio_is_generated_and_read_back() {
+    let dir = std::env::temp_dir().join(format!("arrears-generate-{}", std::process::id()));
+    let o = arrears(&[
+        "generate",
+        "--invoices",
+        "2000",
+        "--seed",
+        "3",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let inv = dir.join("invoices.csv").display().to_string();
+    let pay = dir.join("payments.csv").display().to_string();
+    let cus = dir.join("customers.csv").display().to_string();
+    let o = arrears(&[
+        "penalties",
+        &inv,
+        "--payments",
+        &pay,
+        "--customers",
+        &cus,
+        "--as-of",
+        "2026-06-30",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2001);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -53,6 +53,7 @@ pub mod letters;
 pub mod money;
 pub mod ops;
 pub mod plans;
+pub mod portfolio;
 pub mod prelude;
 pub mod rates;
 pub mod report;
@@ -60,6 +61,7 @@ pub mod risk;
 pub mod sample;
 #[cfg(feature = "schemas")]
 pub mod schema;
+pub mod synthetic;
 pub mod terms;
 
 pub use error::{Code, Error, Problem, Result};

@@ -77,10 +77,10 @@ pub struct Profile {
 }
 
 /// SplitMix64: tiny, fast, and fixed forever, so the sample never changes under us.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -89,7 +89,7 @@ impl Rng {
     }
 
     /// Uniform in `lo..=hi` (`lo <= hi`).
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+    pub(crate) fn range(&mut self, lo: i64, hi: i64) -> i64 {
         let span = hi
             .saturating_sub(lo)
             .saturating_add(1)
@@ -99,7 +99,7 @@ impl Rng {
     }
 
     /// `true` with probability `percent` / 100.
-    fn chance(&mut self, percent: u64) -> bool {
+    pub(crate) fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
     }
 

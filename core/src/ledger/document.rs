@@ -75,16 +75,18 @@ impl LedgerDocument {
         if defaults.country.is_none() && defaults.debtor.is_none() {
             return;
         }
+        let mut known: std::collections::HashSet<String> =
+            self.customers.iter().map(|c| c.id.clone()).collect();
         let named = self
             .invoices
             .iter()
-            .map(|i| i.customer.clone())
-            .chain(self.payments.iter().filter_map(|p| p.customer.clone()))
-            .chain(self.credit_notes.iter().filter_map(|c| c.customer.clone()));
+            .map(|i| &i.customer)
+            .chain(self.payments.iter().filter_map(|p| p.customer.as_ref()))
+            .chain(self.credit_notes.iter().filter_map(|c| c.customer.as_ref()));
         let mut missing: Vec<String> = Vec::new();
         for id in named {
-            if !self.customers.iter().any(|c| c.id == id) && !missing.contains(&id) {
-                missing.push(id);
+            if known.insert(id.clone()) {
+                missing.push(id.clone());
             }
         }
         self.customers
