@@ -99,7 +99,7 @@ impl Generator {
         if spec.customers == 0 {
             return Err(err!(InvalidValue, "a synthetic portfolio needs customers"));
         }
-        let mut rng = Rng(spec.seed ^ 0x5EED_0F_A11);
+        let mut rng = Rng(spec.seed ^ 0x0005_EED0_FA11);
         let mut customers = Vec::with_capacity(spec.customers);
         let mut cumulative = Vec::with_capacity(spec.customers);
         let mut total: u64 = 0;
@@ -171,9 +171,17 @@ impl Generator {
         let n = self.next;
         self.next = n.saturating_add(1);
         // Issue dates spread evenly over the 730 days, in order.
-        let day = i64::try_from(n.saturating_mul(730) / self.spec.invoices.max(1)).unwrap_or(0);
+        let day = n
+            .saturating_mul(730)
+            .checked_div(self.spec.invoices)
+            .and_then(|d| i64::try_from(d).ok())
+            .unwrap_or(0);
         let issue = add_days(self.start, day)?;
-        let pick = self.rng.next() % self.cumulative.last().copied().unwrap_or(1).max(1);
+        let pick = self
+            .rng
+            .next()
+            .checked_rem(self.cumulative.last().copied().unwrap_or(1))
+            .unwrap_or(0);
         let ci = self.cumulative.partition_point(|c| *c <= pick);
         let Some(customer) = self
             .customers
