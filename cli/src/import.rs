@@ -318,11 +318,37 @@ const CUSTOMER_FIELDS: &[Field] = &[
 /// Fields whose mapping may name several columns (each cell one line of the address).
 const MULTI_COLUMN: &[&str] = &["customer_address", "address"];
 
-/// Where each record of the assembled document came from, to point errors at file lines.
+/// Where each record of the assembled document came from, to point errors at file lines: per
+/// list, the file and line of each record; per file, its headers as written.
 #[derive(Default)]
 pub struct Origins {
-    /// `invoices[3]` → (`ledger.csv:5`, field → header as written in the file).
-    rows: HashMap<String, (String, HashMap<String, String>)>,
+    /// (file name, field → header as written in it).
+    files: Vec<(String, HashMap<String, String>)>,
+    /// `invoices[i]` → (file index, line).
+    invoices: Vec<(u32, u64)>,
+    /// `payments[i]` → (file index, line).
+    payments: Vec<(u32, u64)>,
+}
+
+impl Origins {
+    /// Registers a file; returns its index.
+    fn file(&mut self, name: &str, headers: HashMap<String, String>) -> u32 {
+        self.files.push((name.to_string(), headers));
+        u32::try_from(self.files.len().saturating_sub(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The (file line, headers) a core path's head (`invoices[3]`) came from.
+    fn row(&self, head: &str) -> Option<(String, &HashMap<String, String>)> {
+        let (list, rest) = head.split_once('[')?;
+        let index: usize = rest.strip_suffix(']')?.parse().ok()?;
+        let (file, line) = match list {
+            "invoices" => self.invoices.get(index)?,
+            "payments" => self.payments.get(index)?,
+            _ => return None,
+        };
+        let (name, headers) = self.files.get(*file as usize)?;
+        Some((format!("{name}:{line}"), headers))
+    }
 }
 
 impl Origins {
@@ -339,12 +365,12 @@ impl Origins {
                 }
                 None => (path.as_str(), ""),
             };
-            let new_path = match self.rows.get(head) {
+            let new_path = match self.row(head) {
                 Some((line, headers)) => {
                     let field_root = field.split(['.', '[']).next().unwrap_or("");
                     match headers.get(field_root) {
                         Some(h) => format!("{line}:{h}"),
-                        None if field.is_empty() => line.clone(),
+                        None if field.is_empty() => line,
                         None => format!("{line}:{field}"),
                     }
                 }
@@ -1153,7 +1179,7 @@ impl CsvReader<'_> {
         customers: &mut CustomerTable,
         problems: &mut Vec<Error>,
     ) {
-        let headers = t.headers();
+        let file = origins.file(&t.file, t.headers());
         // File-level gaps, reported once rather than on every row.
         if !t.has("currency") && self.opts.currency.is_none() {
             let hint = match t.suggestions.get("currency") {
@@ -1278,10 +1304,7 @@ impl CsvReader<'_> {
             if c.debtor.is_none() {
                 c.debtor = debtor;
             }
-            origins.rows.insert(
-                format!("invoices[{}]", doc.invoices.len()),
-                (format!("{}:{line}", t.file), headers.clone()),
-            );
+            origins.invoices.push((file, line));
             doc.invoices.push(InvoiceRecord {
                 id: id.to_string(),
                 customer: customer.to_string(),
@@ -1294,10 +1317,7 @@ impl CsvReader<'_> {
                 currency,
             });
             if let Some(date) = paid_date {
-                origins.rows.insert(
-                    format!("payments[{}]", doc.payments.len()),
-                    (format!("{}:{line}", t.file), headers.clone()),
-                );
+                origins.payments.push((file, line));
                 doc.payments.push(PaymentRecord {
                     id: None,
                     customer: Some(customer.to_string()),
@@ -1319,7 +1339,7 @@ impl CsvReader<'_> {
         origins: &mut Origins,
         problems: &mut Vec<Error>,
     ) {
-        let headers = t.headers();
+        let file = origins.file(&t.file, t.headers());
         let mut without_currency = 0usize;
         let invoice_currency_of: HashMap<&str, Currency> = doc
             .invoices
@@ -1369,10 +1389,7 @@ impl CsvReader<'_> {
             ));
         }
         for (line, payment) in read {
-            origins.rows.insert(
-                format!("payments[{}]", doc.payments.len()),
-                (format!("{}:{line}", t.file), headers.clone()),
-            );
+            origins.payments.push((file, line));
             doc.payments.push(payment);
         }
         if without_currency > 0 {

@@ -28,7 +28,7 @@
 mod engine;
 pub mod ledger;
 pub mod ops;
-mod regime;
+pub(crate) mod regime;
 
 use std::fmt;
 use std::str::FromStr;

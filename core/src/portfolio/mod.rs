@@ -25,6 +25,11 @@
 //! # Ok::<(), arrears::Error>(())
 //! ```
 
+pub mod batch;
+pub mod columns;
+pub mod kernel;
+pub mod replay;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -108,12 +113,32 @@ pub const COLUMNS: &[&str] = &[
     "total_due",
 ];
 
-/// The penalty table of a ledger on a date: one row per receivable, in ledger order.
+/// The penalty table of a ledger on a date: one row per receivable, in ledger order. Ledgers the
+/// batch engine supports (see [`columns::Book`]) go through it; the others through
+/// [`reference_table`]. Both give the same rows.
 ///
 /// # Errors
 /// Ledger errors and `money.overflow`; a receivable whose statement fails gets no penalties and
 /// says why in `no_penalties`.
 pub fn penalty_table(
+    ledger: &Ledger,
+    as_of: NaiveDate,
+    options: &LedgerInterestOptions,
+    table: &RateTable,
+) -> Result<Vec<PenaltyRow>> {
+    match columns::Book::from_document(ledger.document()) {
+        Ok(book) => Ok(batch::penalty_table(&book, as_of, options, table)?.rows(&book)),
+        Err(_) => reference_table(ledger, as_of, options, table),
+    }
+}
+
+/// The penalty table computed receivable by receivable with the ledger's replay and the interest
+/// engine: the definition the batch engine is tested against, and the path for ledgers it does not
+/// support.
+///
+/// # Errors
+/// As [`penalty_table`].
+pub fn reference_table(
     ledger: &Ledger,
     as_of: NaiveDate,
     options: &LedgerInterestOptions,

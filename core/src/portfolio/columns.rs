@@ -1,0 +1,349 @@
+//! A ledger as columns (struct of arrays), the layout of Arrow tables: dates as days since
+//! 1970-01-01 (`Date32`), amounts as integer minor units of their currency (`Int64`, or
+//! `Decimal128` with the currency's scale), customers and invoices as dense indices, strings as
+//! one byte buffer with offsets (`Utf8`).
+//!
+//! A [`Book`] holds what the batch engine supports: customers (country, kind of debtor), invoices
+//! with a due date (no terms that split them), payments (naming an invoice or not) and credit notes
+//! naming an invoice. A ledger with anything else (payment terms, deposits, explicit allocations,
+//! write-offs, disputes, credit notes on account) is not a book: [`Book::from_document`] says which
+//! feature, and the caller uses the per-invoice engine.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::error::{err, Result};
+use crate::ledger::{DebtorStatus, LedgerDocument, PaymentKind};
+use crate::money::Currency;
+
+/// No index (a payment naming no invoice).
+pub const NONE: u32 = u32::MAX;
+
+/// Days since 1970-01-01 (Arrow `Date32`).
+pub fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce().saturating_sub(719_163)
+}
+
+/// The date of a day number.
+pub fn date_of(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day.checked_add(719_163)?)
+}
+
+/// Strings in one buffer, Arrow's `Utf8` layout: string `i` is `bytes[offsets[i]..offsets[i+1]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Strings {
+    offsets: Vec<u32>,
+    bytes: Vec<u8>,
+}
+
+impl Default for Strings {
+    fn default() -> Self {
+        Strings {
+            offsets: vec![0],
+            bytes: Vec::new(),
+        }
+    }
+}
+
+impl Strings {
+    /// Room for `n` strings of about `avg` bytes.
+    pub fn with_capacity(n: usize, avg: usize) -> Strings {
+        let mut offsets = Vec::with_capacity(n.saturating_add(1));
+        offsets.push(0);
+        Strings {
+            offsets,
+            bytes: Vec::with_capacity(n.saturating_mul(avg)),
+        }
+    }
+
+    /// Appends a string.
+    ///
+    /// # Errors
+    /// `input.invalid_value` past 4 GiB of text.
+    pub fn push(&mut self, s: &str) -> Result<()> {
+        self.bytes.extend_from_slice(s.as_bytes());
+        let end = u32::try_from(self.bytes.len())
+            .map_err(|_| err!(InvalidValue, "more than 4 GiB of identifiers"))?;
+        self.offsets.push(end);
+        Ok(())
+    }
+
+    /// The number of strings.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// No strings.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// String `i` (empty when out of range).
+    pub fn get(&self, i: usize) -> &str {
+        let (Some(a), Some(b)) = (self.offsets.get(i), self.offsets.get(i.saturating_add(1)))
+        else {
+            return "";
+        };
+        self.bytes
+            .get(*a as usize..*b as usize)
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .unwrap_or("")
+    }
+
+    /// The offsets buffer (`len() + 1` entries).
+    pub fn offsets(&self) -> &[u32] {
+        &self.offsets
+    }
+
+    /// The bytes buffer.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// A ledger as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Book {
+    /// The currencies, referred to by index.
+    pub currencies: Vec<Currency>,
+    /// Customer ids.
+    pub customer_id: Strings,
+    /// Customer country (ISO 3166-1 alpha-2, upper case), `[0, 0]` when unknown.
+    pub customer_country: Vec<[u8; 2]>,
+    /// Kind of debtor.
+    pub customer_debtor: Vec<DebtorStatus>,
+    /// Invoice ids.
+    pub invoice_id: Strings,
+    /// Customer index of each invoice.
+    pub invoice_customer: Vec<u32>,
+    /// Issue day.
+    pub invoice_issue: Vec<i32>,
+    /// Due day.
+    pub invoice_due: Vec<i32>,
+    /// Amount, in minor units of the invoice's currency.
+    pub invoice_amount: Vec<i64>,
+    /// Currency index.
+    pub invoice_currency: Vec<u8>,
+    /// Payment ids (empty when none).
+    pub payment_id: Strings,
+    /// The invoice a payment names, or [`NONE`].
+    pub payment_invoice: Vec<u32>,
+    /// The paying customer.
+    pub payment_customer: Vec<u32>,
+    /// Whether the payment names its customer (else it is the invoice's): the ledger's order of
+    /// a day's payments depends on it.
+    pub payment_customer_explicit: Vec<bool>,
+    /// Value day.
+    pub payment_day: Vec<i32>,
+    /// Amount, in minor units.
+    pub payment_amount: Vec<i64>,
+    /// Currency index.
+    pub payment_currency: Vec<u8>,
+    /// The invoice a credit note corrects.
+    pub credit_invoice: Vec<u32>,
+    /// Credit-note ids (empty when none).
+    pub credit_id: Strings,
+    /// Day of the credit note.
+    pub credit_day: Vec<i32>,
+    /// Amount, in minor units.
+    pub credit_amount: Vec<i64>,
+}
+
+/// Amount in minor units, when exact.
+pub fn minor_units(amount: Decimal, currency: Currency) -> Option<i64> {
+    let units = currency.minor_units();
+    if amount.scale() > units {
+        let mut r = amount;
+        r.rescale(units);
+        if r != amount {
+            return None;
+        }
+    }
+    let mut m = amount;
+    m.rescale(units);
+    i64::try_from(m.mantissa()).ok()
+}
+
+impl Book {
+    /// The index of a currency, adding it.
+    fn currency_index(&mut self, c: Currency) -> Result<u8> {
+        match self.currencies.iter().position(|x| *x == c) {
+            Some(i) => u8::try_from(i).map_err(|_| err!(InvalidValue, "too many currencies")),
+            None => {
+                self.currencies.push(c);
+                u8::try_from(self.currencies.len().saturating_sub(1))
+                    .map_err(|_| err!(InvalidValue, "more than 255 currencies"))
+            }
+        }
+    }
+
+    /// The currency of an index.
+    pub fn currency(&self, i: u8) -> Currency {
+        self.currencies
+            .get(usize::from(i))
+            .copied()
+            .unwrap_or(Currency::EUR)
+    }
+
+    /// Number of invoices.
+    pub fn invoices(&self) -> usize {
+        self.invoice_amount.len()
+    }
+
+    /// The columns of a ledger document, or `Err` naming the first feature the batch engine does
+    /// not support (the caller then uses the per-invoice engine). The document is not checked
+    /// here: [`crate::ledger::Ledger::new`] has done that.
+    ///
+    /// # Errors
+    /// `input.invalid_value` naming an unsupported feature.
+    pub fn from_document(doc: &LedgerDocument) -> Result<Book> {
+        let unsupported =
+            |what: &str| err!(InvalidValue, "not supported by the batch engine: {what}");
+        if !doc.write_offs.is_empty() {
+            return Err(unsupported("write-offs"));
+        }
+        if !doc.disputes.is_empty() {
+            return Err(unsupported("disputes"));
+        }
+        let mut book = Book::default();
+        let mut customer_of: std::collections::HashMap<&str, u32> =
+            std::collections::HashMap::with_capacity(doc.customers.len());
+        let add_customer = |book: &mut Book, id: &str, country: Option<&str>, debtor| {
+            let i = u32::try_from(book.customer_country.len())
+                .map_err(|_| err!(InvalidValue, "too many customers"))?;
+            book.customer_id.push(id)?;
+            let code = country
+                .map(|c| {
+                    let b = c.trim().to_ascii_uppercase().into_bytes();
+                    [
+                        b.first().copied().unwrap_or(0),
+                        b.get(1).copied().unwrap_or(0),
+                    ]
+                })
+                .unwrap_or([0, 0]);
+            book.customer_country.push(code);
+            book.customer_debtor.push(debtor);
+            Ok::<u32, crate::Error>(i)
+        };
+        for c in &doc.customers {
+            if c.country.as_ref().is_some_and(|x| x.trim().len() != 2) {
+                return Err(unsupported("a country code that is not two letters"));
+            }
+            let i = add_customer(&mut book, &c.id, c.country.as_deref(), c.debtor_status())?;
+            customer_of.insert(c.id.as_str(), i);
+        }
+        let mut invoice_of: std::collections::HashMap<&str, u32> =
+            std::collections::HashMap::with_capacity(doc.invoices.len());
+        for inv in &doc.invoices {
+            let Some(due) = inv.due_date else {
+                return Err(unsupported(
+                    "invoices with payment terms instead of a due date",
+                ));
+            };
+            let customer = match customer_of.get(inv.customer.as_str()) {
+                Some(i) => *i,
+                None => {
+                    let i = add_customer(&mut book, &inv.customer, None, DebtorStatus::Business)?;
+                    customer_of.insert(inv.customer.as_str(), i);
+                    i
+                }
+            };
+            let amount = minor_units(inv.amount, inv.currency)
+                .ok_or_else(|| unsupported("an amount beyond the currency's minor units"))?;
+            let currency = book.currency_index(inv.currency)?;
+            let index = u32::try_from(book.invoice_amount.len())
+                .map_err(|_| err!(InvalidValue, "too many invoices"))?;
+            invoice_of.insert(inv.id.as_str(), index);
+            book.invoice_id.push(&inv.id)?;
+            book.invoice_customer.push(customer);
+            book.invoice_issue.push(day_number(inv.issue_date));
+            book.invoice_due.push(day_number(due));
+            book.invoice_amount.push(amount);
+            book.invoice_currency.push(currency);
+        }
+        for p in &doc.payments {
+            if p.allocations.is_some() {
+                return Err(unsupported("payments with explicit allocations"));
+            }
+            if p.kind == PaymentKind::Deposit {
+                return Err(unsupported("deposits"));
+            }
+            let invoice = match &p.invoice {
+                Some(id) => *invoice_of
+                    .get(id.as_str())
+                    .ok_or_else(|| unsupported("a payment naming an unknown invoice"))?,
+                None => NONE,
+            };
+            let customer = match (&p.customer, invoice) {
+                (Some(c), _) => *customer_of
+                    .get(c.as_str())
+                    .ok_or_else(|| unsupported("a payment from an unknown customer"))?,
+                (None, i) if i != NONE => book
+                    .invoice_customer
+                    .get(i as usize)
+                    .copied()
+                    .unwrap_or(NONE),
+                _ => return Err(unsupported("a payment naming neither customer nor invoice")),
+            };
+            let amount = minor_units(p.amount, p.currency)
+                .ok_or_else(|| unsupported("an amount beyond the currency's minor units"))?;
+            let currency = book.currency_index(p.currency)?;
+            book.payment_id.push(p.id.as_deref().unwrap_or(""))?;
+            book.payment_invoice.push(invoice);
+            book.payment_customer.push(customer);
+            book.payment_customer_explicit.push(p.customer.is_some());
+            book.payment_day.push(day_number(p.date));
+            book.payment_amount.push(amount);
+            book.payment_currency.push(currency);
+        }
+        for n in &doc.credit_notes {
+            let Some(id) = &n.invoice else {
+                return Err(unsupported("credit notes on account"));
+            };
+            let invoice = *invoice_of
+                .get(id.as_str())
+                .ok_or_else(|| unsupported("a credit note naming an unknown invoice"))?;
+            let amount = minor_units(n.amount, n.currency)
+                .ok_or_else(|| unsupported("an amount beyond the currency's minor units"))?;
+            book.credit_invoice.push(invoice);
+            book.credit_id.push(n.id.as_deref().unwrap_or(""))?;
+            book.credit_day.push(day_number(n.date));
+            book.credit_amount.push(amount);
+        }
+        Ok(book)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_are_arrow_date32() {
+        let d = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        assert_eq!(day_number(d), 0);
+        let d = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        assert_eq!(day_number(d), 20_634);
+        assert_eq!(date_of(20_634), Some(d));
+    }
+
+    #[test]
+    fn minor_units_are_exact_or_refused() {
+        let eur = Currency::EUR;
+        assert_eq!(minor_units(Decimal::new(12345, 2), eur), Some(12345));
+        assert_eq!(minor_units(Decimal::new(12, 0), eur), Some(1200));
+        assert_eq!(minor_units(Decimal::new(123400, 4), eur), Some(1234));
+        assert_eq!(minor_units(Decimal::new(12345, 3), eur), None);
+    }
+
+    #[test]
+    fn strings_keep_arrow_offsets() {
+        let mut s = Strings::default();
+        s.push("F1").unwrap();
+        s.push("").unwrap();
+        s.push("Facture é").unwrap();
+        assert_eq!(s.len(), 3);
+        assert_eq!((s.get(0), s.get(1), s.get(2)), ("F1", "", "Facture é"));
+        assert_eq!(s.offsets(), &[0, 2, 2, 12]);
+    }
+}
