@@ -90,6 +90,16 @@ impl Strings {
             .unwrap_or("")
     }
 
+    /// String `i` as bytes (they compare as the strings do: UTF-8 keeps the order of code
+    /// points).
+    pub fn get_bytes(&self, i: usize) -> &[u8] {
+        let (Some(a), Some(b)) = (self.offsets.get(i), self.offsets.get(i.saturating_add(1)))
+        else {
+            return &[];
+        };
+        self.bytes.get(*a as usize..*b as usize).unwrap_or(&[])
+    }
+
     /// The offsets buffer (`len() + 1` entries).
     pub fn offsets(&self) -> &[u32] {
         &self.offsets

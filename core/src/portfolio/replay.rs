@@ -231,8 +231,8 @@ pub fn replay(book: &Book, as_of: i32) -> Result<Replayed> {
                     .cmp(&key(b))
                     .then_with(|| {
                         book.invoice_id
-                            .get(*a as usize)
-                            .cmp(book.invoice_id.get(*b as usize))
+                            .get_bytes(*a as usize)
+                            .cmp(book.invoice_id.get_bytes(*b as usize))
                     })
                     .then(a.cmp(b))
             });
@@ -397,17 +397,22 @@ fn payment_order(book: &Book, as_of: i32) -> Vec<u32> {
             (true, true) => 2,
         }
     };
-    order.sort_by(|a, b| {
-        let day = |k: &u32| book.payment_day.get(*k as usize).copied().unwrap_or(0);
-        day(a)
-            .cmp(&day(b))
-            .then_with(|| {
-                book.payment_id
-                    .get(*a as usize)
-                    .cmp(book.payment_id.get(*b as usize))
-            })
-            .then_with(|| rank(*a).cmp(&rank(*b)))
-            .then(a.cmp(b))
-    });
+    let day = |k: u32| book.payment_day.get(k as usize).copied().unwrap_or(0);
+    if book.payment_id.bytes().is_empty() {
+        // No payment has an id (the usual export): integers only.
+        order.sort_unstable_by_key(|k| (day(*k), rank(*k), *k));
+    } else {
+        order.sort_unstable_by(|a, b| {
+            day(*a)
+                .cmp(&day(*b))
+                .then_with(|| {
+                    book.payment_id
+                        .get_bytes(*a as usize)
+                        .cmp(book.payment_id.get_bytes(*b as usize))
+                })
+                .then_with(|| rank(*a).cmp(&rank(*b)))
+                .then(a.cmp(b))
+        });
+    }
     order
 }
