@@ -11,6 +11,7 @@
 )]
 
 mod agenda_cmd;
+mod fast;
 mod import;
 mod interest_cmd;
 mod render;
@@ -195,9 +196,8 @@ enum SettledArg {
 }
 
 impl LedgerInput {
-    /// Reads and checks the ledger; errors point at file lines for CSV input, notes (an encoding
-    /// detected) go to standard error.
-    fn load(&self) -> Result<Ledger, Error> {
+    /// The import options: the command line over the profile.
+    fn import_options(&self) -> Result<import::Options, Error> {
         let p = match &self.profile {
             Some(path) => import::Profile::read(path)?,
             None => import::Profile::default(),
@@ -219,7 +219,7 @@ impl LedgerInput {
             out.extend(cli.iter().cloned());
             out
         };
-        let loaded = import::load(&import::Options {
+        Ok(import::Options {
             ledger: self.ledger.clone(),
             payments: self.payments.clone(),
             customers: self.customers.clone(),
@@ -239,7 +239,13 @@ impl LedgerInput {
                 country: self.country.clone().or(p.country),
                 debtor: self.debtor.or(p.debtor),
             },
-        })?;
+        })
+    }
+
+    /// Reads and checks the ledger; errors point at file lines for CSV input, notes (an encoding
+    /// detected) go to standard error.
+    fn load(&self) -> Result<Ledger, Error> {
+        let loaded = import::load(&self.import_options()?)?;
         for n in &loaded.notes {
             let _ = writeln!(std::io::stderr(), "note: {n}");
         }
@@ -775,14 +781,22 @@ fn run(cli: Cli) -> Result<(), Error> {
             sample_cmd::write_synthetic(&spec, a.format == GenerateFormat::Json, &a.out)
         }
         Command::Penalties(a) => {
-            let ledger = a.input.load()?;
             let as_of = a.as_of.unwrap_or_else(today);
-            let rows = arrears::portfolio::penalty_table(
-                &ledger,
-                as_of,
-                &a.input.interest(),
-                &arrears::rates::RateTable::builtin()?,
-            )?;
+            let table = arrears::rates::RateTable::builtin()?;
+            let options = a.input.interest();
+            // Tables in the document's own shape go straight into columns; anything else (and
+            // any problem, which the general import then reports with its line) the general way.
+            if a.format == PenaltiesFormat::Csv {
+                if let Some(book) = fast::read_book(&a.input.import_options()?)? {
+                    let penalties =
+                        arrears::portfolio::batch::penalty_table(&book, as_of, &options, &table)?;
+                    return write_with(a.out.as_ref(), |w| {
+                        render::penalties_csv_columns(&book, &penalties, w)
+                    });
+                }
+            }
+            let ledger = a.input.load()?;
+            let rows = arrears::portfolio::penalty_table(&ledger, as_of, &options, &table)?;
             let text = match a.format {
                 PenaltiesFormat::Json => to_json(&rows)?,
                 PenaltiesFormat::Csv => render::penalties_csv(&rows)?,
@@ -1335,6 +1349,45 @@ fn today() -> NaiveDate {
 }
 
 /// Writes the whole output at once, only after everything succeeded: no partial output.
+/// Writes a large output as it is produced: to a file through a temporary file renamed at the
+/// end (so a failed run leaves no half-written table), else to standard output.
+fn write_with(
+    path: Option<&PathBuf>,
+    produce: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    let failed = |what: String, e: std::io::Error| {
+        Error::new(
+            arrears::Code::Unreadable,
+            format!("cannot write {what}: {e}"),
+        )
+    };
+    match path {
+        Some(p) => {
+            let mut name = p.file_name().unwrap_or_default().to_os_string();
+            name.push(format!(".{}.partial", std::process::id()));
+            let partial = p.with_file_name(name);
+            let result = std::fs::File::create(&partial).and_then(|f| {
+                let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+                produce(&mut w)?;
+                w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+                std::fs::rename(&partial, p)
+            });
+            result.map_err(|e| {
+                let _ = std::fs::remove_file(&partial);
+                failed(p.display().to_string(), e)
+            })
+        }
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            match produce(&mut out).and_then(|()| out.flush()) {
+                // A reader that stopped early (`| head`) is not an error of ours.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.map_err(|e| failed("to stdout".into(), e)),
+            }
+        }
+    }
+}
+
 fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
     match path {
         Some(p) => std::fs::write(p, text).map_err(|e| {

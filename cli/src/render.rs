@@ -903,9 +903,119 @@ pub fn error_catalogue(json: bool) -> String {
     out
 }
 
+/// The penalty table straight from the batch engine's columns: the same text as
+/// [`penalties_csv`] on its rows, without building a row document per invoice (a million rows
+/// are written in a fraction of a second).
+///
+/// # Errors
+/// A failed write.
+pub fn penalties_csv_columns(
+    book: &arrears::portfolio::columns::Book,
+    table: &arrears::portfolio::batch::PenaltyTable,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use arrears::portfolio::batch::SETTLED;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(arrears::portfolio::COLUMNS)?;
+    let mut cells: [String; 12] = Default::default();
+    for (k, &i) in table.invoice.iter().enumerate() {
+        let i = i as usize;
+        let currency = book.currency(book.invoice_currency.get(i).copied().unwrap_or(0));
+        let units = currency.minor_units();
+        let customer = book.invoice_customer.get(i).copied().unwrap_or(0) as usize;
+        let at = |v: &[i64]| v.get(k).copied().unwrap_or(0);
+        for c in &mut cells {
+            c.clear();
+        }
+        let [id, cust, cur, due, days, bucket, outstanding, interest, paid, owed, fixed, total] =
+            &mut cells;
+        push_neutralised(id, book.invoice_id.get(i));
+        push_neutralised(cust, book.customer_id.get(customer));
+        cur.push_str(currency.code());
+        if let Some(d) =
+            arrears::portfolio::columns::date_of(book.invoice_due.get(i).copied().unwrap_or(0))
+        {
+            let _ = write!(due, "{d}");
+        }
+        let _ = write!(days, "{}", at(&table.days_late));
+        bucket.push_str(match table.bucket.get(k).copied() {
+            Some(SETTLED) | None => "settled",
+            Some(b) => table
+                .bucket_labels
+                .get(usize::from(b))
+                .map_or("", String::as_str),
+        });
+        for (cell, column) in [
+            (outstanding, &table.outstanding),
+            (interest, &table.interest),
+            (paid, &table.interest_paid),
+            (owed, &table.interest_outstanding),
+            (fixed, &table.fixed_compensation),
+            (total, &table.total_due),
+        ] {
+            push_minor_units(cell, at(column), units);
+        }
+        w.write_record(&cells)?;
+    }
+    w.flush()
+}
+
+/// [`neutralise`] into a buffer.
+fn push_neutralised(out: &mut String, text: &str) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        out.push('\'');
+    }
+    out.push_str(text);
+}
+
+/// `12345` minor units with 2 decimals → `123.45`, as `Decimal::new(v, units)` prints.
+fn push_minor_units(out: &mut String, v: i64, units: u32) {
+    let digits = v.unsigned_abs().to_string();
+    if v < 0 {
+        out.push('-');
+    }
+    let units = units as usize;
+    if units == 0 {
+        out.push_str(&digits);
+        return;
+    }
+    let split = digits.len().saturating_sub(units);
+    let (int, frac) = digits.split_at(split);
+    if int.is_empty() {
+        out.push('0');
+    } else {
+        out.push_str(int);
+    }
+    out.push('.');
+    for _ in frac.len()..units {
+        out.push('0');
+    }
+    out.push_str(frac);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minor_units_print_as_decimals_do() {
+        for (v, units, text) in [
+            (12345, 2, "123.45"),
+            (5, 2, "0.05"),
+            (0, 2, "0.00"),
+            (-5, 2, "-0.05"),
+            (-12345, 2, "-123.45"),
+            (100, 0, "100"),
+            (0, 0, "0"),
+            (1, 3, "0.001"),
+            (i64::MIN, 2, "-92233720368547758.08"),
+        ] {
+            let mut s = String::new();
+            push_minor_units(&mut s, v, units);
+            assert_eq!(s, text);
+            assert_eq!(Decimal::new(v, units).to_string(), text);
+        }
+    }
 
     #[test]
     fn formula_cells_are_neutralised() {
