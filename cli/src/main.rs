@@ -465,12 +465,22 @@ struct GenerateArgs {
     /// The last day of the ledger (default 2026-06-30).
     #[arg(long, value_parser = date_arg)]
     as_of: Option<NaiveDate>,
+    /// Where the customers are: `europe` (six countries, two currencies, some public bodies and
+    /// consumers) or `french-b2b` (French businesses only, the baselines' portfolio).
+    #[arg(long, value_enum, default_value_t = MixArg::Europe)]
+    mix: MixArg,
     /// `csv` (invoices.csv, payments.csv, customers.csv) or `json` (ledger.json).
     #[arg(long, value_enum, default_value_t = GenerateFormat::Csv)]
     format: GenerateFormat,
     /// Directory to write into.
     #[arg(long)]
     out: PathBuf,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum MixArg {
+    Europe,
+    FrenchB2b,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -778,6 +788,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             if let Some(d) = a.as_of {
                 spec.as_of = d;
             }
+            spec.mix = match a.mix {
+                MixArg::Europe => arrears::synthetic::Mix::Europe,
+                MixArg::FrenchB2b => arrears::synthetic::Mix::FrenchB2b,
+            };
             sample_cmd::write_synthetic(&spec, a.format == GenerateFormat::Json, &a.out)
         }
         Command::Penalties(a) => {

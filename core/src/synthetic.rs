@@ -47,6 +47,20 @@ pub struct Spec {
     /// The last day of the ledger: invoices are issued over the 24 months before it, payments up
     /// to it.
     pub as_of: NaiveDate,
+    /// Where the customers are.
+    pub mix: Mix,
+}
+
+/// The customers' countries and kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mix {
+    /// France 60 %, Germany 15 %, the United Kingdom 10 % (in pounds), Italy, Spain and the
+    /// Netherlands 5 % each; 3 % public bodies and 2 % consumers.
+    #[default]
+    Europe,
+    /// French businesses only, in euros (one regime, `fr_b2b`): the portfolio the pandas and
+    /// polars baselines of `benches/baselines/` compute.
+    FrenchB2b,
 }
 
 impl Spec {
@@ -57,6 +71,7 @@ impl Spec {
             customers: (invoices / 100).max(10),
             seed,
             as_of: crate::sample::AS_OF,
+            mix: Mix::Europe,
         }
     }
 }
@@ -117,6 +132,11 @@ impl Generator {
                 0..=2 => Some(DebtorStatus::PublicBody),
                 3..=4 => Some(DebtorStatus::Consumer),
                 _ => None,
+            };
+            // The same draws for every mix, so that the amounts and dates do not change with it.
+            let (country, currency, debtor) = match spec.mix {
+                Mix::Europe => (country, currency, debtor),
+                Mix::FrenchB2b => ("FR", Currency::EUR, None),
             };
             let habit = match rng.range(0, 99) {
                 0..=39 => Habit::Prompt,
@@ -322,6 +342,24 @@ pub fn portfolio(spec: &Spec) -> Result<LedgerDocument> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_french_mix_has_only_french_businesses_and_the_same_invoices() {
+        let europe = portfolio(&Spec::new(500, 3)).unwrap();
+        let french = portfolio(&Spec {
+            mix: Mix::FrenchB2b,
+            ..Spec::new(500, 3)
+        })
+        .unwrap();
+        assert!(french
+            .customers
+            .iter()
+            .all(|c| c.country.as_deref() == Some("FR") && c.debtor.is_none()));
+        let dates = |d: &LedgerDocument| -> Vec<_> {
+            d.invoices.iter().map(|i| (i.issue_date, i.due_date)).collect()
+        };
+        assert_eq!(dates(&europe), dates(&french));
+    }
 
     #[test]
     fn the_same_seed_gives_the_same_portfolio() {
