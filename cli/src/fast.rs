@@ -1,12 +1,14 @@
 //! The fast path from CSV tables to the batch engine's columns ([`arrears::portfolio::columns::Book`]):
 //! for tables that use the document's field names as headers, UTF-8, ISO dates and decimal points
-//! (what `arrears generate`, databases and most programs write), the files are read straight into
-//! columns, with the checks [`arrears::ledger::Ledger::new`] makes on such a ledger. Anything else
-//! (a column mapping, decimal commas, another encoding or date format, terms, paid dates, a check
-//! that fails) returns `None`, and the caller takes the general import, which reads every export
-//! and reports every problem with its line.
+//! (what `arrears generate`, databases and most programs write), the files are streamed straight
+//! into columns, with the checks [`arrears::ledger::Ledger::new`] makes on such a ledger; the
+//! payments are read on a second thread while the invoices are read. Anything else (a column
+//! mapping, decimal commas, another encoding or date format, terms, paid dates, a check that fails)
+//! returns `None`, and the caller takes the general import, which reads every export and reports
+//! every problem with its line. A property test holds the two paths to the same table.
 
 use std::collections::HashMap;
+use std::fs::File;
 use std::path::Path;
 
 use arrears::ledger::DebtorStatus;
@@ -19,7 +21,7 @@ use crate::import::Options;
 /// Reads the book, or `None` when the general import must do it.
 ///
 /// # Errors
-/// A file that cannot be read.
+/// A file that cannot be opened.
 pub fn read_book(opts: &Options) -> Result<Option<Book>, Error> {
     let canonical = opts.map.is_empty()
         && opts.payments_map.is_empty()
@@ -40,17 +42,17 @@ pub fn read_book(opts: &Options) -> Result<Option<Book>, Error> {
     let Ok(delimiter) = u8::try_from(u32::from(opts.delimiter)) else {
         return Ok(None);
     };
-    let read = |p: &Path| {
-        std::fs::read(p).map_err(|e| {
+    let open = |p: &Path| {
+        File::open(p).map_err(|e| {
             Error::new(
                 arrears::Code::Unreadable,
                 format!("cannot read {}: {e}", p.display()),
             )
         })
     };
-    let invoices = read(&opts.ledger)?;
-    let payments = opts.payments.as_deref().map(read).transpose()?;
-    let customers = opts.customers.as_deref().map(read).transpose()?;
+    let invoices = open(&opts.ledger)?;
+    let payments = opts.payments.as_deref().map(open).transpose()?;
+    let customers = opts.customers.as_deref().map(open).transpose()?;
     let default_currency = match opts.currency.as_deref() {
         Some(c) => match Currency::from_code(&c.trim().to_ascii_uppercase()) {
             Ok(c) => Some(c),
@@ -58,48 +60,95 @@ pub fn read_book(opts: &Options) -> Result<Option<Book>, Error> {
         },
         None => None,
     };
-    Ok(build(
-        &invoices,
-        payments.as_deref(),
-        customers.as_deref(),
+    let fallback_country = match opts.defaults.country.as_deref() {
+        Some(c) => match country_code(Some(c.trim().as_bytes())) {
+            Some(code) => code,
+            None => return Ok(None),
+        },
+        None => [0, 0],
+    };
+    let settings = Settings {
         delimiter,
         default_currency,
-        opts.defaults.country.as_deref(),
-        opts.defaults.debtor,
-    ))
+        fallback_country,
+        default_debtor: opts.defaults.debtor,
+    };
+    Ok(build(invoices, payments, customers, &settings))
 }
 
-/// One table: its header positions and rows.
-struct Table<'a> {
+/// The options that shape the columns.
+struct Settings {
+    delimiter: u8,
+    default_currency: Option<Currency>,
+    fallback_country: [u8; 2],
+    default_debtor: Option<DebtorStatus>,
+}
+
+/// One table: its header positions and a streaming reader.
+struct Table {
     columns: HashMap<&'static str, usize>,
-    reader: csv::Reader<&'a [u8]>,
+    reader: csv::Reader<File>,
+    record: csv::ByteRecord,
 }
 
-fn table<'a>(bytes: &'a [u8], delimiter: u8, allowed: &[&'static str]) -> Option<Table<'a>> {
-    // Only UTF-8 (with or without a byte-order mark) is read here.
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    std::str::from_utf8(bytes).ok()?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .from_reader(bytes);
-    let mut header = csv::ByteRecord::new();
-    if !reader.read_byte_record(&mut header).ok()? {
-        return None;
-    }
-    let mut columns = HashMap::new();
-    for (i, h) in header.iter().enumerate() {
-        let name = std::str::from_utf8(h).ok()?.trim();
-        let name: &'static str = allowed.iter().find(|a| **a == name)?;
-        if columns.insert(name, i).is_some() {
+impl Table {
+    fn open(file: File, delimiter: u8, allowed: &[&'static str]) -> Option<Table> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .buffer_capacity(1 << 16)
+            .from_reader(file);
+        let mut header = csv::ByteRecord::new();
+        if !reader.read_byte_record(&mut header).ok()? {
             return None;
         }
+        let mut columns = HashMap::new();
+        for (i, h) in header.iter().enumerate() {
+            // Only UTF-8 (with or without a byte-order mark) is read here.
+            let h = if i == 0 {
+                h.strip_prefix(b"\xef\xbb\xbf").unwrap_or(h)
+            } else {
+                h
+            };
+            let name = std::str::from_utf8(h).ok()?.trim();
+            let name: &'static str = allowed.iter().find(|a| **a == name)?;
+            if columns.insert(name, i).is_some() {
+                return None;
+            }
+        }
+        Some(Table {
+            columns,
+            reader,
+            record: csv::ByteRecord::new(),
+        })
     }
-    Some(Table { columns, reader })
+
+    fn column(&self, name: &str) -> Option<usize> {
+        self.columns.get(name).copied()
+    }
+
+    /// The next row that is not blank; `Some(false)` at the end, `None` on a row the general
+    /// import must read (not UTF-8, not CSV).
+    fn next(&mut self) -> Option<bool> {
+        loop {
+            if !self.reader.read_byte_record(&mut self.record).ok()? {
+                return Some(false);
+            }
+            std::str::from_utf8(self.record.as_slice()).ok()?;
+            if !self.record.iter().all(|c| c.trim_ascii().is_empty()) {
+                return Some(true);
+            }
+        }
+    }
+
+    /// A cell of the current row, trimmed as the general import trims (Unicode white space, e.g.
+    /// a no-break space); `None` when empty.
+    fn cell(&self, column: Option<usize>) -> Option<&[u8]> {
+        cell(&self.record, column)
+    }
 }
 
-/// A cell, trimmed as the general import trims (Unicode white space, e.g. a no-break space);
-/// `None` when empty.
+/// A cell, trimmed as the general import trims; `None` when empty.
 fn cell(record: &csv::ByteRecord, column: Option<usize>) -> Option<&[u8]> {
     let mut v = record.get(column?)?.trim_ascii();
     if v.first().is_some_and(|b| *b >= 0x80) || v.last().is_some_and(|b| *b >= 0x80) {
@@ -109,6 +158,17 @@ fn cell(record: &csv::ByteRecord, column: Option<usize>) -> Option<&[u8]> {
             .as_bytes();
     }
     (!v.is_empty()).then_some(v)
+}
+
+/// A two-letter country code, upper-cased; `[0, 0]` for none; `None` for anything else.
+fn country_code(c: Option<&[u8]>) -> Option<[u8; 2]> {
+    match c {
+        Some(&[a, b]) if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
+        }
+        Some(_) => None,
+        None => Some([0, 0]),
+    }
 }
 
 /// `YYYY-MM-DD` → day number, strictly (four-digit years, two-digit months and days).
@@ -133,13 +193,13 @@ fn day(bytes: &[u8]) -> Option<i32> {
     Some(arrears::portfolio::columns::day_number(date))
 }
 
-/// `1234.5` → minor units, exact, above zero.
-fn amount(bytes: &[u8], units: u32) -> Option<i64> {
+/// `1234.5` → (12345, 1 decimal): the digits and how many follow the point; above zero.
+fn decimal(bytes: &[u8]) -> Option<(i64, u32)> {
     let (int, frac) = match bytes.iter().position(|b| *b == b'.') {
         Some(i) => (bytes.get(..i)?, bytes.get(i.checked_add(1)?..)?),
         None => (bytes, &b""[..]),
     };
-    if int.is_empty() || int.len() > 15 || frac.len() > units as usize {
+    if int.is_empty() || int.len() > 15 || frac.len() > 4 {
         return None;
     }
     let mut v: i64 = 0;
@@ -151,18 +211,28 @@ fn amount(bytes: &[u8], units: u32) -> Option<i64> {
             .checked_mul(10)?
             .checked_add(i64::from(b.checked_sub(b'0')?))?;
     }
-    for _ in frac.len()..units as usize {
-        v = v.checked_mul(10)?;
-    }
-    (v > 0).then_some(v)
+    (v > 0).then_some((v, u32::try_from(frac.len()).ok()?))
 }
 
+/// A decimal in minor units of a currency with `units` decimals: exact, or `None`.
+fn scale((digits, decimals): (i64, u32), units: u32) -> Option<i64> {
+    digits.checked_mul(10i64.checked_pow(units.checked_sub(decimals)?)?)
+}
+
+/// `1234.5` → minor units, exact, above zero.
+#[cfg(test)]
+fn amount(bytes: &[u8], units: u32) -> Option<i64> {
+    scale(decimal(bytes)?, units)
+}
+
+/// The currencies met, by their code as written.
 #[derive(Default)]
 struct Currencies {
     known: Vec<([u8; 3], u8)>,
 }
 
 impl Currencies {
+    /// The book's index of a row's currency: its cell, else the default.
     fn index(
         &mut self,
         book: &mut Book,
@@ -197,81 +267,109 @@ fn position(book: &mut Book, c: Currency) -> Option<u8> {
     }
 }
 
+/// Adds a customer; its country and kind fall back on the command line's.
+fn add_customer(
+    book: &mut Book,
+    s: &Settings,
+    id: &[u8],
+    country: [u8; 2],
+    debtor: Option<DebtorStatus>,
+) -> Option<u32> {
+    let i = u32::try_from(book.customer_country.len()).ok()?;
+    book.customer_id.push(std::str::from_utf8(id).ok()?).ok()?;
+    book.customer_country.push(if country == [0, 0] {
+        s.fallback_country
+    } else {
+        country
+    });
+    book.customer_debtor
+        .push(debtor.or(s.default_debtor).unwrap_or_default());
+    Some(i)
+}
+
 fn build(
-    invoices: &[u8],
-    payments: Option<&[u8]>,
-    customers: Option<&[u8]>,
-    delimiter: u8,
-    default_currency: Option<Currency>,
-    default_country: Option<&str>,
-    default_debtor: Option<DebtorStatus>,
+    invoices: File,
+    payments: Option<File>,
+    customers: Option<File>,
+    s: &Settings,
 ) -> Option<Book> {
     let mut book = Book::default();
+    let mut customer_of = StringIndex::with_capacity(1024);
+    if let Some(file) = customers {
+        read_customers(file, s, &mut book, &mut customer_of)?;
+    }
     let mut currencies = Currencies::default();
-    let mut customer_of = StringIndex::with_capacity(customers.map_or(1024, |b| b.len() / 24));
-    let country_code = |c: Option<&[u8]>| -> Option<[u8; 2]> {
-        match c {
-            Some(&[a, b]) if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
-                Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
-            }
-            Some(_) => None,
-            None => Some([0, 0]),
-        }
-    };
-    let fallback_country = match default_country {
-        Some(c) => country_code(Some(c.as_bytes()))?,
-        None => [0, 0],
-    };
-    let add_customer = |book: &mut Book,
-                        id: &[u8],
-                        country: [u8; 2],
-                        debtor: Option<DebtorStatus>|
-     -> Option<u32> {
-        let i = u32::try_from(book.customer_country.len()).ok()?;
-        book.customer_id.push(std::str::from_utf8(id).ok()?).ok()?;
-        book.customer_country.push(if country == [0, 0] {
-            fallback_country
-        } else {
-            country
-        });
-        book.customer_debtor
-            .push(debtor.or(default_debtor).unwrap_or_default());
-        Some(i)
-    };
-    if let Some(bytes) = customers {
-        let mut t = table(
-            bytes,
-            delimiter,
-            &[
-                "id", "name", "country", "address", "email", "sector", "segment", "debtor",
-            ],
+    // The payments are read on a second core while the invoices are read on this one; they are
+    // matched to invoices and customers once both are in.
+    let (invoice_of, raw) = std::thread::scope(|scope| {
+        let payments = payments.map(|file| scope.spawn(move || read_payments(file, s)));
+        let invoice_of = read_invoices(invoices, s, &mut book, &mut customer_of, &mut currencies);
+        let raw = match payments {
+            Some(thread) => thread.join().ok().flatten().map(Some),
+            None => Some(None),
+        };
+        (invoice_of, raw)
+    });
+    let (invoice_of, raw) = (invoice_of?, raw?);
+    if let Some(raw) = raw {
+        match_payments(
+            raw,
+            s,
+            &mut book,
+            &invoice_of,
+            &customer_of,
+            &mut currencies,
         )?;
-        let (id, country, debtor) = (
-            t.columns.get("id").copied(),
-            t.columns.get("country").copied(),
-            t.columns.get("debtor").copied(),
-        );
-        id?;
-        let mut r = csv::ByteRecord::new();
-        while t.reader.read_byte_record(&mut r).ok()? {
-            if r.iter().all(|c| c.trim_ascii().is_empty()) {
-                continue;
-            }
-            let key = cell(&r, id)?;
-            let debtor = match cell(&r, debtor) {
-                Some(d) => Some(std::str::from_utf8(d).ok()?.parse::<DebtorStatus>().ok()?),
-                None => None,
-            };
-            let i = add_customer(&mut book, key, country_code(cell(&r, country))?, debtor)?;
-            if customer_of.insert(&book.customer_id, i).is_some() {
-                return None;
-            }
+    }
+    Some(book)
+}
+
+fn read_customers(
+    file: File,
+    s: &Settings,
+    book: &mut Book,
+    customer_of: &mut StringIndex,
+) -> Option<()> {
+    let mut t = Table::open(
+        file,
+        s.delimiter,
+        &[
+            "id", "name", "country", "address", "email", "sector", "segment", "debtor",
+        ],
+    )?;
+    let (id, country, debtor) = (t.column("id")?, t.column("country"), t.column("debtor"));
+    while t.next()? {
+        let key = t.cell(Some(id))?;
+        let debtor = match t.cell(debtor) {
+            Some(d) => Some(std::str::from_utf8(d).ok()?.parse::<DebtorStatus>().ok()?),
+            None => None,
+        };
+        let country = country_code(t.cell(country))?;
+        let i = add_customer(book, s, key, country, debtor)?;
+        if customer_of.insert(&book.customer_id, i).is_some() {
+            return None;
         }
     }
+    Some(())
+}
 
-    let mut t = table(
-        invoices,
-        delimiter,
+/// Reads the invoices into the book; returns the index of their ids.
+fn read_invoices(
+    file: File,
+    s: &Settings,
+    book: &mut Book,
+    customer_of: &mut StringIndex,
+    currencies: &mut Currencies,
+) -> Option<StringIndex> {
+    // About 56 bytes a row in generated and exported tables; the estimate only sizes buffers.
+    let rows = file
+        .metadata()
+        .ok()
+        .and_then(|m| usize::try_from(m.len() / 56).ok())
+        .unwrap_or(0);
+    let mut t = Table::open(
+        file,
+        s.delimiter,
         &[
             "id",
             "customer",
@@ -281,21 +379,18 @@ fn build(
             "currency",
         ],
     )?;
-    let col = |name: &str| t.columns.get(name).copied();
     let (id, customer, issue, due, amount_c, currency) = (
-        col("id")?,
-        col("customer")?,
-        col("issue_date")?,
-        col("due_date")?,
-        col("amount")?,
-        col("currency"),
+        t.column("id")?,
+        t.column("customer")?,
+        t.column("issue_date")?,
+        t.column("due_date")?,
+        t.column("amount")?,
+        t.column("currency"),
     );
     // The general import reports a file without currencies, even an empty one.
-    if currency.is_none() && default_currency.is_none() {
+    if currency.is_none() && s.default_currency.is_none() {
         return None;
     }
-    // About 56 bytes a row in generated and exported tables; the estimate only sizes buffers.
-    let rows = invoices.len() / 48;
     let mut invoice_of = StringIndex::with_capacity(rows);
     book.invoice_id = Strings::with_capacity(rows, 12);
     book.invoice_customer.reserve(rows);
@@ -303,23 +398,19 @@ fn build(
     book.invoice_due.reserve(rows);
     book.invoice_amount.reserve(rows);
     book.invoice_currency.reserve(rows);
-    let mut r = csv::ByteRecord::new();
-    while t.reader.read_byte_record(&mut r).ok()? {
-        if r.iter().all(|c| c.trim_ascii().is_empty()) {
-            continue;
-        }
-        let key = cell(&r, Some(id))?;
-        let who = cell(&r, Some(customer))?;
+    while t.next()? {
+        let key = t.cell(Some(id))?;
+        let who = t.cell(Some(customer))?;
         // A customer the customers table does not list is added, as the general import does.
         let c = match customer_of.find(&book.customer_id, who) {
             Some(c) => c,
             None => {
-                let c = add_customer(&mut book, who, [0, 0], None)?;
+                let c = add_customer(book, s, who, [0, 0], None)?;
                 customer_of.insert(&book.customer_id, c);
                 c
             }
         };
-        let cur = currencies.index(&mut book, cell(&r, currency), default_currency)?;
+        let cur = currencies.index(book, t.cell(currency), s.default_currency)?;
         let units = book.currency(cur).minor_units();
         let index = u32::try_from(book.invoice_amount.len()).ok()?;
         book.invoice_id.push(std::str::from_utf8(key).ok()?).ok()?;
@@ -327,7 +418,7 @@ fn build(
             return None;
         }
         book.invoice_customer.push(c);
-        let (issued, due) = (day(cell(&r, Some(issue))?)?, day(cell(&r, Some(due))?)?);
+        let (issued, due) = (day(t.cell(Some(issue))?)?, day(t.cell(Some(due))?)?);
         // The ledger refuses a due date before the issue date.
         if due < issued {
             return None;
@@ -335,76 +426,135 @@ fn build(
         book.invoice_issue.push(issued);
         book.invoice_due.push(due);
         book.invoice_amount
-            .push(amount(cell(&r, Some(amount_c))?, units)?);
+            .push(scale(decimal(t.cell(Some(amount_c))?)?, units)?);
         book.invoice_currency.push(cur);
     }
+    Some(invoice_of)
+}
 
-    if let Some(bytes) = payments {
-        let mut t = table(
-            bytes,
-            delimiter,
-            &["id", "customer", "invoice", "date", "amount", "currency"],
-        )?;
-        let col = |name: &str| t.columns.get(name).copied();
-        let (id, customer, invoice, date, amount_c, currency) = (
-            col("id"),
-            col("customer"),
-            col("invoice"),
-            col("date")?,
-            col("amount")?,
-            col("currency"),
-        );
-        let rows = bytes.len() / 40;
-        let mut payment_of = StringIndex::with_capacity(rows);
-        let mut r = csv::ByteRecord::new();
-        while t.reader.read_byte_record(&mut r).ok()? {
-            if r.iter().all(|c| c.trim_ascii().is_empty()) {
-                continue;
-            }
-            let inv = match cell(&r, invoice) {
-                Some(k) => invoice_of.find(&book.invoice_id, k)?,
-                None => NONE,
-            };
-            let named_customer = match cell(&r, customer) {
-                Some(who) => Some(customer_of.find(&book.customer_id, who)?),
-                None => None,
-            };
-            let inv_customer = book.invoice_customer.get(inv as usize).copied();
-            let payer = match (named_customer, inv_customer) {
-                // The ledger refuses a payment naming another customer's invoice.
-                (Some(c), Some(ic)) if c != ic => return None,
-                (Some(c), _) => c,
-                (None, Some(ic)) => ic,
-                (None, None) => return None,
-            };
-            // A payment naming an invoice without a currency is in the invoice's currency.
-            // (the general import's rule: no cell and no --currency).
-            let code = cell(&r, currency);
-            let cur = match (code, default_currency) {
-                (None, None) if inv != NONE => *book.invoice_currency.get(inv as usize)?,
-                _ => currencies.index(&mut book, code, default_currency)?,
-            };
-            if inv != NONE && book.invoice_currency.get(inv as usize) != Some(&cur) {
-                return None;
-            }
-            let units = book.currency(cur).minor_units();
-            let pid = cell(&r, id).unwrap_or(b"");
-            let row = u32::try_from(book.payment_id.len()).ok()?;
-            book.payment_id.push(std::str::from_utf8(pid).ok()?).ok()?;
-            if !pid.is_empty() && payment_of.insert(&book.payment_id, row).is_some() {
-                return None;
-            }
-            book.payment_invoice.push(inv);
-            book.payment_customer.push(payer);
-            book.payment_customer_explicit
-                .push(named_customer.is_some());
-            book.payment_day.push(day(cell(&r, Some(date))?)?);
-            book.payment_amount
-                .push(amount(cell(&r, Some(amount_c))?, units)?);
-            book.payment_currency.push(cur);
+/// Payments as read, before they are matched to invoices and customers.
+#[derive(Default)]
+struct RawPayments {
+    id: Strings,
+    /// The customer named (empty: none).
+    customer: Strings,
+    /// The invoice named (empty: none).
+    invoice: Strings,
+    day: Vec<i32>,
+    amount: Vec<(i64, u32)>,
+    /// The currency code as written, if any.
+    currency: Vec<Option<[u8; 3]>>,
+}
+
+fn read_payments(file: File, s: &Settings) -> Option<RawPayments> {
+    let rows = file
+        .metadata()
+        .ok()
+        .and_then(|m| usize::try_from(m.len() / 48).ok())
+        .unwrap_or(0);
+    let mut t = Table::open(
+        file,
+        s.delimiter,
+        &["id", "customer", "invoice", "date", "amount", "currency"],
+    )?;
+    let (id, customer, invoice, date, amount_c, currency) = (
+        t.column("id"),
+        t.column("customer"),
+        t.column("invoice"),
+        t.column("date")?,
+        t.column("amount")?,
+        t.column("currency"),
+    );
+    let mut raw = RawPayments {
+        id: Strings::with_capacity(rows, 0),
+        customer: Strings::with_capacity(rows, 8),
+        invoice: Strings::with_capacity(rows, 12),
+        day: Vec::with_capacity(rows),
+        amount: Vec::with_capacity(rows),
+        currency: Vec::with_capacity(rows),
+    };
+    let mut ids = StringIndex::with_capacity(0);
+    while t.next()? {
+        let row = u32::try_from(raw.day.len()).ok()?;
+        let pid = t.cell(id);
+        raw.id.push(text(pid)?).ok()?;
+        if pid.is_some() && ids.insert(&raw.id, row).is_some() {
+            return None;
         }
+        raw.customer.push(text(t.cell(customer))?).ok()?;
+        raw.invoice.push(text(t.cell(invoice))?).ok()?;
+        raw.day.push(day(t.cell(Some(date))?)?);
+        raw.amount.push(decimal(t.cell(Some(amount_c))?)?);
+        raw.currency.push(match t.cell(currency) {
+            Some(c) => Some(c.try_into().ok()?),
+            None => None,
+        });
     }
-    Some(book)
+    Some(raw)
+}
+
+/// A cell as text (empty for none).
+fn text(b: Option<&[u8]>) -> Option<&str> {
+    std::str::from_utf8(b.unwrap_or_default()).ok()
+}
+
+/// Matches the payments to their invoices and customers, with the ledger's checks.
+fn match_payments(
+    raw: RawPayments,
+    s: &Settings,
+    book: &mut Book,
+    invoice_of: &StringIndex,
+    customer_of: &StringIndex,
+    currencies: &mut Currencies,
+) -> Option<()> {
+    let n = raw.day.len();
+    book.payment_invoice.reserve(n);
+    book.payment_customer.reserve(n);
+    book.payment_customer_explicit.reserve(n);
+    book.payment_amount.reserve(n);
+    book.payment_currency.reserve(n);
+    for (k, (&digits, code)) in raw.amount.iter().zip(&raw.currency).enumerate() {
+        let named_invoice = raw.invoice.get_bytes(k);
+        let inv = if named_invoice.is_empty() {
+            NONE
+        } else {
+            invoice_of.find(&book.invoice_id, named_invoice)?
+        };
+        let named_customer = raw.customer.get_bytes(k);
+        let named_customer = if named_customer.is_empty() {
+            None
+        } else {
+            Some(customer_of.find(&book.customer_id, named_customer)?)
+        };
+        let inv_customer = book.invoice_customer.get(inv as usize).copied();
+        let payer = match (named_customer, inv_customer) {
+            // The ledger refuses a payment naming another customer's invoice.
+            (Some(c), Some(ic)) if c != ic => return None,
+            (Some(c), _) => c,
+            (None, Some(ic)) => ic,
+            (None, None) => return None,
+        };
+        // A payment naming an invoice, with no currency cell and no --currency, is in the
+        // invoice's currency (the general import's rule).
+        let code = code.as_ref().map(<[u8; 3]>::as_slice);
+        let cur = match (code, s.default_currency) {
+            (None, None) if inv != NONE => *book.invoice_currency.get(inv as usize)?,
+            _ => currencies.index(book, code, s.default_currency)?,
+        };
+        if inv != NONE && book.invoice_currency.get(inv as usize) != Some(&cur) {
+            return None;
+        }
+        book.payment_invoice.push(inv);
+        book.payment_customer.push(payer);
+        book.payment_customer_explicit
+            .push(named_customer.is_some());
+        book.payment_amount
+            .push(scale(digits, book.currency(cur).minor_units())?);
+        book.payment_currency.push(cur);
+    }
+    book.payment_id = raw.id;
+    book.payment_day = raw.day;
+    Some(())
 }
 
 #[cfg(test)]
@@ -417,9 +567,20 @@ mod tests {
     #[test]
     fn dates_read_as_the_calendar_reads_them() {
         for text in [
-            "2025-01-31", "2024-02-29", "2025-02-29", "2025-13-01", "2025-00-10", "2025-01-00",
-            "0001-01-01", "9999-12-31", "2025-1-31", "2025/01/31", "20250131", "2025-01-3x",
-            "+025-01-31", "",
+            "2025-01-31",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-01-00",
+            "0001-01-01",
+            "9999-12-31",
+            "2025-1-31",
+            "2025/01/31",
+            "20250131",
+            "2025-01-3x",
+            "+025-01-31",
+            "",
         ] {
             let calendar = arrears::calendar::date::parse_date(text)
                 .ok()

@@ -356,7 +356,10 @@ mod tests {
             .iter()
             .all(|c| c.country.as_deref() == Some("FR") && c.debtor.is_none()));
         let dates = |d: &LedgerDocument| -> Vec<_> {
-            d.invoices.iter().map(|i| (i.issue_date, i.due_date)).collect()
+            d.invoices
+                .iter()
+                .map(|i| (i.issue_date, i.due_date))
+                .collect()
         };
         assert_eq!(dates(&europe), dates(&french));
     }

@@ -245,12 +245,16 @@ pub fn replay(book: &Book, as_of: i32) -> Result<Replayed> {
         .filter(|i| book.invoice_issue.get(*i).is_some_and(|d| *d <= as_of))
         .filter_map(|i| u32::try_from(i).ok())
         .collect();
-    issues.sort_by_key(|i| book.invoice_issue.get(*i as usize).copied().unwrap_or(0));
+    stable_sort_by_day(&mut issues, |i| {
+        i64::from(book.invoice_issue.get(i as usize).copied().unwrap_or(0))
+    });
     let mut credits: Vec<u32> = (0..book.credit_amount.len())
         .filter(|k| book.credit_day.get(*k).is_some_and(|d| *d <= as_of))
         .filter_map(|k| u32::try_from(k).ok())
         .collect();
-    credits.sort_by_key(|k| book.credit_day.get(*k as usize).copied().unwrap_or(0));
+    stable_sort_by_day(&mut credits, |k| {
+        i64::from(book.credit_day.get(k as usize).copied().unwrap_or(0))
+    });
     let payments = payment_order(book, as_of);
 
     let mut waiting: Vec<u32> = Vec::new();
@@ -370,6 +374,49 @@ pub fn replay(book: &Book, as_of: i32) -> Result<Replayed> {
     })
 }
 
+/// Sorts `items` by `key`, keeping the order of equal keys. Keys here are days (two years of a
+/// ledger span a few hundred of them for a million rows), so a counting sort does it in two passes;
+/// a sparse range falls back on the merge sort.
+fn stable_sort_by_day(items: &mut Vec<u32>, key: impl Fn(u32) -> i64) {
+    let (Some(min), Some(max)) = (
+        items.iter().map(|i| key(*i)).min(),
+        items.iter().map(|i| key(*i)).max(),
+    ) else {
+        return;
+    };
+    let range = max.saturating_sub(min).saturating_add(1);
+    let dense = usize::try_from(range)
+        .ok()
+        .filter(|r| *r <= items.len().saturating_mul(4).saturating_add(4096));
+    let Some(range) = dense else {
+        items.sort_by_key(|i| key(*i));
+        return;
+    };
+    let slot = |i: u32| usize::try_from(key(i).saturating_sub(min)).unwrap_or(0);
+    // Counts, then starting positions, then placement in order.
+    let mut start = vec![0usize; range.saturating_add(1)];
+    for i in items.iter() {
+        if let Some(c) = start.get_mut(slot(*i).saturating_add(1)) {
+            *c = c.saturating_add(1);
+        }
+    }
+    let mut total = 0usize;
+    for c in &mut start {
+        total = total.saturating_add(*c);
+        *c = total;
+    }
+    let mut sorted = vec![0u32; items.len()];
+    for i in items.iter() {
+        if let Some(at) = start.get_mut(slot(*i)) {
+            if let Some(place) = sorted.get_mut(*at) {
+                *place = *i;
+            }
+            *at = at.saturating_add(1);
+        }
+    }
+    *items = sorted;
+}
+
 /// The payments dated on or before `as_of`, in the ledger's order as far as it can change an
 /// outcome: by day, then id; then, within one customer's payments of a day with the same id, a
 /// payment that names its invoice without naming the customer, then the payments naming no
@@ -399,8 +446,13 @@ fn payment_order(book: &Book, as_of: i32) -> Vec<u32> {
     };
     let day = |k: u32| book.payment_day.get(k as usize).copied().unwrap_or(0);
     if book.payment_id.bytes().is_empty() {
-        // No payment has an id (the usual export): integers only.
-        order.sort_unstable_by_key(|k| (day(*k), rank(*k), *k));
+        // No payment has an id (the usual export): by day and rank, stable (so by position
+        // within them).
+        stable_sort_by_day(&mut order, |k| {
+            i64::from(day(k))
+                .saturating_mul(3)
+                .saturating_add(i64::from(rank(k)))
+        });
     } else {
         order.sort_unstable_by(|a, b| {
             day(*a)
@@ -415,4 +467,31 @@ fn payment_order(book: &Book, as_of: i32) -> Vec<u32> {
         });
     }
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stable_sort_by_day;
+
+    #[test]
+    fn the_counting_sort_is_the_stable_sort() {
+        // Dense keys (counting sort), sparse keys (merge sort), ties, negatives, empty.
+        let mut state = 7u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            state >> 33
+        };
+        for (n, spread) in [(0, 1), (1, 1), (500, 20), (500, 1_000_000), (2_000, 700)] {
+            let keys: Vec<i64> = (0..n)
+                .map(|_| i64::try_from(next() % spread).unwrap() - 300)
+                .collect();
+            let mut ours: Vec<u32> = (0..u32::try_from(n).unwrap()).rev().collect();
+            let mut reference = ours.clone();
+            stable_sort_by_day(&mut ours, |i| keys[i as usize]);
+            reference.sort_by_key(|i| keys[*i as usize]);
+            assert_eq!(ours, reference, "n {n}, spread {spread}");
+        }
+    }
 }
