@@ -1383,7 +1383,10 @@ fn write_with(
             let result = std::fs::File::create(&partial).and_then(|f| {
                 let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
                 produce(&mut w)?;
-                w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+                // Flushed, not synced: the rename guards against a half-written table (an error,
+                // a full disk, an interrupted run), as `cp` and the dataframe writers do; only a
+                // power cut in the next seconds could lose it, and the run can be repeated.
+                w.into_inner().map_err(|e| e.into_error())?;
                 std::fs::rename(&partial, p)
             });
             result.map_err(|e| {

@@ -1002,13 +1002,14 @@ fn penalty_rows(
 /// A text cell as the csv crate writes it (quoted when it holds a comma, a quote or a line
 /// break; quotes doubled), neutralised like [`neutralise`].
 fn push_text_cell(out: &mut Vec<u8>, text: &[u8]) {
-    let formula = matches!(
-        text.first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
+    let formula = matches!(text.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
     let quote = text
         .iter()
         .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    if !quote && !formula {
+        out.extend_from_slice(text);
+        return;
+    }
     if quote {
         out.push(b'"');
     }
@@ -1031,50 +1032,61 @@ fn push_date(out: &mut Vec<u8>, d: NaiveDate) {
     use chrono::Datelike;
     match u32::try_from(d.year()) {
         Ok(y) if y <= 9999 => {
-            push_digits(out, y, 4);
-            out.push(b'-');
-            push_digits(out, d.month(), 2);
-            out.push(b'-');
-            push_digits(out, d.day(), 2);
+            let mut text = *b"0000-00-00";
+            for (slot, (n, p)) in text.iter_mut().zip([
+                (y, 1000),
+                (y, 100),
+                (y, 10),
+                (y, 1),
+                (0, 0),
+                (d.month(), 10),
+                (d.month(), 1),
+                (0, 0),
+                (d.day(), 10),
+                (d.day(), 1),
+            ]) {
+                if let Some(digit) = n.checked_div(p) {
+                    *slot = b'0'.saturating_add(u8::try_from(digit % 10).unwrap_or(0));
+                }
+            }
+            out.extend_from_slice(&text);
         }
         _ => out.extend_from_slice(d.to_string().as_bytes()),
     }
 }
 
-/// `n` on exactly `width` digits (zero-padded).
-fn push_digits(out: &mut Vec<u8>, n: u32, width: u32) {
-    for p in (0..width).rev() {
-        let digit = n.checked_div(10u32.saturating_pow(p)).unwrap_or(0) % 10;
-        out.push(b'0'.saturating_add(u8::try_from(digit).unwrap_or(0)));
-    }
-}
-
 /// `v` minor units with `units` decimals (`12345`, 2 → `123.45`), as `Decimal::new(v, units)`
-/// prints; `units` 0 prints an integer.
+/// prints; `units` 0 prints an integer. Written right to left into a stack buffer.
 fn push_integer(out: &mut Vec<u8>, v: i64, units: u32) {
-    let mut digits = [0u8; 20];
+    let mut text = [0u8; 24];
+    let mut start = text.len();
     let mut n = v.unsigned_abs();
-    let mut len = 0usize;
+    let mut written = 0u32;
     // At least units + 1 digits, so that 5 with 2 decimals prints 0.05.
-    while n > 0 || len <= units as usize {
-        if let Some(slot) = digits.get_mut(len) {
+    while n > 0 || written <= units {
+        if written == units && units > 0 {
+            start = start.saturating_sub(1);
+            if let Some(slot) = text.get_mut(start) {
+                *slot = b'.';
+            }
+        }
+        start = start.saturating_sub(1);
+        if let Some(slot) = text.get_mut(start) {
             *slot = b'0'.saturating_add(u8::try_from(n % 10).unwrap_or(0));
         }
         n /= 10;
-        len = len.saturating_add(1);
-        if len >= digits.len() {
+        written = written.saturating_add(1);
+        if start <= 1 {
             break;
         }
     }
     if v < 0 {
-        out.push(b'-');
-    }
-    for (k, d) in digits.iter().take(len).enumerate().rev() {
-        out.push(*d);
-        if k == units as usize && units > 0 {
-            out.push(b'.');
+        start = start.saturating_sub(1);
+        if let Some(slot) = text.get_mut(start) {
+            *slot = b'-';
         }
     }
+    out.extend_from_slice(text.get(start..).unwrap_or_default());
 }
 
 #[cfg(test)]
