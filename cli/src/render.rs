@@ -1002,7 +1002,10 @@ fn penalty_rows(
 /// A text cell as the csv crate writes it (quoted when it holds a comma, a quote or a line
 /// break; quotes doubled), neutralised like [`neutralise`].
 fn push_text_cell(out: &mut Vec<u8>, text: &[u8]) {
-    let formula = matches!(text.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+    let formula = matches!(
+        text.first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
     let quote = text
         .iter()
         .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));

@@ -2,7 +2,8 @@
 //! currency and due date, the integer kernel for every receivable it covers and the engine for the
 //! others. The figures are [`super::reference_table`]'s, to the cent (property-tested).
 
-use std::collections::HashMap;
+// hashbrown with foldhash: the plan is looked up once per invoice, SipHash showed in profiles.
+use hashbrown::HashMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -29,6 +29,55 @@ pub fn date_of(day: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(day.checked_add(719_163)?)
 }
 
+/// The proleptic Gregorian (year, month, day) of a day number, in integer arithmetic (H. Hinnant,
+/// "chrono-Compatible Low-Level Date Algorithms", `civil_from_days`): what the hot loops need
+/// without building a `NaiveDate`.
+///
+/// ```
+/// use arrears::portfolio::columns::{civil, day_number};
+/// let d = chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+/// assert_eq!(civil(day_number(d)), (2024, 2, 29));
+/// assert_eq!(civil(0), (1970, 1, 1));
+/// ```
+// Every intermediate is within ±2^40 for any i32 day: no overflow in i64.
+#[allow(clippy::arithmetic_side_effects)]
+pub fn civil(day: i32) -> (i32, u32, u32) {
+    let z = i64::from(day) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (
+        i32::try_from(y).unwrap_or(i32::MAX),
+        u32::try_from(m).unwrap_or(1),
+        u32::try_from(d).unwrap_or(1),
+    )
+}
+
+/// The day number of a proleptic Gregorian date (month 1 to 12, day 1 to 31; not checked), the
+/// inverse of [`civil`] (Hinnant's `days_from_civil`).
+///
+/// ```
+/// use arrears::portfolio::columns::{civil_day, day_number};
+/// let d = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+/// assert_eq!(civil_day(2026, 7, 1), i64::from(day_number(d)));
+/// ```
+// Every intermediate is within ±2^45 for years within ±2^31: no overflow in i64.
+#[allow(clippy::arithmetic_side_effects)]
+pub fn civil_day(year: i32, month: u32, day: u32) -> i64 {
+    let (m, d) = (i64::from(month), i64::from(day));
+    let y = i64::from(year) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Strings in one buffer, Arrow's `Utf8` layout: string `i` is `bytes[offsets[i]..offsets[i+1]]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Strings {
@@ -412,6 +461,22 @@ impl Book {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn civil_dates_are_chrono_dates() {
+        // Every day from 1600 to 2400 (leap centuries included), and the ends of the range.
+        let from = day_number(NaiveDate::from_ymd_opt(1600, 1, 1).unwrap());
+        let to = day_number(NaiveDate::from_ymd_opt(2400, 12, 31).unwrap());
+        for day in (from..=to).chain([-719_162, 2_932_896]) {
+            let d = date_of(day).unwrap();
+            assert_eq!(civil(day), (d.year(), d.month(), d.day()), "{d}");
+            assert_eq!(
+                civil_day(d.year(), d.month(), d.day()),
+                i64::from(day),
+                "{d}"
+            );
+        }
+    }
 
     #[test]
     fn day_numbers_are_arrow_date32() {

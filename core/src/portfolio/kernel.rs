@@ -10,10 +10,10 @@
 //! ECB decision, a payment larger than what is owed) is [`Outcome::Fallback`]: the caller runs the
 //! engine itself.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::columns::{date_of, day_number, minor_units};
+use super::columns::{civil, civil_day, day_number, minor_units};
 use crate::calendar::DayCount;
 use crate::interest::regime::{FixedSum, Plan, Reference};
 use crate::interest::{Allocation, Compounding, FixedSumBasis, RateFixing, Rounding};
@@ -123,20 +123,15 @@ impl Rates {
 
 /// The half-year index of a day (year × 2, + 1 from July).
 fn half_of(day: i32) -> i32 {
-    match date_of(day) {
-        Some(d) => d
-            .year()
-            .saturating_mul(2)
-            .saturating_add(i32::from(d.month() > 6)),
-        None => 0,
-    }
+    let (year, month, _) = civil(day);
+    year.saturating_mul(2).saturating_add(i32::from(month > 6))
 }
 
 /// The first day of half-year `half`.
 fn half_start(half: i32) -> Option<i32> {
     let year = half.div_euclid(2);
     let month = if half.rem_euclid(2) == 0 { 1 } else { 7 };
-    NaiveDate::from_ymd_opt(year, month, 1).map(day_number)
+    i32::try_from(civil_day(year, month, 1)).ok()
 }
 
 impl FastPlan {

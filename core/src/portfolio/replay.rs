@@ -72,7 +72,7 @@ struct State<'a> {
     lines: Vec<Line>,
     /// Pools: `(customer, currency)` → the pool's invoices, oldest due first, then issue day,
     /// then invoice id.
-    pool_of: std::collections::HashMap<(u32, u8), usize>,
+    pool_of: hashbrown::HashMap<(u32, u8), usize>,
     pools: Vec<Vec<u32>>,
 }
 
@@ -185,12 +185,12 @@ pub fn replay(book: &Book, as_of: i32) -> Result<Replayed> {
         settled: vec![super::replay::NO_DAY; n],
         issued: vec![false; n],
         lines: Vec::with_capacity(book.payment_amount.len()),
-        pool_of: std::collections::HashMap::new(),
+        pool_of: hashbrown::HashMap::new(),
         pools: Vec::new(),
     };
 
     // Pools of the payments naming nothing (only customers that have such payments need one).
-    let mut needs_pool: std::collections::HashSet<(u32, u8)> = std::collections::HashSet::new();
+    let mut needs_pool: hashbrown::HashSet<(u32, u8)> = hashbrown::HashSet::new();
     for (k, inv) in book.payment_invoice.iter().enumerate() {
         if *inv == NONE {
             if let (Some(c), Some(cur)) =
