@@ -13,7 +13,8 @@ use std::path::Path;
 
 use arrears::ledger::DebtorStatus;
 use arrears::money::Currency;
-use arrears::portfolio::columns::{Book, StringIndex, Strings, NONE};
+use arrears::portfolio::build::{Amount, BookBuilder, Defaults};
+use arrears::portfolio::columns::{Book, Strings};
 use arrears::Error;
 
 use crate::import::Options;
@@ -60,35 +61,26 @@ pub fn read_book(opts: &Options) -> Result<Option<Book>, Error> {
         },
         None => None,
     };
-    let fallback_country = match opts.defaults.country.as_deref() {
-        Some(c) => match country_code(Some(c.trim().as_bytes())) {
-            Some(code) => code,
-            None => return Ok(None),
+    let country = match opts.defaults.country.as_deref() {
+        Some(c) => match arrears::portfolio::build::country_code(c) {
+            Ok(code) => Some(code),
+            Err(_) => return Ok(None),
         },
-        None => [0, 0],
+        None => None,
     };
-    let settings = Settings {
-        delimiter,
-        default_currency,
-        fallback_country,
-        default_debtor: opts.defaults.debtor,
+    let defaults = Defaults {
+        currency: default_currency,
+        country,
+        debtor: opts.defaults.debtor,
     };
-    Ok(build(invoices, payments, customers, &settings))
-}
-
-/// The options that shape the columns.
-struct Settings {
-    delimiter: u8,
-    default_currency: Option<Currency>,
-    fallback_country: [u8; 2],
-    default_debtor: Option<DebtorStatus>,
+    Ok(build(invoices, payments, customers, delimiter, defaults))
 }
 
 /// One table: its header positions and a streaming reader.
 struct Table {
     columns: HashMap<&'static str, usize>,
     reader: csv::Reader<File>,
-    record: csv::ByteRecord,
+    record: csv::StringRecord,
 }
 
 impl Table {
@@ -119,7 +111,7 @@ impl Table {
         Some(Table {
             columns,
             reader,
-            record: csv::ByteRecord::new(),
+            record: csv::StringRecord::new(),
         })
     }
 
@@ -128,14 +120,13 @@ impl Table {
     }
 
     /// The next row that is not blank; `Some(false)` at the end, `None` on a row the general
-    /// import must read (not UTF-8, not CSV).
+    /// import must read (not UTF-8, not CSV). The whole row is checked as UTF-8 once, here.
     fn next(&mut self) -> Option<bool> {
         loop {
-            if !self.reader.read_byte_record(&mut self.record).ok()? {
+            if !self.reader.read_record(&mut self.record).ok()? {
                 return Some(false);
             }
-            std::str::from_utf8(self.record.as_slice()).ok()?;
-            if !self.record.iter().all(|c| c.trim_ascii().is_empty()) {
+            if !self.record.iter().all(|c| trim(c).is_empty()) {
                 return Some(true);
             }
         }
@@ -143,31 +134,22 @@ impl Table {
 
     /// A cell of the current row, trimmed as the general import trims (Unicode white space, e.g.
     /// a no-break space); `None` when empty.
-    fn cell(&self, column: Option<usize>) -> Option<&[u8]> {
-        cell(&self.record, column)
+    fn cell(&self, column: Option<usize>) -> Option<&str> {
+        let v = trim(self.record.get(column?)?);
+        (!v.is_empty()).then_some(v)
     }
 }
 
-/// A cell, trimmed as the general import trims; `None` when empty.
-fn cell(record: &csv::ByteRecord, column: Option<usize>) -> Option<&[u8]> {
-    let mut v = record.get(column?)?.trim_ascii();
-    if v.first().is_some_and(|b| *b >= 0x80) || v.last().is_some_and(|b| *b >= 0x80) {
-        v = std::str::from_utf8(v)
-            .map(str::trim)
-            .unwrap_or_default()
-            .as_bytes();
-    }
-    (!v.is_empty()).then_some(v)
-}
-
-/// A two-letter country code, upper-cased; `[0, 0]` for none; `None` for anything else.
-fn country_code(c: Option<&[u8]>) -> Option<[u8; 2]> {
-    match c {
-        Some(&[a, b]) if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
-            Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
-        }
-        Some(_) => None,
-        None => Some([0, 0]),
+/// `str::trim` (Unicode white space, as the general import trims), with the ASCII case first: a
+/// no-break space can only be at an edge that is not ASCII.
+fn trim(s: &str) -> &str {
+    let v = s.trim_ascii();
+    if v.as_bytes().first().is_some_and(|b| *b >= 0x80)
+        || v.as_bytes().last().is_some_and(|b| *b >= 0x80)
+    {
+        v.trim()
+    } else {
+        v
     }
 }
 
@@ -193,8 +175,9 @@ fn day(bytes: &[u8]) -> Option<i32> {
     Some(arrears::portfolio::columns::day_number(date))
 }
 
-/// `1234.5` → (12345, 1 decimal): the digits and how many follow the point; above zero.
-fn decimal(bytes: &[u8]) -> Option<(i64, u32)> {
+/// `1234.5` → the digits and how many follow the point (`12345` at scale 1); plain digits only
+/// (no sign, no exponent, no separators: those go the general way).
+fn decimal(bytes: &[u8]) -> Option<Amount> {
     let (int, frac) = match bytes.iter().position(|b| *b == b'.') {
         Some(i) => (bytes.get(..i)?, bytes.get(i.checked_add(1)?..)?),
         None => (bytes, &b""[..]),
@@ -211,165 +194,111 @@ fn decimal(bytes: &[u8]) -> Option<(i64, u32)> {
             .checked_mul(10)?
             .checked_add(i64::from(b.checked_sub(b'0')?))?;
     }
-    (v > 0).then_some((v, u32::try_from(frac.len()).ok()?))
-}
-
-/// A decimal in minor units of a currency with `units` decimals: exact, or `None`.
-fn scale((digits, decimals): (i64, u32), units: u32) -> Option<i64> {
-    digits.checked_mul(10i64.checked_pow(units.checked_sub(decimals)?)?)
+    Some(Amount::Scaled {
+        digits: i128::from(v),
+        scale: u32::try_from(frac.len()).ok()?,
+    })
 }
 
 /// `1234.5` → minor units, exact, above zero.
 #[cfg(test)]
 fn amount(bytes: &[u8], units: u32) -> Option<i64> {
-    scale(decimal(bytes)?, units)
+    let currency = if units == 0 {
+        Currency::from_code("JPY").ok()?
+    } else {
+        Currency::EUR
+    };
+    decimal(bytes)?.in_minor_units(currency).ok()
 }
 
-/// The currencies met, by their code as written.
+/// Currency codes as written, parsed once each.
 #[derive(Default)]
 struct Currencies {
-    known: Vec<([u8; 3], u8)>,
+    known: Vec<([u8; 3], Currency)>,
 }
 
 impl Currencies {
-    /// The book's index of a row's currency: its cell, else the default.
-    fn index(
-        &mut self,
-        book: &mut Book,
-        code: Option<&[u8]>,
-        default: Option<Currency>,
-    ) -> Option<u8> {
-        let currency = match code {
-            Some(c) => {
-                let key: [u8; 3] = c.try_into().ok()?;
-                if let Some((_, i)) = self.known.iter().find(|(k, _)| *k == key) {
-                    return Some(*i);
-                }
-                let text = std::str::from_utf8(c).ok()?.to_ascii_uppercase();
-                let currency = Currency::from_code(&text).ok()?;
-                let i = position(book, currency)?;
-                self.known.push((key, i));
-                return Some(i);
-            }
-            None => default?,
+    /// The currency of a cell (`Some(None)`: no cell); `None` for a code that is not one.
+    fn of(&mut self, code: Option<&str>) -> Option<Option<Currency>> {
+        let Some(c) = code else {
+            return Some(None);
         };
-        position(book, currency)
-    }
-}
-
-fn position(book: &mut Book, c: Currency) -> Option<u8> {
-    match book.currencies.iter().position(|x| *x == c) {
-        Some(i) => u8::try_from(i).ok(),
-        None => {
-            book.currencies.push(c);
-            u8::try_from(book.currencies.len().checked_sub(1)?).ok()
+        let key: [u8; 3] = c.as_bytes().try_into().ok()?;
+        if let Some((_, currency)) = self.known.iter().find(|(k, _)| *k == key) {
+            return Some(Some(*currency));
         }
+        let currency = Currency::from_code(&c.to_ascii_uppercase()).ok()?;
+        self.known.push((key, currency));
+        Some(Some(currency))
     }
-}
-
-/// Adds a customer; its country and kind fall back on the command line's.
-fn add_customer(
-    book: &mut Book,
-    s: &Settings,
-    id: &[u8],
-    country: [u8; 2],
-    debtor: Option<DebtorStatus>,
-) -> Option<u32> {
-    let i = u32::try_from(book.customer_country.len()).ok()?;
-    book.customer_id.push(std::str::from_utf8(id).ok()?).ok()?;
-    book.customer_country.push(if country == [0, 0] {
-        s.fallback_country
-    } else {
-        country
-    });
-    book.customer_debtor
-        .push(debtor.or(s.default_debtor).unwrap_or_default());
-    Some(i)
 }
 
 fn build(
     invoices: File,
     payments: Option<File>,
     customers: Option<File>,
-    s: &Settings,
+    delimiter: u8,
+    defaults: Defaults,
 ) -> Option<Book> {
-    let mut book = Book::default();
-    let mut customer_of = StringIndex::with_capacity(1024);
+    // About 56 bytes an invoice and 48 a payment in generated and exported tables; the estimates
+    // only size buffers.
+    let rows = |f: &File, per: u64| {
+        f.metadata()
+            .ok()
+            .and_then(|m| usize::try_from(m.len().checked_div(per)?).ok())
+            .unwrap_or(0)
+    };
+    let mut builder = BookBuilder::with_capacity(
+        defaults,
+        rows(&invoices, 56),
+        payments.as_ref().map_or(0, |p| rows(p, 48)),
+    );
     if let Some(file) = customers {
-        read_customers(file, s, &mut book, &mut customer_of)?;
+        read_customers(file, delimiter, &mut builder)?;
     }
-    let mut currencies = Currencies::default();
     // The payments are read on a second core while the invoices are read on this one; they are
     // matched to invoices and customers once both are in.
-    let (invoice_of, raw) = std::thread::scope(|scope| {
-        let payments = payments.map(|file| scope.spawn(move || read_payments(file, s)));
-        let invoice_of = read_invoices(invoices, s, &mut book, &mut customer_of, &mut currencies);
+    let (invoices_read, raw) = std::thread::scope(|scope| {
+        let payments = payments.map(|file| scope.spawn(move || read_payments(file, delimiter)));
+        let invoices_read = read_invoices(invoices, delimiter, &mut builder);
         let raw = match payments {
             Some(thread) => thread.join().ok().flatten().map(Some),
             None => Some(None),
         };
-        (invoice_of, raw)
+        (invoices_read, raw)
     });
-    let (invoice_of, raw) = (invoice_of?, raw?);
-    if let Some(raw) = raw {
-        match_payments(
-            raw,
-            s,
-            &mut book,
-            &invoice_of,
-            &customer_of,
-            &mut currencies,
-        )?;
+    invoices_read?;
+    if let Some(raw) = raw? {
+        raw.add_to(&mut builder)?;
     }
-    Some(book)
+    Some(builder.finish())
 }
 
-fn read_customers(
-    file: File,
-    s: &Settings,
-    book: &mut Book,
-    customer_of: &mut StringIndex,
-) -> Option<()> {
+fn read_customers(file: File, delimiter: u8, builder: &mut BookBuilder) -> Option<()> {
     let mut t = Table::open(
         file,
-        s.delimiter,
+        delimiter,
         &[
             "id", "name", "country", "address", "email", "sector", "segment", "debtor",
         ],
     )?;
     let (id, country, debtor) = (t.column("id")?, t.column("country"), t.column("debtor"));
     while t.next()? {
-        let key = t.cell(Some(id))?;
         let debtor = match t.cell(debtor) {
-            Some(d) => Some(std::str::from_utf8(d).ok()?.parse::<DebtorStatus>().ok()?),
+            Some(d) => Some(d.parse::<DebtorStatus>().ok()?),
             None => None,
         };
-        let country = country_code(t.cell(country))?;
-        let i = add_customer(book, s, key, country, debtor)?;
-        if customer_of.insert(&book.customer_id, i).is_some() {
-            return None;
-        }
+        builder
+            .customer(t.cell(Some(id))?, t.cell(country), debtor)
+            .ok()?;
     }
     Some(())
 }
 
-/// Reads the invoices into the book; returns the index of their ids.
-fn read_invoices(
-    file: File,
-    s: &Settings,
-    book: &mut Book,
-    customer_of: &mut StringIndex,
-    currencies: &mut Currencies,
-) -> Option<StringIndex> {
-    // About 56 bytes a row in generated and exported tables; the estimate only sizes buffers.
-    let rows = file
-        .metadata()
-        .ok()
-        .and_then(|m| usize::try_from(m.len() / 56).ok())
-        .unwrap_or(0);
+fn read_invoices(file: File, delimiter: u8, builder: &mut BookBuilder) -> Option<()> {
     let mut t = Table::open(
         file,
-        s.delimiter,
+        delimiter,
         &[
             "id",
             "customer",
@@ -379,7 +308,7 @@ fn read_invoices(
             "currency",
         ],
     )?;
-    let (id, customer, issue, due, amount_c, currency) = (
+    let (id, customer, issue, due, amount, currency) = (
         t.column("id")?,
         t.column("customer")?,
         t.column("issue_date")?,
@@ -388,48 +317,28 @@ fn read_invoices(
         t.column("currency"),
     );
     // The general import reports a file without currencies, even an empty one.
-    if currency.is_none() && s.default_currency.is_none() {
+    if currency.is_none() && builder_default_currency(builder).is_none() {
         return None;
     }
-    let mut invoice_of = StringIndex::with_capacity(rows);
-    book.invoice_id = Strings::with_capacity(rows, 12);
-    book.invoice_customer.reserve(rows);
-    book.invoice_issue.reserve(rows);
-    book.invoice_due.reserve(rows);
-    book.invoice_amount.reserve(rows);
-    book.invoice_currency.reserve(rows);
+    let mut currencies = Currencies::default();
     while t.next()? {
-        let key = t.cell(Some(id))?;
-        let who = t.cell(Some(customer))?;
-        // A customer the customers table does not list is added, as the general import does.
-        let c = match customer_of.find(&book.customer_id, who) {
-            Some(c) => c,
-            None => {
-                let c = add_customer(book, s, who, [0, 0], None)?;
-                customer_of.insert(&book.customer_id, c);
-                c
-            }
-        };
-        let cur = currencies.index(book, t.cell(currency), s.default_currency)?;
-        let units = book.currency(cur).minor_units();
-        let index = u32::try_from(book.invoice_amount.len()).ok()?;
-        book.invoice_id.push(std::str::from_utf8(key).ok()?).ok()?;
-        if invoice_of.insert(&book.invoice_id, index).is_some() {
-            return None;
-        }
-        book.invoice_customer.push(c);
-        let (issued, due) = (day(t.cell(Some(issue))?)?, day(t.cell(Some(due))?)?);
-        // The ledger refuses a due date before the issue date.
-        if due < issued {
-            return None;
-        }
-        book.invoice_issue.push(issued);
-        book.invoice_due.push(due);
-        book.invoice_amount
-            .push(scale(decimal(t.cell(Some(amount_c))?)?, units)?);
-        book.invoice_currency.push(cur);
+        builder
+            .invoice(
+                t.cell(Some(id))?,
+                t.cell(Some(customer))?,
+                day(t.cell(Some(issue))?.as_bytes())?,
+                day(t.cell(Some(due))?.as_bytes())?,
+                decimal(t.cell(Some(amount))?.as_bytes())?,
+                currencies.of(t.cell(currency))?,
+            )
+            .ok()?;
     }
-    Some(invoice_of)
+    Some(())
+}
+
+/// The default currency the builder was given (from `--currency`).
+fn builder_default_currency(builder: &BookBuilder) -> Option<Currency> {
+    builder.defaults().currency
 }
 
 /// Payments as read, before they are matched to invoices and customers.
@@ -441,12 +350,35 @@ struct RawPayments {
     /// The invoice named (empty: none).
     invoice: Strings,
     day: Vec<i32>,
-    amount: Vec<(i64, u32)>,
-    /// The currency code as written, if any.
-    currency: Vec<Option<[u8; 3]>>,
+    amount: Vec<Amount>,
+    currency: Vec<Option<Currency>>,
 }
 
-fn read_payments(file: File, s: &Settings) -> Option<RawPayments> {
+impl RawPayments {
+    fn add_to(&self, builder: &mut BookBuilder) -> Option<()> {
+        for (k, ((&day, &amount), &currency)) in self
+            .day
+            .iter()
+            .zip(&self.amount)
+            .zip(&self.currency)
+            .enumerate()
+        {
+            builder
+                .payment(
+                    Some(self.id.get(k)),
+                    Some(self.customer.get(k)),
+                    Some(self.invoice.get(k)),
+                    day,
+                    amount,
+                    currency,
+                )
+                .ok()?;
+        }
+        Some(())
+    }
+}
+
+fn read_payments(file: File, delimiter: u8) -> Option<RawPayments> {
     let rows = file
         .metadata()
         .ok()
@@ -454,10 +386,10 @@ fn read_payments(file: File, s: &Settings) -> Option<RawPayments> {
         .unwrap_or(0);
     let mut t = Table::open(
         file,
-        s.delimiter,
+        delimiter,
         &["id", "customer", "invoice", "date", "amount", "currency"],
     )?;
-    let (id, customer, invoice, date, amount_c, currency) = (
+    let (id, customer, invoice, date, amount, currency) = (
         t.column("id"),
         t.column("customer"),
         t.column("invoice"),
@@ -473,88 +405,18 @@ fn read_payments(file: File, s: &Settings) -> Option<RawPayments> {
         amount: Vec::with_capacity(rows),
         currency: Vec::with_capacity(rows),
     };
-    let mut ids = StringIndex::with_capacity(0);
+    let mut currencies = Currencies::default();
     while t.next()? {
-        let row = u32::try_from(raw.day.len()).ok()?;
-        let pid = t.cell(id);
-        raw.id.push(text(pid)?).ok()?;
-        if pid.is_some() && ids.insert(&raw.id, row).is_some() {
-            return None;
-        }
-        raw.customer.push(text(t.cell(customer))?).ok()?;
-        raw.invoice.push(text(t.cell(invoice))?).ok()?;
-        raw.day.push(day(t.cell(Some(date))?)?);
-        raw.amount.push(decimal(t.cell(Some(amount_c))?)?);
-        raw.currency.push(match t.cell(currency) {
-            Some(c) => Some(c.try_into().ok()?),
-            None => None,
-        });
+        raw.id.push(t.cell(id).unwrap_or_default()).ok()?;
+        raw.customer
+            .push(t.cell(customer).unwrap_or_default())
+            .ok()?;
+        raw.invoice.push(t.cell(invoice).unwrap_or_default()).ok()?;
+        raw.day.push(day(t.cell(Some(date))?.as_bytes())?);
+        raw.amount.push(decimal(t.cell(Some(amount))?.as_bytes())?);
+        raw.currency.push(currencies.of(t.cell(currency))?);
     }
     Some(raw)
-}
-
-/// A cell as text (empty for none).
-fn text(b: Option<&[u8]>) -> Option<&str> {
-    std::str::from_utf8(b.unwrap_or_default()).ok()
-}
-
-/// Matches the payments to their invoices and customers, with the ledger's checks.
-fn match_payments(
-    raw: RawPayments,
-    s: &Settings,
-    book: &mut Book,
-    invoice_of: &StringIndex,
-    customer_of: &StringIndex,
-    currencies: &mut Currencies,
-) -> Option<()> {
-    let n = raw.day.len();
-    book.payment_invoice.reserve(n);
-    book.payment_customer.reserve(n);
-    book.payment_customer_explicit.reserve(n);
-    book.payment_amount.reserve(n);
-    book.payment_currency.reserve(n);
-    for (k, (&digits, code)) in raw.amount.iter().zip(&raw.currency).enumerate() {
-        let named_invoice = raw.invoice.get_bytes(k);
-        let inv = if named_invoice.is_empty() {
-            NONE
-        } else {
-            invoice_of.find(&book.invoice_id, named_invoice)?
-        };
-        let named_customer = raw.customer.get_bytes(k);
-        let named_customer = if named_customer.is_empty() {
-            None
-        } else {
-            Some(customer_of.find(&book.customer_id, named_customer)?)
-        };
-        let inv_customer = book.invoice_customer.get(inv as usize).copied();
-        let payer = match (named_customer, inv_customer) {
-            // The ledger refuses a payment naming another customer's invoice.
-            (Some(c), Some(ic)) if c != ic => return None,
-            (Some(c), _) => c,
-            (None, Some(ic)) => ic,
-            (None, None) => return None,
-        };
-        // A payment naming an invoice, with no currency cell and no --currency, is in the
-        // invoice's currency (the general import's rule).
-        let code = code.as_ref().map(<[u8; 3]>::as_slice);
-        let cur = match (code, s.default_currency) {
-            (None, None) if inv != NONE => *book.invoice_currency.get(inv as usize)?,
-            _ => currencies.index(book, code, s.default_currency)?,
-        };
-        if inv != NONE && book.invoice_currency.get(inv as usize) != Some(&cur) {
-            return None;
-        }
-        book.payment_invoice.push(inv);
-        book.payment_customer.push(payer);
-        book.payment_customer_explicit
-            .push(named_customer.is_some());
-        book.payment_amount
-            .push(scale(digits, book.currency(cur).minor_units())?);
-        book.payment_currency.push(cur);
-    }
-    book.payment_id = raw.id;
-    book.payment_day = raw.day;
-    Some(())
 }
 
 #[cfg(test)]

@@ -1354,15 +1354,14 @@ impl CsvReader<'_> {
             self.required(t, rec, line, "date", problems);
             let amount = self.amount(t, rec, line, "amount", problems);
             self.required(t, rec, line, "amount", problems);
-            // Without a currency column or --currency, a payment naming an invoice is in the
-            // invoice's currency.
+            // A payment naming an invoice, without a currency of its own, is in the invoice's
+            // currency; --currency is for the rows naming none (the same rule as
+            // arrears::portfolio::build).
             let invoice_currency = t
                 .get(rec, "invoice")
                 .and_then(|id| invoice_currency_of.get(id).copied());
             let currency = match invoice_currency {
-                Some(c) if t.get(rec, "currency").is_none() && self.opts.currency.is_none() => {
-                    Some(c)
-                }
+                Some(c) if t.get(rec, "currency").is_none() => Some(c),
                 _ => self.currency(t, rec, line, problems),
             };
             if currency.is_none() && !t.has("currency") {

@@ -1033,26 +1033,22 @@ fn push_text_cell(out: &mut Vec<u8>, text: &[u8]) {
 /// `YYYY-MM-DD`, as `NaiveDate` displays years 0 to 9999.
 fn push_date(out: &mut Vec<u8>, d: NaiveDate) {
     use chrono::Datelike;
-    match u32::try_from(d.year()) {
+    match u16::try_from(d.year()) {
         Ok(y) if y <= 9999 => {
-            let mut text = *b"0000-00-00";
-            for (slot, (n, p)) in text.iter_mut().zip([
-                (y, 1000),
-                (y, 100),
-                (y, 10),
-                (y, 1),
-                (0, 0),
-                (d.month(), 10),
-                (d.month(), 1),
-                (0, 0),
-                (d.day(), 10),
-                (d.day(), 1),
-            ]) {
-                if let Some(digit) = n.checked_div(p) {
-                    *slot = b'0'.saturating_add(u8::try_from(digit % 10).unwrap_or(0));
-                }
-            }
-            out.extend_from_slice(&text);
+            let digit = |n: u16| b'0'.saturating_add(u8::try_from(n % 10).unwrap_or(0));
+            let (m, day) = (d.month() as u16, d.day() as u16);
+            out.extend_from_slice(&[
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                digit(m / 10),
+                digit(m),
+                b'-',
+                digit(day / 10),
+                digit(day),
+            ]);
         }
         _ => out.extend_from_slice(d.to_string().as_bytes()),
     }

@@ -45,8 +45,36 @@ mod currencies;
 /// assert!(Currency::from_code("XAU").is_err());
 /// # Ok::<(), arrears::Error>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 pub struct Currency(&'static currencies::Def);
+
+// A currency is its ISO code: comparing the three letters (not the whole list row, names included)
+// keeps equality cheap in the batch engine's loops.
+impl PartialEq for Currency {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.code == other.0.code
+    }
+}
+
+impl Eq for Currency {}
+
+impl std::hash::Hash for Currency {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.code.hash(state);
+    }
+}
+
+impl PartialOrd for Currency {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Currency {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.code.cmp(other.0.code)
+    }
+}
 
 impl Currency {
     /// The euro.

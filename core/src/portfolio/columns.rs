@@ -117,6 +117,15 @@ impl Strings {
         Ok(())
     }
 
+    /// Removes the last string.
+    pub fn pop(&mut self) {
+        if self.offsets.len() > 1 {
+            self.offsets.pop();
+            let end = self.offsets.last().copied().unwrap_or(0) as usize;
+            self.bytes.truncate(end);
+        }
+    }
+
     /// The number of strings.
     pub fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)
@@ -268,6 +277,18 @@ impl StringIndex {
         None
     }
 
+    /// Forgets string `i` of `strings` (when indexed as itself).
+    pub fn remove(&mut self, strings: &Strings, i: u32) {
+        let key = strings.get_bytes(i as usize);
+        let head = Slot::head_of(key);
+        if let Ok(entry) = self
+            .table
+            .find_entry(self.hash(key), |slot| slot.index == i && slot.head == head)
+        {
+            entry.remove();
+        }
+    }
+
     /// The number of strings indexed.
     pub fn len(&self) -> usize {
         self.table.len()
@@ -344,7 +365,7 @@ pub fn minor_units(amount: Decimal, currency: Currency) -> Option<i64> {
 
 impl Book {
     /// The index of a currency, adding it.
-    fn currency_index(&mut self, c: Currency) -> Result<u8> {
+    pub(crate) fn currency_index(&mut self, c: Currency) -> Result<u8> {
         match self.currencies.iter().position(|x| *x == c) {
             Some(i) => u8::try_from(i).map_err(|_| err!(InvalidValue, "too many currencies")),
             None => {
@@ -525,6 +546,11 @@ mod tests {
         ids.push("INV-0000000000000000002").unwrap();
         assert_eq!(index.insert(&ids, 8), Some(4));
         assert_eq!(index.len(), 8);
+        // Removing the string indexed as itself; popping it from the column.
+        index.remove(&ids, 4);
+        assert_eq!(index.find(&ids, b"INV-0000000000000000002"), None);
+        ids.pop();
+        assert_eq!((ids.len(), ids.get(7)), (8, "é"));
     }
 
     #[test]

@@ -26,6 +26,7 @@
 //! ```
 
 pub mod batch;
+pub mod build;
 pub mod columns;
 pub mod kernel;
 pub mod replay;
