@@ -162,13 +162,15 @@ codes! {
 
     // --- import (command-line ledger files) ---
     MissingColumn = "import.missing_column",
-        "A required column is missing from a CSV file (after applying the column mapping).";
+        "A required column is missing from a CSV file or a table (after applying the column mapping), or a currency is missing with no default.";
     InvalidCell = "import.invalid_cell",
-        "A CSV cell cannot be read as the value its column requires.";
+        "A cell cannot be read as the value its column requires (in a table: an empty required cell).";
     Unreadable = "import.unreadable",
         "A file cannot be read or is not valid CSV/JSON.";
     InvalidEncoding = "import.encoding",
         "A file is not in the text encoding it was read with (for example a Windows-1252 spreadsheet export read as UTF-8); the message names the option that reads it.";
+    ColumnType = "import.column_type",
+        "A column of a Parquet or Arrow table has a type that cannot hold its field exactly: money in floating point (store a decimal, or integer minor units with a declared scale), a date as text that is not YYYY-MM-DD, an id that is not text.";
 }
 
 impl fmt::Display for Code {

@@ -220,3 +220,47 @@ fn same_day_payments_compete_for_an_invoice_in_the_ledgers_order() {
     assert_eq!(reference[1].outstanding.to_string(), "60.00");
     same_rows(&ledger, &doc, as_of, &LedgerInterestOptions::default());
 }
+
+#[test]
+fn a_book_built_row_by_row_is_the_book_of_the_document_and_back() {
+    use arrears::portfolio::build::{Amount, BookBuilder, Defaults};
+    use arrears::portfolio::columns::day_number;
+    let doc = arrears::synthetic::portfolio(&arrears::synthetic::Spec::new(4_000, 5)).unwrap();
+    let mut b = BookBuilder::new(Defaults::default());
+    let scaled = |d: Decimal| Amount::Scaled {
+        digits: d.mantissa(),
+        scale: d.scale(),
+    };
+    for c in &doc.customers {
+        b.customer(&c.id, c.country.as_deref(), c.debtor).unwrap();
+    }
+    for i in &doc.invoices {
+        b.invoice(
+            &i.id,
+            &i.customer,
+            day_number(i.issue_date),
+            day_number(i.due_date.unwrap()),
+            scaled(i.amount),
+            Some(i.currency),
+        )
+        .unwrap();
+    }
+    for p in &doc.payments {
+        b.payment(
+            p.id.as_deref(),
+            p.customer.as_deref(),
+            p.invoice.as_deref(),
+            day_number(p.date),
+            scaled(p.amount),
+            Some(p.currency),
+        )
+        .unwrap();
+    }
+    let book = b.finish();
+    assert_eq!(book, Book::from_document(&doc).unwrap());
+    // Back to a document: the same ledger, up to the defaults written out (a business debtor).
+    let back = book.to_document().unwrap();
+    assert_eq!(Book::from_document(&back).unwrap(), book);
+    assert_eq!(back.invoices, doc.invoices);
+    assert_eq!(back.payments.len(), doc.payments.len());
+}

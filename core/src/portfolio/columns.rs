@@ -389,6 +389,96 @@ impl Book {
         self.invoice_amount.len()
     }
 
+    /// The ledger document of the book (the inverse of [`Book::from_document`] on what a book
+    /// holds), for the commands and engines that work on documents: a table read into columns
+    /// (Parquet, Arrow) can then be checked by [`crate::ledger::Ledger::new`] and reported on
+    /// like any ledger. A business debtor is written as no `debtor` (the default).
+    ///
+    /// # Errors
+    /// `date.out_of_range` for a day beyond the calendar.
+    ///
+    /// ```
+    /// use arrears::portfolio::columns::Book;
+    /// use arrears::prelude::*;
+    /// let doc = LedgerDocument::default()
+    ///     .with_customer(CustomerRecord::new("C1").with_country("FR"))
+    ///     .with_invoice(InvoiceRecord::new("F1", "C1", ymd(2024, 1, 1)?, Money::parse("1000.00", "EUR")?)
+    ///         .due_on(ymd(2024, 1, 31)?));
+    /// let back = Book::from_document(&doc)?.to_document()?;
+    /// assert_eq!(back, doc);
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn to_document(&self) -> Result<LedgerDocument> {
+        let date =
+            |d: i32| date_of(d).ok_or_else(|| err!(DateOutOfRange, "day {d} is out of range"));
+        let money = |v: i64, c: Currency| Decimal::new(v, c.minor_units());
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let mut doc = LedgerDocument::default();
+        for c in 0..self.customer_country.len() {
+            let mut record = crate::ledger::CustomerRecord::new(self.customer_id.get(c));
+            record.country = self
+                .customer_country
+                .get(c)
+                .filter(|b| b[0] != 0)
+                .map(|b| String::from_utf8_lossy(b).into_owned());
+            record.debtor = self
+                .customer_debtor
+                .get(c)
+                .copied()
+                .filter(|d| *d != DebtorStatus::Business);
+            doc.customers.push(record);
+        }
+        let customer = |i: u32| self.customer_id.get(i as usize).to_string();
+        for i in 0..self.invoices() {
+            let currency = self.currency(self.invoice_currency.get(i).copied().unwrap_or(0));
+            doc.invoices.push(crate::ledger::InvoiceRecord {
+                id: self.invoice_id.get(i).to_string(),
+                customer: customer(self.invoice_customer.get(i).copied().unwrap_or(0)),
+                issue_date: date(self.invoice_issue.get(i).copied().unwrap_or(0))?,
+                due_date: Some(date(self.invoice_due.get(i).copied().unwrap_or(0))?),
+                terms: None,
+                amount: money(self.invoice_amount.get(i).copied().unwrap_or(0), currency),
+                net_amount: None,
+                tax_amount: None,
+                currency,
+            });
+        }
+        for k in 0..self.payment_amount.len() {
+            let currency = self.currency(self.payment_currency.get(k).copied().unwrap_or(0));
+            let invoice = self.payment_invoice.get(k).copied().unwrap_or(NONE);
+            let explicit = self
+                .payment_customer_explicit
+                .get(k)
+                .copied()
+                .unwrap_or(true);
+            doc.payments.push(crate::ledger::PaymentRecord {
+                id: text(self.payment_id.get(k)),
+                customer: explicit
+                    .then(|| customer(self.payment_customer.get(k).copied().unwrap_or(0))),
+                date: date(self.payment_day.get(k).copied().unwrap_or(0))?,
+                amount: money(self.payment_amount.get(k).copied().unwrap_or(0), currency),
+                currency,
+                invoice: (invoice != NONE)
+                    .then(|| self.invoice_id.get(invoice as usize).to_string()),
+                allocations: None,
+                kind: PaymentKind::Payment,
+            });
+        }
+        for k in 0..self.credit_amount.len() {
+            let invoice = self.credit_invoice.get(k).copied().unwrap_or(0) as usize;
+            let currency = self.currency(self.invoice_currency.get(invoice).copied().unwrap_or(0));
+            doc.credit_notes.push(crate::ledger::CreditNoteRecord {
+                id: text(self.credit_id.get(k)),
+                invoice: Some(self.invoice_id.get(invoice).to_string()),
+                customer: None,
+                date: date(self.credit_day.get(k).copied().unwrap_or(0))?,
+                amount: money(self.credit_amount.get(k).copied().unwrap_or(0), currency),
+                currency,
+            });
+        }
+        Ok(doc)
+    }
+
     /// The columns of a ledger document, or `Err` naming the first feature the batch engine does
     /// not support (the caller then uses the per-invoice engine). The document is not checked
     /// here: [`crate::ledger::Ledger::new`] has done that.

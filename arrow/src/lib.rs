@@ -1,0 +1,839 @@
+//! Arrow columns in and out of the arrears batch engine.
+//!
+//! A ledger as three Arrow tables (invoices, payments, customers: the JSON documents' field names as
+//! column names) becomes a [`Book`], with the ledger's checks ([`BookBuilder`]); the penalty table
+//! comes back as one [`RecordBatch`]. Python (pyarrow, pandas, polars) and Parquet files go through
+//! here; the core stays free of Arrow and of I/O.
+//!
+//! Column types, by field:
+//!
+//! | field | accepted |
+//! |---|---|
+//! | ids (`id`, `customer`, `invoice`), `currency`, `country`, `debtor` | `Utf8`, `LargeUtf8`, `Utf8View`, dictionaries of them |
+//! | dates (`issue_date`, `due_date`, `date`) | `Date32`, `Date64` and `Timestamp` without a time zone at midnight, or text `YYYY-MM-DD` |
+//! | amounts (`amount`) | `Decimal128` (any scale, exact in the currency's minor units), or an integer column whose field metadata declares its scale (`{"scale": "2"}`: minor units) |
+//!
+//! Money in floating point is refused (`import.column_type`): a float cannot hold 0.10 exactly, and a
+//! figure sent to a debtor must be right to the cent.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use arrears_arrow::arrow_array::{ArrayRef, Date32Array, Decimal128Array, RecordBatch, StringArray};
+//! use arrears::portfolio::build::Defaults;
+//!
+//! let invoices = RecordBatch::try_from_iter([
+//!     ("id", Arc::new(StringArray::from(vec!["F1"])) as ArrayRef),
+//!     ("customer", Arc::new(StringArray::from(vec!["C1"]))),
+//!     ("issue_date", Arc::new(Date32Array::from(vec![19_723]))), // 2024-01-01
+//!     ("due_date", Arc::new(Date32Array::from(vec![19_753]))),   // 2024-01-31
+//!     ("amount", Arc::new(Decimal128Array::from(vec![100_000]).with_precision_and_scale(14, 2)?)),
+//!     ("currency", Arc::new(StringArray::from(vec!["EUR"]))),
+//! ])?;
+//! let book = arrears_arrow::book(&arrears_arrow::Tables { invoices: &[invoices], ..Default::default() },
+//!                                Defaults::default())?;
+//! assert_eq!(book.invoice_amount, vec![100_000]); // 1 000.00 EUR in cents
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::sync::Arc;
+
+pub use arrow_array;
+pub use arrow_schema;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    Date32Type, Date64Type, Decimal128Type, Int16Type, Int32Type, Int64Type, Int8Type,
+    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    TimestampSecondType,
+};
+use arrow_array::{
+    Array, ArrayRef, Date32Array, Decimal128Array, Int64Array, RecordBatch, StringArray,
+};
+use arrow_schema::{DataType, Field, Schema, TimeUnit};
+
+use arrears::ledger::DebtorStatus;
+use arrears::money::Currency;
+use arrears::portfolio::batch::{PenaltyTable, SETTLED};
+use arrears::portfolio::build::{Amount, BookBuilder, Defaults};
+use arrears::portfolio::columns::{day_number, Book, NONE};
+use arrears::{Code, Error, Result};
+
+/// The tables of a ledger, each as record batches (a Parquet file's row groups, a pyarrow table's
+/// chunks). Payments and customers may be empty.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tables<'a> {
+    /// Invoices: `id`, `customer`, `issue_date`, `due_date`, `amount`, `currency` (optional with a
+    /// default currency).
+    pub invoices: &'a [RecordBatch],
+    /// Payments: `date`, `amount`; optional `id`, `customer`, `invoice`, `currency`.
+    pub payments: &'a [RecordBatch],
+    /// Customers: `id`; optional `country`, `debtor` (other columns, e.g. `name`, are not needed
+    /// by the batch engine and are ignored).
+    pub customers: &'a [RecordBatch],
+}
+
+/// Columns of the CSV import that the tables do not support (they change what a row means, so
+/// ignoring them would be wrong).
+const UNSUPPORTED: &[&str] = &[
+    "terms",
+    "paid_date",
+    "paid_amount",
+    "net_amount",
+    "tax_amount",
+    "allocations",
+];
+
+/// The book of a ledger given as tables, with the ledger's checks. Every problem is reported
+/// (up to 100, then a count), each at `table[row].column` (rows from 0).
+///
+/// # Errors
+/// `import.missing_column`, `import.column_type`, `import.invalid_cell`, and the errors of
+/// [`BookBuilder`] (`ledger.duplicate_id`, `ledger.unknown_invoice`, ...).
+pub fn book(tables: &Tables<'_>, defaults: Defaults) -> Result<Book> {
+    let rows = |t: &[RecordBatch]| t.iter().map(RecordBatch::num_rows).sum::<usize>();
+    let mut b = BookBuilder::with_capacity(defaults, rows(tables.invoices), rows(tables.payments));
+    let mut problems = Problems::default();
+    let mut row = 0usize;
+    for batch in tables.customers {
+        let id = text_column(batch, "customers", "id", true)?;
+        let country = text_column(batch, "customers", "country", false)?;
+        let debtor = text_column(batch, "customers", "debtor", false)?;
+        for k in 0..batch.num_rows() {
+            let at = |e: Error| e.at(format!("customers[{}]", row.saturating_add(k)));
+            let Some(id) = text(&id, k) else {
+                problems.push(at(empty("id")));
+                continue;
+            };
+            let debtor = match text(&debtor, k).map(str::parse::<DebtorStatus>).transpose() {
+                Ok(d) => d,
+                Err(e) => {
+                    problems.push(at(e.at("debtor")));
+                    continue;
+                }
+            };
+            if let Err(e) = b.customer(id, text(&country, k), debtor) {
+                problems.push(at(e));
+            }
+        }
+        row = row.saturating_add(batch.num_rows());
+    }
+
+    row = 0;
+    for batch in tables.invoices {
+        refuse_unsupported(batch, "invoices")?;
+        let id = text_column(batch, "invoices", "id", true)?;
+        let customer = text_column(batch, "invoices", "customer", true)?;
+        let issue = days(batch, "invoices", "issue_date", true)?;
+        let due = days(batch, "invoices", "due_date", true)?;
+        let amount = amounts(batch, "invoices", "amount")?;
+        let currency = text_column(batch, "invoices", "currency", false)?;
+        let mut currencies = Currencies::default();
+        for k in 0..batch.num_rows() {
+            let at = |e: Error| e.at(format!("invoices[{}]", row.saturating_add(k)));
+            let cells = (|| {
+                Ok::<_, Error>((
+                    text(&id, k).ok_or_else(|| empty("id"))?,
+                    text(&customer, k).ok_or_else(|| empty("customer"))?,
+                    issue.get(k)?.ok_or_else(|| empty("issue_date"))?,
+                    due.get(k)?.ok_or_else(|| empty("due_date"))?,
+                    amount.get(k)?.ok_or_else(|| empty("amount"))?,
+                    currencies
+                        .of(text(&currency, k))
+                        .map_err(|e| e.at("currency"))?,
+                ))
+            })();
+            match cells {
+                Ok((id, customer, issue, due, amount, currency)) => {
+                    if let Err(e) = b.invoice(id, customer, issue, due, amount, currency) {
+                        problems.push(at(e));
+                    }
+                }
+                Err(e) => problems.push(at(e)),
+            }
+        }
+        row = row.saturating_add(batch.num_rows());
+    }
+
+    row = 0;
+    for batch in tables.payments {
+        refuse_unsupported(batch, "payments")?;
+        let id = text_column(batch, "payments", "id", false)?;
+        let customer = text_column(batch, "payments", "customer", false)?;
+        let invoice = text_column(batch, "payments", "invoice", false)?;
+        let date = days(batch, "payments", "date", true)?;
+        let amount = amounts(batch, "payments", "amount")?;
+        let currency = text_column(batch, "payments", "currency", false)?;
+        let mut currencies = Currencies::default();
+        for k in 0..batch.num_rows() {
+            let at = |e: Error| e.at(format!("payments[{}]", row.saturating_add(k)));
+            let cells = (|| {
+                Ok::<_, Error>((
+                    date.get(k)?.ok_or_else(|| empty("date"))?,
+                    amount.get(k)?.ok_or_else(|| empty("amount"))?,
+                    currencies
+                        .of(text(&currency, k))
+                        .map_err(|e| e.at("currency"))?,
+                ))
+            })();
+            let result = cells.and_then(|(day, amount, cur)| {
+                b.payment(
+                    text(&id, k),
+                    text(&customer, k),
+                    text(&invoice, k),
+                    day,
+                    amount,
+                    cur,
+                )
+            });
+            if let Err(e) = result {
+                problems.push(at(e));
+            }
+        }
+        row = row.saturating_add(batch.num_rows());
+    }
+    problems.finish()?;
+    Ok(b.finish())
+}
+
+/// Problems collected over a whole table, so that one run shows them all.
+#[derive(Default)]
+struct Problems {
+    errors: Vec<Error>,
+    more: usize,
+}
+
+impl Problems {
+    const MAX: usize = 100;
+
+    fn push(&mut self, e: Error) {
+        if self.errors.len() < Self::MAX {
+            self.errors.push(e);
+        } else {
+            self.more = self.more.saturating_add(1);
+        }
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if self.more > 0 {
+            self.errors.push(Error::new(
+                Code::InvalidCell,
+                format!("... and {} more problems", self.more),
+            ));
+        }
+        match Error::from_many(self.errors) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+fn empty(column: &str) -> Error {
+    Error::new(Code::InvalidCell, format!("`{column}` is empty")).at(column)
+}
+
+fn refuse_unsupported(batch: &RecordBatch, table: &str) -> Result<()> {
+    for f in batch.schema().fields() {
+        if UNSUPPORTED.contains(&f.name().as_str()) {
+            return Err(Error::new(
+                Code::ColumnType,
+                format!(
+                    "`{}`: the tables do not support this column yet; read the ledger as JSON or CSV",
+                    f.name()
+                ),
+            )
+            .at(table));
+        }
+    }
+    Ok(())
+}
+
+fn column<'b>(batch: &'b RecordBatch, name: &str) -> Option<&'b ArrayRef> {
+    batch.schema().index_of(name).ok().map(|i| batch.column(i))
+}
+
+fn missing(table: &str, name: &str) -> Error {
+    Error::new(
+        Code::MissingColumn,
+        format!("the {table} table has no `{name}` column"),
+    )
+    .at(table)
+}
+
+fn wrong_type(table: &str, name: &str, found: &DataType, wanted: &str) -> Error {
+    Error::new(
+        Code::ColumnType,
+        format!("`{name}` is {found}; it must be {wanted}"),
+    )
+    .at(format!("{table}.{name}"))
+}
+
+/// A text column as `Utf8` (cast from the other string layouts), or `None` when absent.
+fn text_column(
+    batch: &RecordBatch,
+    table: &str,
+    name: &str,
+    required: bool,
+) -> Result<Option<StringArray>> {
+    let Some(array) = column(batch, name) else {
+        return if required {
+            Err(missing(table, name))
+        } else {
+            Ok(None)
+        };
+    };
+    let stringy =
+        |t: &DataType| matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View);
+    let ok = match array.data_type() {
+        t if stringy(t) => true,
+        DataType::Dictionary(_, v) => stringy(v),
+        _ => false,
+    };
+    if !ok {
+        return Err(wrong_type(table, name, array.data_type(), "text"));
+    }
+    let utf8 = arrow_cast::cast(array, &DataType::Utf8)
+        .map_err(|e| Error::new(Code::ColumnType, e.to_string()).at(format!("{table}.{name}")))?;
+    Ok(Some(utf8.as_string::<i32>().clone()))
+}
+
+/// A cell of a text column, trimmed; `None` when the column is absent, the cell null or blank.
+fn text(column: &Option<StringArray>, k: usize) -> Option<&str> {
+    let c = column.as_ref()?;
+    if c.is_null(k) || k >= c.len() {
+        return None;
+    }
+    let v = c.value(k).trim();
+    (!v.is_empty()).then_some(v)
+}
+
+/// A date column as day numbers.
+enum Days {
+    Absent,
+    Ready(Vec<Option<i32>>),
+}
+
+impl Days {
+    fn get(&self, k: usize) -> Result<Option<i32>> {
+        match self {
+            Days::Absent => Ok(None),
+            Days::Ready(v) => Ok(v.get(k).copied().flatten()),
+        }
+    }
+}
+
+fn days(batch: &RecordBatch, table: &str, name: &str, required: bool) -> Result<Days> {
+    let Some(array) = column(batch, name) else {
+        return if required {
+            Err(missing(table, name))
+        } else {
+            Ok(Days::Absent)
+        };
+    };
+    let at = |k: usize| format!("{table}[{k}].{name}");
+    const DAY_SECONDS: i64 = 86_400;
+    let whole_days = |v: i64, per_day: i64, k: usize| -> Result<i32> {
+        if v.checked_rem(per_day) != Some(0) {
+            return Err(Error::new(
+                Code::ColumnType,
+                "a date with a time of day: store dates, or timestamps at midnight",
+            )
+            .at(at(k)));
+        }
+        i32::try_from(v.div_euclid(per_day))
+            .map_err(|_| Error::new(Code::InvalidDate, "date out of range").at(at(k)))
+    };
+    let collect = |n: usize,
+                   f: &dyn Fn(usize) -> Result<Option<i32>>|
+     -> Result<Vec<Option<i32>>> { (0..n).map(f).collect() };
+    let n = array.len();
+    let values = match array.data_type() {
+        DataType::Date32 => {
+            let a = array.as_primitive::<Date32Type>();
+            collect(n, &|k| Ok((!a.is_null(k)).then(|| a.value(k))))?
+        }
+        DataType::Date64 => {
+            let a = array.as_primitive::<Date64Type>();
+            collect(n, &|k| {
+                (!a.is_null(k))
+                    .then(|| whole_days(a.value(k), DAY_SECONDS.saturating_mul(1000), k))
+                    .transpose()
+            })?
+        }
+        DataType::Timestamp(unit, None) => {
+            let per_day = DAY_SECONDS.saturating_mul(match unit {
+                TimeUnit::Second => 1,
+                TimeUnit::Millisecond => 1_000,
+                TimeUnit::Microsecond => 1_000_000,
+                TimeUnit::Nanosecond => 1_000_000_000,
+            });
+            let value = |k: usize| -> Option<i64> {
+                match unit {
+                    TimeUnit::Second => {
+                        let a = array.as_primitive::<TimestampSecondType>();
+                        (!a.is_null(k)).then(|| a.value(k))
+                    }
+                    TimeUnit::Millisecond => {
+                        let a = array.as_primitive::<TimestampMillisecondType>();
+                        (!a.is_null(k)).then(|| a.value(k))
+                    }
+                    TimeUnit::Microsecond => {
+                        let a = array.as_primitive::<TimestampMicrosecondType>();
+                        (!a.is_null(k)).then(|| a.value(k))
+                    }
+                    TimeUnit::Nanosecond => {
+                        let a = array.as_primitive::<TimestampNanosecondType>();
+                        (!a.is_null(k)).then(|| a.value(k))
+                    }
+                }
+            };
+            collect(n, &|k| {
+                value(k).map(|v| whole_days(v, per_day, k)).transpose()
+            })?
+        }
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+            let texts = text_column(batch, table, name, true)?;
+            collect(n, &|k| {
+                text(&texts, k)
+                    .map(|s| {
+                        arrears::calendar::date::parse_date(s)
+                            .map(day_number)
+                            .map_err(|e| e.at(at(k)))
+                    })
+                    .transpose()
+            })?
+        }
+        other => {
+            return Err(wrong_type(
+                table,
+                name,
+                other,
+                "a date (Date32), a timestamp at midnight or YYYY-MM-DD text",
+            ))
+        }
+    };
+    Ok(Days::Ready(values))
+}
+
+/// An amount column.
+enum Amounts {
+    Decimal(Decimal128Array, u32),
+    Integer(Int64Array, u32),
+}
+
+impl Amounts {
+    fn get(&self, k: usize) -> Result<Option<Amount>> {
+        Ok(match self {
+            Amounts::Decimal(a, scale) if !a.is_null(k) => Some(Amount::Scaled {
+                digits: a.value(k),
+                scale: *scale,
+            }),
+            Amounts::Integer(a, scale) if !a.is_null(k) => Some(Amount::Scaled {
+                digits: i128::from(a.value(k)),
+                scale: *scale,
+            }),
+            _ => None,
+        })
+    }
+}
+
+fn amounts(batch: &RecordBatch, table: &str, name: &str) -> Result<Amounts> {
+    let array = column(batch, name).ok_or_else(|| missing(table, name))?;
+    let schema = batch.schema();
+    let field = schema.field_with_name(name).ok();
+    let declared_scale = field
+        .and_then(|f| f.metadata().get("scale"))
+        .and_then(|s| s.trim().parse::<u32>().ok());
+    match array.data_type() {
+        DataType::Decimal128(_, scale) => {
+            let a = array.as_primitive::<Decimal128Type>().clone();
+            if *scale < 0 {
+                // A negative scale counts tens: 12 at scale -1 is 120.
+                let factor = 10i128.checked_pow(u32::from(scale.unsigned_abs())).unwrap_or(1);
+                let scaled: Decimal128Array = a
+                    .iter()
+                    .map(|v| v.and_then(|v| v.checked_mul(factor)))
+                    .collect();
+                return Ok(Amounts::Decimal(scaled, 0));
+            }
+            Ok(Amounts::Decimal(a, u32::from(scale.unsigned_abs())))
+        }
+        DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::Int64 => {
+            let Some(scale) = declared_scale else {
+                return Err(wrong_type(
+                    table,
+                    name,
+                    array.data_type(),
+                    "a decimal, or integer minor units whose field metadata declares the scale ({\"scale\": \"2\"})",
+                ));
+            };
+            let a: Int64Array = match array.data_type() {
+                DataType::Int8 => array.as_primitive::<Int8Type>().iter().map(|v| v.map(i64::from)).collect(),
+                DataType::Int16 => array.as_primitive::<Int16Type>().iter().map(|v| v.map(i64::from)).collect(),
+                DataType::Int32 => array.as_primitive::<Int32Type>().iter().map(|v| v.map(i64::from)).collect(),
+                _ => array.as_primitive::<Int64Type>().clone(),
+            };
+            Ok(Amounts::Integer(a, scale))
+        }
+        DataType::Float16 | DataType::Float32 | DataType::Float64 => Err(Error::new(
+            Code::ColumnType,
+            format!(
+                "`{name}` holds money as floating point ({}), which cannot represent cents exactly; store it as a decimal (e.g. decimal(18, 2)) or as integer minor units with a declared scale",
+                array.data_type()
+            ),
+        )
+        .at(format!("{table}.{name}"))),
+        other => Err(wrong_type(table, name, other, "a decimal")),
+    }
+}
+
+/// Currency codes as written, parsed once each.
+#[derive(Default)]
+struct Currencies {
+    known: Vec<(String, Currency)>,
+}
+
+impl Currencies {
+    fn of(&mut self, code: Option<&str>) -> Result<Option<Currency>> {
+        let Some(code) = code else { return Ok(None) };
+        if let Some((_, c)) = self.known.iter().find(|(k, _)| k == code) {
+            return Ok(Some(*c));
+        }
+        let c = Currency::from_code(&code.to_ascii_uppercase())?;
+        self.known.push((code.to_string(), c));
+        Ok(Some(c))
+    }
+}
+
+/// The scale of the money columns of a book's tables: the most minor units among its currencies
+/// (2 for EUR and GBP, 3 with KWD), so that every amount is exact in one decimal column.
+fn money_scale(book: &Book) -> u32 {
+    book.currencies
+        .iter()
+        .map(|c| c.minor_units())
+        .max()
+        .unwrap_or(2)
+}
+
+fn decimal_column(
+    values: impl Iterator<Item = Option<(i64, u32)>>,
+    scale: u32,
+) -> Result<Decimal128Array> {
+    let a: Decimal128Array = values
+        .map(|v| {
+            v.map(|(minor, units)| {
+                i128::from(minor).saturating_mul(10i128.saturating_pow(scale.saturating_sub(units)))
+            })
+        })
+        .collect();
+    a.with_precision_and_scale(38, i8::try_from(scale).unwrap_or(2))
+        .map_err(|e| Error::new(Code::InvalidValue, e.to_string()))
+}
+
+fn batch(columns: Vec<(&str, ArrayRef, bool)>) -> Result<RecordBatch> {
+    let fields: Vec<Field> = columns
+        .iter()
+        .map(|(n, a, nullable)| Field::new(*n, a.data_type().clone(), *nullable))
+        .collect();
+    RecordBatch::try_new(
+        Arc::new(Schema::new(fields)),
+        columns.into_iter().map(|(_, a, _)| a).collect(),
+    )
+    .map_err(|e| Error::new(Code::InvalidValue, e.to_string()))
+}
+
+/// The penalty table as one record batch, with the columns of `arrears penalties`
+/// ([`arrears::portfolio::COLUMNS`]): text ids, `due_date` as `Date32`, `days_late` as `Int64`,
+/// the bucket as text, and the money columns as `Decimal128(38, s)` where `s` is the most minor
+/// units among the book's currencies (amounts of every currency exact in one column).
+///
+/// # Errors
+/// None in practice (the columns have one length by construction).
+pub fn penalty_batch(book: &Book, table: &PenaltyTable) -> Result<RecordBatch> {
+    let n = table.invoice.len();
+    let scale = money_scale(book);
+    let inv = |k: usize| table.invoice.get(k).copied().unwrap_or(0) as usize;
+    let units = |k: usize| {
+        book.currency(book.invoice_currency.get(inv(k)).copied().unwrap_or(0))
+            .minor_units()
+    };
+    let money = |v: &[i64]| {
+        decimal_column(
+            (0..n).map(|k| Some((v.get(k).copied().unwrap_or(0), units(k)))),
+            scale,
+        )
+        .map(|a| Arc::new(a) as ArrayRef)
+    };
+    let strings = |f: &dyn Fn(usize) -> String| -> ArrayRef {
+        Arc::new((0..n).map(|k| Some(f(k))).collect::<StringArray>())
+    };
+    batch(vec![
+        (
+            "id",
+            strings(&|k| book.invoice_id.get(inv(k)).to_string()),
+            false,
+        ),
+        (
+            "customer",
+            strings(&|k| {
+                let c = book.invoice_customer.get(inv(k)).copied().unwrap_or(0);
+                book.customer_id.get(c as usize).to_string()
+            }),
+            false,
+        ),
+        (
+            "currency",
+            strings(&|k| {
+                book.currency(book.invoice_currency.get(inv(k)).copied().unwrap_or(0))
+                    .code()
+                    .to_string()
+            }),
+            false,
+        ),
+        (
+            "due_date",
+            Arc::new(Date32Array::from(
+                (0..n)
+                    .map(|k| book.invoice_due.get(inv(k)).copied().unwrap_or(0))
+                    .collect::<Vec<i32>>(),
+            )),
+            false,
+        ),
+        (
+            "days_late",
+            Arc::new(Int64Array::from(table.days_late.clone())),
+            false,
+        ),
+        (
+            "bucket",
+            strings(&|k| match table.bucket.get(k).copied() {
+                Some(SETTLED) | None => "settled".to_string(),
+                Some(b) => table
+                    .bucket_labels
+                    .get(usize::from(b))
+                    .cloned()
+                    .unwrap_or_default(),
+            }),
+            false,
+        ),
+        ("outstanding", money(&table.outstanding)?, false),
+        ("interest", money(&table.interest)?, false),
+        ("interest_paid", money(&table.interest_paid)?, false),
+        (
+            "interest_outstanding",
+            money(&table.interest_outstanding)?,
+            false,
+        ),
+        (
+            "fixed_compensation",
+            money(&table.fixed_compensation)?,
+            false,
+        ),
+        ("total_due", money(&table.total_due)?, false),
+    ])
+}
+
+/// A book's tables as record batches with the document's column names (the inverse of
+/// [`book`]): what `arrears generate --format parquet` writes.
+#[derive(Debug, Clone)]
+pub struct BookTables {
+    /// `id`, `customer`, `issue_date`, `due_date`, `amount`, `currency`.
+    pub invoices: RecordBatch,
+    /// `id`, `customer`, `invoice`, `date`, `amount`, `currency` (nulls where the payment does
+    /// not name one).
+    pub payments: RecordBatch,
+    /// `id`, `country`, `debtor`.
+    pub customers: RecordBatch,
+}
+
+/// The tables of a book.
+///
+/// # Errors
+/// `input.invalid_value` for a book with credit notes (the tables have no credit-note table yet).
+pub fn book_tables(book: &Book) -> Result<BookTables> {
+    if !book.credit_amount.is_empty() {
+        return Err(Error::new(
+            Code::InvalidValue,
+            "the tables have no credit notes yet: write the ledger as JSON",
+        ));
+    }
+    let scale = money_scale(book);
+    let text =
+        |v: Vec<Option<String>>| Arc::new(v.into_iter().collect::<StringArray>()) as ArrayRef;
+    let some = |s: &str| Some(s.to_string());
+    let cur = |i: u8| book.currency(i);
+
+    let n = book.invoices();
+    let invoices = batch(vec![
+        (
+            "id",
+            text((0..n).map(|i| some(book.invoice_id.get(i))).collect()),
+            false,
+        ),
+        (
+            "customer",
+            text(
+                (0..n)
+                    .map(|i| {
+                        some(
+                            book.customer_id
+                                .get(book.invoice_customer.get(i).copied().unwrap_or(0) as usize),
+                        )
+                    })
+                    .collect(),
+            ),
+            false,
+        ),
+        (
+            "issue_date",
+            Arc::new(Date32Array::from(book.invoice_issue.clone())),
+            false,
+        ),
+        (
+            "due_date",
+            Arc::new(Date32Array::from(book.invoice_due.clone())),
+            false,
+        ),
+        (
+            "amount",
+            Arc::new(decimal_column(
+                (0..n).map(|i| {
+                    let c = cur(book.invoice_currency.get(i).copied().unwrap_or(0));
+                    Some((
+                        book.invoice_amount.get(i).copied().unwrap_or(0),
+                        c.minor_units(),
+                    ))
+                }),
+                scale,
+            )?),
+            false,
+        ),
+        (
+            "currency",
+            text(
+                (0..n)
+                    .map(|i| some(cur(book.invoice_currency.get(i).copied().unwrap_or(0)).code()))
+                    .collect(),
+            ),
+            false,
+        ),
+    ])?;
+
+    let m = book.payment_amount.len();
+    let payments = batch(vec![
+        (
+            "id",
+            text(
+                (0..m)
+                    .map(|k| {
+                        Some(book.payment_id.get(k))
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string)
+                    })
+                    .collect(),
+            ),
+            true,
+        ),
+        (
+            "customer",
+            text(
+                (0..m)
+                    .map(|k| {
+                        book.payment_customer_explicit
+                            .get(k)
+                            .copied()
+                            .unwrap_or(true)
+                            .then(|| {
+                                book.customer_id
+                                        .get(book.payment_customer.get(k).copied().unwrap_or(0)
+                                            as usize)
+                                        .to_string()
+                            })
+                    })
+                    .collect(),
+            ),
+            true,
+        ),
+        (
+            "invoice",
+            text(
+                (0..m)
+                    .map(|k| {
+                        let i = book.payment_invoice.get(k).copied().unwrap_or(NONE);
+                        (i != NONE).then(|| book.invoice_id.get(i as usize).to_string())
+                    })
+                    .collect(),
+            ),
+            true,
+        ),
+        (
+            "date",
+            Arc::new(Date32Array::from(book.payment_day.clone())),
+            false,
+        ),
+        (
+            "amount",
+            Arc::new(decimal_column(
+                (0..m).map(|k| {
+                    let c = cur(book.payment_currency.get(k).copied().unwrap_or(0));
+                    Some((
+                        book.payment_amount.get(k).copied().unwrap_or(0),
+                        c.minor_units(),
+                    ))
+                }),
+                scale,
+            )?),
+            false,
+        ),
+        (
+            "currency",
+            text(
+                (0..m)
+                    .map(|k| some(cur(book.payment_currency.get(k).copied().unwrap_or(0)).code()))
+                    .collect(),
+            ),
+            false,
+        ),
+    ])?;
+
+    let c = book.customer_country.len();
+    let customers = batch(vec![
+        (
+            "id",
+            text((0..c).map(|i| some(book.customer_id.get(i))).collect()),
+            false,
+        ),
+        (
+            "country",
+            text(
+                (0..c)
+                    .map(|i| {
+                        book.customer_country
+                            .get(i)
+                            .filter(|b| b[0] != 0)
+                            .map(|b| String::from_utf8_lossy(b).into_owned())
+                    })
+                    .collect(),
+            ),
+            true,
+        ),
+        (
+            "debtor",
+            text(
+                (0..c)
+                    .map(|i| {
+                        book.customer_debtor
+                            .get(i)
+                            .filter(|d| **d != DebtorStatus::Business)
+                            .map(|d| d.as_str().to_string())
+                    })
+                    .collect(),
+            ),
+            true,
+        ),
+    ])?;
+    Ok(BookTables {
+        invoices,
+        payments,
+        customers,
+    })
+}
