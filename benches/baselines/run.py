@@ -9,7 +9,8 @@ the cent, and times them side by side in one run.
 What runs, per size (a French B2B portfolio from `arrears generate --mix french-b2b`, one customer per
 hundred invoices, as-of 2026-06-30):
 
-- `arrears penalties` on the CSV tables (release build), end to end: read, check, compute, write CSV;
+- `arrears penalties` on the CSV tables and on the Parquet tables (release build), end to end: read,
+  check, compute, write CSV;
 - the polars and pandas baselines on the same tables as Parquet (`to_parquet.py`), and the plain
   Python loop with `decimal` on the CSV tables (up to 1M invoices: it takes minutes at 10M);
 - the batch engine in process (criterion, `benches/benches/portfolio.rs`, the European mix) at the
@@ -132,6 +133,9 @@ def main() -> None:
             "arrears penalties (CSV)": [arrears, "penalties", inv_csv, "--payments", pay_csv,
                                         "--customers", str(d / "customers.csv"), "--as-of", AS_OF,
                                         "--out", str(d / "arrears.csv")],
+            "arrears penalties (Parquet)": [arrears, "penalties", inv_pq, "--payments", pay_pq,
+                                            "--customers", str(d / "customers.parquet"),
+                                            "--as-of", AS_OF, "--out", str(d / "arrears-pq.csv")],
             "polars (Parquet)": [python, str(HERE / "fr_polars.py"), "--invoices", inv_pq,
                                  "--payments", pay_pq, "--as-of", AS_OF, "--out", str(d / "polars.csv")],
             "pandas (Parquet)": [python, str(HERE / "fr_pandas.py"), "--invoices", inv_pq,
@@ -144,7 +148,8 @@ def main() -> None:
         # Correctness first: every table equal to the library's.
         for cmd in commands.values():
             run_timed(cmd)
-        for name, out in [("polars", "polars.csv"), ("pandas", "pandas.csv"), ("loop", "loop.csv")]:
+        for name, out in [("arrears on Parquet", "arrears-pq.csv"), ("polars", "polars.csv"),
+                          ("pandas", "pandas.csv"), ("loop", "loop.csv")]:
             if (d / out).exists():
                 compare(d / "arrears.csv", d / out, name)
         print(f"{n:>10,} invoices: every baseline equals arrears to the cent", file=sys.stderr)

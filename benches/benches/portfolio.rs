@@ -16,6 +16,11 @@ use arrears::synthetic::{portfolio, Spec};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn sizes() -> Vec<usize> {
+    // Under `cargo test` (no `--bench`), criterion runs each benchmark once, in a debug build:
+    // the smallest size checks that it runs.
+    if !std::env::args().any(|a| a == "--bench") {
+        return vec![1_000];
+    }
     std::env::var("ARREARS_BENCH_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())

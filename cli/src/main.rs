@@ -16,6 +16,7 @@ mod import;
 mod interest_cmd;
 mod render;
 mod sample_cmd;
+mod tables;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -245,7 +246,14 @@ impl LedgerInput {
     /// Reads and checks the ledger; errors point at file lines for CSV input, notes (an encoding
     /// detected) go to standard error.
     fn load(&self) -> Result<Ledger, Error> {
-        let loaded = import::load(&self.import_options()?)?;
+        let opts = self.import_options()?;
+        if tables::is_parquet(&opts.ledger) {
+            // Parquet tables are read into columns with the ledger's checks, then handed to the
+            // engines as the document they hold.
+            let doc = tables::read_book(&opts)?.to_document()?;
+            return Ledger::new(doc);
+        }
+        let loaded = import::load(&opts)?;
         for n in &loaded.notes {
             let _ = writeln!(std::io::stderr(), "note: {n}");
         }
@@ -469,7 +477,8 @@ struct GenerateArgs {
     /// consumers) or `french-b2b` (French businesses only, the baselines' portfolio).
     #[arg(long, value_enum, default_value_t = MixArg::Europe)]
     mix: MixArg,
-    /// `csv` (invoices.csv, payments.csv, customers.csv) or `json` (ledger.json).
+    /// `csv` (invoices.csv, payments.csv, customers.csv), `parquet` (the same three tables as
+    /// Parquet) or `json` (ledger.json).
     #[arg(long, value_enum, default_value_t = GenerateFormat::Csv)]
     format: GenerateFormat,
     /// Directory to write into.
@@ -487,6 +496,7 @@ enum MixArg {
 enum GenerateFormat {
     Csv,
     Json,
+    Parquet,
 }
 
 #[derive(clap::Args, Debug)]
@@ -496,7 +506,7 @@ struct PenaltiesArgs {
     /// As-of date (default: today).
     #[arg(long, value_parser = date_arg)]
     as_of: Option<NaiveDate>,
-    /// `csv` or `json`.
+    /// `csv`, `json` or `parquet` (with `--out`; money as decimal columns, zstd).
     #[arg(long, value_enum, default_value_t = PenaltiesFormat::Csv)]
     format: PenaltiesFormat,
     /// Write to this file instead of standard output.
@@ -508,6 +518,7 @@ struct PenaltiesArgs {
 enum PenaltiesFormat {
     Csv,
     Json,
+    Parquet,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -792,30 +803,71 @@ fn run(cli: Cli) -> Result<(), Error> {
                 MixArg::Europe => arrears::synthetic::Mix::Europe,
                 MixArg::FrenchB2b => arrears::synthetic::Mix::FrenchB2b,
             };
-            sample_cmd::write_synthetic(&spec, a.format == GenerateFormat::Json, &a.out)
+            match a.format {
+                GenerateFormat::Parquet => sample_cmd::write_synthetic_parquet(&spec, &a.out),
+                f => sample_cmd::write_synthetic(&spec, f == GenerateFormat::Json, &a.out),
+            }
         }
         Command::Penalties(a) => {
             let as_of = a.as_of.unwrap_or_else(today);
             let table = arrears::rates::RateTable::builtin()?;
             let options = a.input.interest();
-            // Tables in the document's own shape go straight into columns; anything else (and
-            // any problem, which the general import then reports with its line) the general way.
-            if a.format == PenaltiesFormat::Csv {
-                if let Some(book) = fast::read_book(&a.input.import_options()?)? {
-                    let penalties =
-                        arrears::portfolio::batch::penalty_table(&book, as_of, &options, &table)?;
-                    return write_with(a.out.as_ref(), |w| {
+            if a.format == PenaltiesFormat::Parquet && a.out.is_none() {
+                return Err(Error::new(
+                    arrears::Code::InvalidValue,
+                    "--format parquet writes a file: give --out FILE.parquet",
+                ));
+            }
+            // Parquet tables, and CSV tables in the document's own shape, go straight into
+            // columns; anything else (and any CSV problem, which the general import then reports
+            // with its line) the general way.
+            let opts = a.input.import_options()?;
+            let book = if tables::is_parquet(&opts.ledger) {
+                Some(tables::read_book(&opts)?)
+            } else if a.format != PenaltiesFormat::Json {
+                fast::read_book(&opts)?
+            } else {
+                None
+            };
+            if let Some(book) = book {
+                let penalties =
+                    arrears::portfolio::batch::penalty_table(&book, as_of, &options, &table)?;
+                return match a.format {
+                    PenaltiesFormat::Csv => write_with(a.out.as_ref(), |w| {
                         render::penalties_csv_columns(&book, &penalties, w)
-                    });
-                }
+                    }),
+                    PenaltiesFormat::Parquet => {
+                        let batch = arrears_arrow::penalty_batch(&book, &penalties)?;
+                        let bytes = tables::parquet_bytes(&batch)?;
+                        write_with(a.out.as_ref(), |w| w.write_all(&bytes))
+                    }
+                    PenaltiesFormat::Json => to_json(&penalties.rows(&book))
+                        .and_then(|text| write_out(a.out.as_ref(), &text)),
+                };
             }
             let ledger = a.input.load()?;
             let rows = arrears::portfolio::penalty_table(&ledger, as_of, &options, &table)?;
-            let text = match a.format {
-                PenaltiesFormat::Json => to_json(&rows)?,
-                PenaltiesFormat::Csv => render::penalties_csv(&rows)?,
-            };
-            write_out(a.out.as_ref(), &text)
+            match a.format {
+                PenaltiesFormat::Json => write_out(a.out.as_ref(), &to_json(&rows)?),
+                PenaltiesFormat::Csv => write_out(a.out.as_ref(), &render::penalties_csv(&rows)?),
+                PenaltiesFormat::Parquet => {
+                    let book = arrears::portfolio::columns::Book::from_document(ledger.document());
+                    match book {
+                        Ok(book) => {
+                            let penalties = arrears::portfolio::batch::penalty_table(
+                                &book, as_of, &options, &table,
+                            )?;
+                            let batch = arrears_arrow::penalty_batch(&book, &penalties)?;
+                            let bytes = tables::parquet_bytes(&batch)?;
+                            write_with(a.out.as_ref(), |w| w.write_all(&bytes))
+                        }
+                        Err(e) => Err(Error::new(
+                            arrears::Code::InvalidValue,
+                            format!("--format parquet needs a ledger the batch engine reads ({}); use csv or json", e.message()),
+                        )),
+                    }
+                }
+            }
         }
         Command::Schemas { out } => write_schemas(&out),
         Command::Agenda(a) => {
