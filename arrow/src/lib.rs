@@ -661,6 +661,20 @@ pub fn book_tables(book: &Book) -> Result<BookTables> {
         |v: Vec<Option<String>>| Arc::new(v.into_iter().collect::<StringArray>()) as ArrayRef;
     let some = |s: &str| Some(s.to_string());
     let cur = |i: u8| book.currency(i);
+    let money = |amounts: &[i64], currencies: &[u8]| -> Result<(&'static str, ArrayRef, bool)> {
+        let column = decimal_column(
+            amounts
+                .iter()
+                .zip(currencies)
+                .map(|(&a, &c)| Some((a, cur(c).minor_units()))),
+            scale,
+        )?;
+        Ok(("amount", Arc::new(column) as ArrayRef, false))
+    };
+    let currency = |currencies: &[u8]| -> (&'static str, ArrayRef, bool) {
+        let codes: StringArray = currencies.iter().map(|&c| Some(cur(c).code())).collect();
+        ("currency", Arc::new(codes) as ArrayRef, false)
+    };
 
     let n = book.invoices();
     let invoices = batch(vec![
@@ -693,29 +707,8 @@ pub fn book_tables(book: &Book) -> Result<BookTables> {
             Arc::new(Date32Array::from(book.invoice_due.clone())),
             false,
         ),
-        (
-            "amount",
-            Arc::new(decimal_column(
-                (0..n).map(|i| {
-                    let c = cur(book.invoice_currency.get(i).copied().unwrap_or(0));
-                    Some((
-                        book.invoice_amount.get(i).copied().unwrap_or(0),
-                        c.minor_units(),
-                    ))
-                }),
-                scale,
-            )?),
-            false,
-        ),
-        (
-            "currency",
-            text(
-                (0..n)
-                    .map(|i| some(cur(book.invoice_currency.get(i).copied().unwrap_or(0)).code()))
-                    .collect(),
-            ),
-            false,
-        ),
+        money(&book.invoice_amount, &book.invoice_currency)?,
+        currency(&book.invoice_currency),
     ])?;
 
     let m = book.payment_amount.len();
@@ -770,29 +763,8 @@ pub fn book_tables(book: &Book) -> Result<BookTables> {
             Arc::new(Date32Array::from(book.payment_day.clone())),
             false,
         ),
-        (
-            "amount",
-            Arc::new(decimal_column(
-                (0..m).map(|k| {
-                    let c = cur(book.payment_currency.get(k).copied().unwrap_or(0));
-                    Some((
-                        book.payment_amount.get(k).copied().unwrap_or(0),
-                        c.minor_units(),
-                    ))
-                }),
-                scale,
-            )?),
-            false,
-        ),
-        (
-            "currency",
-            text(
-                (0..m)
-                    .map(|k| some(cur(book.payment_currency.get(k).copied().unwrap_or(0)).code()))
-                    .collect(),
-            ),
-            false,
-        ),
+        money(&book.payment_amount, &book.payment_currency)?,
+        currency(&book.payment_currency),
     ])?;
 
     let c = book.customer_country.len();

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use arrears::interest::ledger::LedgerInterestOptions;
 use arrears::ledger::Ledger;
-use arrears::portfolio::{batch, columns::Book, reference_table};
+use arrears::portfolio::{batch, reference_table};
 use arrears::rates::RateTable;
 use arrears::synthetic::{portfolio, Spec};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -34,8 +34,7 @@ fn penalty_table(c: &mut Criterion) {
     g.sample_size(10).warm_up_time(Duration::from_secs(1));
     for n in sizes() {
         let spec = Spec::new(n, 1);
-        let doc = portfolio(&spec).unwrap();
-        let book = Book::from_document(&doc).unwrap();
+        let book = arrears::synthetic::book(&spec).unwrap();
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &book, |b, book| {
             b.iter(|| batch::penalty_table(book, spec.as_of, &options, &table).unwrap())

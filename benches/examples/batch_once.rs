@@ -10,9 +10,9 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use arrears::interest::ledger::LedgerInterestOptions;
-use arrears::portfolio::{batch, columns::Book};
+use arrears::portfolio::batch;
 use arrears::rates::RateTable;
-use arrears::synthetic::{portfolio, Spec};
+use arrears::synthetic::Spec;
 
 fn main() {
     let n = std::env::args()
@@ -20,7 +20,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
     let spec = Spec::new(n, 1);
-    let book = Book::from_document(&portfolio(&spec).unwrap()).unwrap();
+    let book = arrears::synthetic::book(&spec).unwrap();
     let table = RateTable::builtin().unwrap();
     let t =
         batch::penalty_table(&book, spec.as_of, &LedgerInterestOptions::default(), &table).unwrap();

@@ -191,45 +191,9 @@ pub fn write_synthetic(
 /// # Errors
 /// `import.unreadable` when a file cannot be written.
 pub fn write_synthetic_parquet(spec: &arrears::synthetic::Spec, dir: &Path) -> Result<(), Error> {
-    use arrears::portfolio::build::{Amount, BookBuilder, Defaults};
-    use arrears::portfolio::columns::day_number;
     let io = |e: std::io::Error| Error::new(Code::Unreadable, format!("cannot write: {e}"));
     std::fs::create_dir_all(dir).map_err(io)?;
-    let mut g = arrears::synthetic::Generator::new(spec)?;
-    let mut b = BookBuilder::with_capacity(
-        Defaults::default(),
-        spec.invoices,
-        spec.invoices.saturating_mul(3) / 4,
-    );
-    let scaled = |d: rust_decimal::Decimal| Amount::Scaled {
-        digits: d.mantissa(),
-        scale: d.scale(),
-    };
-    for c in g.customers().cloned().collect::<Vec<_>>() {
-        b.customer(&c.id, c.country.as_deref(), c.debtor)?;
-    }
-    while let Some((inv, pays)) = g.next_invoice()? {
-        let due = inv.due_date.unwrap_or(inv.issue_date);
-        b.invoice(
-            &inv.id,
-            &inv.customer,
-            day_number(inv.issue_date),
-            day_number(due),
-            scaled(inv.amount),
-            Some(inv.currency),
-        )?;
-        for p in pays {
-            b.payment(
-                p.id.as_deref(),
-                p.customer.as_deref(),
-                p.invoice.as_deref(),
-                day_number(p.date),
-                scaled(p.amount),
-                Some(p.currency),
-            )?;
-        }
-    }
-    let t = arrears_arrow::book_tables(&b.finish())?;
+    let t = arrears_arrow::book_tables(&arrears::synthetic::book(spec)?)?;
     for (name, batch) in [
         ("invoices.parquet", &t.invoices),
         ("payments.parquet", &t.payments),
