@@ -13,6 +13,7 @@ hundred invoices, as-of 2026-06-30):
   check, compute, write CSV;
 - the polars and pandas baselines on the same tables as Parquet (`to_parquet.py`), and the plain
   Python loop with `decimal` on the CSV tables (up to 1M invoices: it takes minutes at 10M);
+- `arrears kpis` and `arrears agenda` on the CSV tables (no baseline computes them; timed alone);
 - the batch engine in process (criterion, `benches/benches/portfolio.rs`, the European mix) at the
   sizes up to 1M.
 
@@ -119,6 +120,7 @@ def main() -> None:
     arrears = str(target / "release" / "arrears")
 
     results: dict[int, dict[str, tuple[float, float]]] = {}
+    jobs_results: dict[int, dict[str, tuple[float, float]]] = {}
     for n in sizes:
         d = CACHE / "bench-data" / f"fr-{n}"
         if d.exists():
@@ -163,9 +165,21 @@ def main() -> None:
                       for k, v in times.items()}
         for k, (w, m) in results[n].items():
             print(f"{n:>10,}  {k:<28} {w:8.3f} s {m:8.0f} MiB", file=sys.stderr)
+        # The other jobs on the same ledger: no baseline computes them, so they are timed alone
+        # (fewer runs: they are slower).
+        ledger = [inv_csv, "--payments", pay_csv, "--customers", str(d / "customers.csv"), "--as-of", AS_OF]
+        jobs = {f"arrears {job}": [arrears, job, *ledger] for job in ("kpis", "agenda")}
+        job_runs = max(1, min(3, runs))
+        jobs_results[n] = {}
+        for k, cmd in jobs.items():
+            timed = [run_timed(cmd) for _ in range(job_runs)]
+            jobs_results[n][k] = (statistics.median(w for w, _ in timed),
+                                  statistics.median(m for _, m in timed))
+            w, m = jobs_results[n][k]
+            print(f"{n:>10,}  {k:<28} {w:8.3f} s {m:8.0f} MiB", file=sys.stderr)
 
     engine = {} if a.no_criterion else criterion(sizes)
-    text = render(sizes, results, engine, a.runs)
+    text = render(sizes, results, jobs_results, engine, a.runs)
     print(text)
     if a.readme:
         readme = ROOT / "benches" / "README.md"
@@ -174,7 +188,7 @@ def main() -> None:
         readme.write_text(body[:start] + "\n" + text + body[end:])
 
 
-def render(sizes, results, engine, runs) -> str:
+def render(sizes, results, jobs_results, engine, runs) -> str:
     cpu = ""
     try:
         cpu = next(l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
@@ -198,6 +212,13 @@ def render(sizes, results, engine, runs) -> str:
     for k in results[sizes[0]]:
         cells = [f"{results[n][k][0] / n * 1e6:.2f}" if k in results[n] else "–" for n in sizes]
         lines.append(f"| {k} | " + " | ".join(cells) + " |")
+    lines += ["", "**The other jobs on the same ledger** (CSV in, per-invoice engine; no baseline computes "
+              "them; medians of up to 3 runs)", "",
+              "| command | " + " | ".join(f"{n:,}" for n in sizes) + " | peak memory at the largest |",
+              "|---|" + "---:|" * len(sizes) + "---:|"]
+    for k in jobs_results[sizes[0]]:
+        cells = [f"{jobs_results[n][k][0]:.3f} s" for n in sizes]
+        lines.append(f"| {k} | " + " | ".join(cells) + f" | {jobs_results[sizes[-1]][k][1]:.0f} MiB |")
     if engine:
         lines += ["", "**Batch engine in process** (criterion median, one core: one replay of the ledger, "
                   "aging and interest of every invoice; European mix)", "",

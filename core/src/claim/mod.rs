@@ -51,7 +51,7 @@
 
 pub mod ops;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -405,6 +405,10 @@ impl<'a> Claims<'a> {
             without_penalties: Vec::new(),
             warnings: Vec::new(),
         };
+        // A contact may name thousands of a large customer's receivables: look them up by hash
+        // rather than scanning the list for each one.
+        let selection: Option<HashSet<&str>> =
+            selection.map(|ids| ids.iter().map(String::as_str).collect());
         let mine = self
             .by_customer
             .get(customer)
@@ -418,8 +422,8 @@ impl<'a> Claims<'a> {
             if self.is_settled_late(r) {
                 settled.push(r);
             } else if !r.outstanding.is_zero()
-                && match selection {
-                    Some(ids) => ids.contains(&r.id),
+                && match &selection {
+                    Some(ids) => ids.contains(r.id.as_str()),
                     None => r.status == ReceivableStatus::Overdue && r.days_late > 0,
                 }
             {

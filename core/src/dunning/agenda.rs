@@ -813,22 +813,29 @@ pub fn agenda(
         let mut totals = Vec::new();
         for currency in currencies {
             let claim = claims.customer(customer, currency, Some(&ids), &journal_disputes)?;
+            // Indexed once: a large customer's contact has thousands of items and lines.
+            let lines: HashMap<&str, &ClaimLine> = claim
+                .lines
+                .iter()
+                .chain(&claim.upcoming)
+                .rev()
+                .map(|l| (l.receivable.as_str(), l))
+                .collect();
+            let unavailable: HashMap<&str, &str> = claim
+                .without_penalties
+                .iter()
+                .rev()
+                .map(|s| (s.receivable.as_str(), s.reason.as_str()))
+                .collect();
             for item in items.iter_mut().filter(|i| i.currency == currency) {
-                if let Some(line) = claim
-                    .lines
-                    .iter()
-                    .chain(&claim.upcoming)
-                    .find(|l| l.receivable == item.receivable)
-                {
+                if let Some(line) = lines.get(item.receivable.as_str()) {
                     item.outstanding = line.outstanding;
                     item.interest = line.interest;
                     item.fixed_compensation = line.fixed_compensation;
                 }
-                item.penalties_unavailable = claim
-                    .without_penalties
-                    .iter()
-                    .find(|s| s.receivable == item.receivable)
-                    .map(|s| s.reason.clone());
+                item.penalties_unavailable = unavailable
+                    .get(item.receivable.as_str())
+                    .map(|reason| (*reason).to_string());
             }
             settled.extend(
                 claim

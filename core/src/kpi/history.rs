@@ -173,33 +173,43 @@ impl History {
                 (i.id.as_str(), ratio)
             })
             .collect();
-        let mut items: Vec<Item> = state
+        // Movements gathered by the receivable's position in the state, before the items are
+        // sorted (one hash probe per allocation, no id copied).
+        let position: HashMap<&str, usize> = state
             .receivables
-            .into_iter()
-            .map(|r| Item {
-                net_ratio: net.get(r.invoice.as_str()).copied().flatten(),
-                r,
-                moves: Vec::new(),
-            })
-            .collect();
-        items.sort_by(|a, b| (&a.r.customer, &a.r.id).cmp(&(&b.r.customer, &b.r.id)));
-        let index: HashMap<String, usize> = items
             .iter()
             .enumerate()
-            .map(|(i, it)| (it.r.id.clone(), i))
+            .map(|(i, r)| (r.id.as_str(), i))
             .collect();
-        for a in state.allocations {
-            if let Some(item) = index.get(&a.receivable).and_then(|i| items.get_mut(*i)) {
-                item.moves.push(Move {
+        let mut moves: Vec<Vec<Move>> = vec![Vec::new(); state.receivables.len()];
+        for a in &state.allocations {
+            if let Some(m) = position
+                .get(a.receivable.as_str())
+                .and_then(|i| moves.get_mut(*i))
+            {
+                m.push(Move {
                     date: a.date,
                     source: a.source,
                     amount: a.amount,
                 });
             }
         }
-        for it in &mut items {
-            it.moves.sort();
-        }
+        drop(position);
+        let mut items: Vec<Item> = state
+            .receivables
+            .into_iter()
+            .zip(moves)
+            .map(|(r, mut moves)| {
+                moves.sort_unstable();
+                Item {
+                    net_ratio: net.get(r.invoice.as_str()).copied().flatten(),
+                    r,
+                    moves,
+                }
+            })
+            .collect();
+        // Receivable ids are unique: an unstable sort gives the one order.
+        items.sort_unstable_by(|a, b| (&a.r.customer, &a.r.id).cmp(&(&b.r.customer, &b.r.id)));
         let mut by_customer: BTreeMap<String, Range<usize>> = BTreeMap::new();
         for (i, it) in items.iter().enumerate() {
             let next = i.saturating_add(1);

@@ -111,6 +111,10 @@ pub fn write_off_candidates(
     let as_of = history.as_of();
     let silence_start = add_days(as_of, 0i64.saturating_sub(i64::from(options.silence_days)))?;
     let mut out = Vec::new();
+    // What the customer-wide reasons read (any amount written off, the last payment), once per
+    // customer: the items come grouped by customer, and scanning a large customer's items for
+    // each of its invoices would be quadratic.
+    let mut customer_facts: Option<(&str, bool, Option<NaiveDate>)> = None;
     for it in history.items(scope) {
         let r = &it.r;
         if r.outstanding <= Decimal::ZERO {
@@ -141,8 +145,22 @@ pub fn write_off_candidates(
             }
         }
         if r.days_late > i64::from(options.signal_days_late) {
-            let theirs = history.customer_items(&r.customer);
-            if theirs.iter().any(|i| !i.r.written_off.is_zero()) {
+            let (written_off, last_payment) = match customer_facts {
+                Some((c, w, l)) if c == r.customer => (w, l),
+                _ => {
+                    let theirs = history.customer_items(&r.customer);
+                    let w = theirs.iter().any(|i| !i.r.written_off.is_zero());
+                    let l = theirs
+                        .iter()
+                        .flat_map(|i| i.moves.iter())
+                        .filter(|m| is_payment(m.source))
+                        .map(|m| m.date)
+                        .max();
+                    customer_facts = Some((r.customer.as_str(), w, l));
+                    (w, l)
+                }
+            };
+            if written_off {
                 reason(
                     "customer_written_off",
                     format!(
@@ -151,12 +169,6 @@ pub fn write_off_candidates(
                     ),
                 );
             }
-            let last_payment = theirs
-                .iter()
-                .flat_map(|i| i.moves.iter())
-                .filter(|m| is_payment(m.source))
-                .map(|m| m.date)
-                .max();
             if last_payment.is_none_or(|d| d < silence_start) {
                 let since = match last_payment {
                     Some(d) => format!("since {d}"),

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{scaled, Ledger, PaymentKind, Receivable};
+use super::{scaled, Ledger, LedgerDocument, PaymentKind, Receivable};
 use crate::calendar::date::{days_between, serde_date};
 use crate::error::{err, Result};
 use crate::money::{decimal_string, Currency};
@@ -215,14 +215,50 @@ enum Rank {
     WriteOff,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Event {
+/// One dated event of the replay. Events are applied in the order (date, rank, identifier,
+/// content key, index): the content key (see [`content_key`]) only breaks ties between events of
+/// one kind without an identifier, so it is built for those alone.
+#[derive(Debug, Clone, Copy)]
+struct Event<'a> {
     date: NaiveDate,
     rank: Rank,
-    /// Identifier, then a content key, so that the order never depends on input order.
-    key: (String, String),
+    id: &'a str,
     /// Index into the document list of that kind (or receivable index for `Issue`).
     index: usize,
+}
+
+impl Event<'_> {
+    fn same_slot(&self, other: &Event<'_>) -> bool {
+        self.date == other.date && self.rank == other.rank && self.id == other.id
+    }
+}
+
+/// What orders events of one day, kind and identifier (events without an identifier), so that
+/// the order never depends on input order.
+fn content_key(doc: &LedgerDocument, ev: &Event<'_>) -> String {
+    match ev.rank {
+        Rank::Issue => String::new(),
+        Rank::CreditNote => doc
+            .credit_notes
+            .get(ev.index)
+            .map(|n| format!("{:?}{:?}{}", n.invoice, n.customer, n.amount))
+            .unwrap_or_default(),
+        Rank::Payment => doc
+            .payments
+            .get(ev.index)
+            .map(|p| {
+                format!(
+                    "{:?}{:?}{:?}{}{}",
+                    p.customer, p.invoice, p.allocations, p.amount, p.currency
+                )
+            })
+            .unwrap_or_default(),
+        Rank::WriteOff => doc
+            .write_offs
+            .get(ev.index)
+            .map(|w| format!("{}{:?}", w.invoice, w.amount))
+            .unwrap_or_default(),
+    }
 }
 
 struct Open {
@@ -249,13 +285,13 @@ struct Replay<'a> {
 
 pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
     let doc = &ledger.document;
-    let mut events = Vec::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
     for (i, r) in ledger.receivables.iter().enumerate() {
         if r.issue_date <= as_of {
             events.push(Event {
                 date: r.issue_date,
                 rank: Rank::Issue,
-                key: (r.id.clone(), String::new()),
+                id: &r.id,
                 index: i,
             });
         }
@@ -265,10 +301,7 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
             events.push(Event {
                 date: n.date,
                 rank: Rank::CreditNote,
-                key: (
-                    n.id.clone().unwrap_or_default(),
-                    format!("{:?}{:?}{}", n.invoice, n.customer, n.amount),
-                ),
+                id: n.id.as_deref().unwrap_or_default(),
                 index: i,
             });
         }
@@ -278,13 +311,7 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
             events.push(Event {
                 date: p.date,
                 rank: Rank::Payment,
-                key: (
-                    p.id.clone().unwrap_or_default(),
-                    format!(
-                        "{:?}{:?}{:?}{}{}",
-                        p.customer, p.invoice, p.allocations, p.amount, p.currency
-                    ),
-                ),
+                id: p.id.as_deref().unwrap_or_default(),
                 index: i,
             });
         }
@@ -294,15 +321,19 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
             events.push(Event {
                 date: w.date,
                 rank: Rank::WriteOff,
-                key: (
-                    w.id.clone().unwrap_or_default(),
-                    format!("{}{:?}", w.invoice, w.amount),
-                ),
+                id: w.id.as_deref().unwrap_or_default(),
                 index: i,
             });
         }
     }
-    events.sort();
+    events.sort_unstable_by(|a, b| {
+        (a.date, a.rank, a.id, a.index).cmp(&(b.date, b.rank, b.id, b.index))
+    });
+    for tied in events.chunk_by_mut(|a, b| a.same_slot(b)) {
+        if tied.len() > 1 {
+            tied.sort_by_cached_key(|e| (content_key(doc, e), e.index));
+        }
+    }
 
     let mut rp = Replay {
         ledger,
