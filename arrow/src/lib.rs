@@ -83,6 +83,55 @@ const UNSUPPORTED: &[&str] = &[
     "allocations",
 ];
 
+/// The batch with some columns renamed: `renames` holds (column in the table, field of the
+/// document) pairs, as the command line's `--map FIELD=Header` and the bindings' `map=` give them,
+/// so that an export's own headers need no copy of the data. Columns not named keep their names.
+///
+/// ```
+/// use std::sync::Arc;
+/// use arrears_arrow::{rename_columns, arrow_array::{ArrayRef, RecordBatch, StringArray}};
+/// let batch = RecordBatch::try_from_iter([
+///     ("N° facture", Arc::new(StringArray::from(vec!["F1"])) as ArrayRef),
+/// ])?;
+/// let renamed = rename_columns(batch, &[("N° facture".into(), "id".into())])?;
+/// assert_eq!(renamed.schema().field(0).name(), "id");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// `input.invalid_value` when two columns end with one name.
+pub fn rename_columns(batch: RecordBatch, renames: &[(String, String)]) -> Result<RecordBatch> {
+    if renames.is_empty() {
+        return Ok(batch);
+    }
+    let schema = batch.schema();
+    let fields: Vec<Field> = schema
+        .fields()
+        .iter()
+        .map(|f| match renames.iter().find(|(h, _)| h == f.name()) {
+            Some((_, field)) => f.as_ref().clone().with_name(field.clone()),
+            None => f.as_ref().clone(),
+        })
+        .collect();
+    for (i, f) in fields.iter().enumerate() {
+        if fields
+            .iter()
+            .skip(i.saturating_add(1))
+            .any(|g| g.name() == f.name())
+        {
+            return Err(Error::new(
+                Code::InvalidValue,
+                format!(
+                    "two columns would be named {:?}: map one of them only",
+                    f.name()
+                ),
+            ));
+        }
+    }
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), batch.columns().to_vec())
+        .map_err(|e| Error::new(Code::InvalidValue, e.to_string()))
+}
+
 /// The book of a ledger given as tables, with the ledger's checks. Every problem is reported
 /// (up to 100, then a count), each at `table[row].column` (rows from 0).
 ///

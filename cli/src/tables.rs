@@ -7,13 +7,11 @@
 
 use std::fs::File;
 use std::path::Path;
-use std::sync::Arc;
 
 use arrears::portfolio::build::{country_code, Defaults};
 use arrears::portfolio::columns::Book;
 use arrears::{Code, Error};
 use arrears_arrow::arrow_array::RecordBatch;
-use arrears_arrow::arrow_schema::{Field, Schema};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
@@ -101,7 +99,7 @@ fn read(path: &Path, map: &[String]) -> Result<Vec<RecordBatch>, Error> {
     let mut out = Vec::new();
     for batch in reader {
         let batch = batch.map_err(|e| unreadable(&e))?;
-        out.push(rename(batch, &renames)?);
+        out.push(arrears_arrow::rename_columns(batch, &renames)?);
     }
     Ok(out)
 }
@@ -125,23 +123,6 @@ fn renames(map: &[String]) -> Result<Vec<(String, String)>, Error> {
             Ok((header.trim().to_string(), field.trim().to_string()))
         })
         .collect()
-}
-
-fn rename(batch: RecordBatch, renames: &[(String, String)]) -> Result<RecordBatch, Error> {
-    if renames.is_empty() {
-        return Ok(batch);
-    }
-    let schema = batch.schema();
-    let fields: Vec<Field> = schema
-        .fields()
-        .iter()
-        .map(|f| match renames.iter().find(|(h, _)| h == f.name()) {
-            Some((_, field)) => f.as_ref().clone().with_name(field.clone()),
-            None => f.as_ref().clone(),
-        })
-        .collect();
-    RecordBatch::try_new(Arc::new(Schema::new(fields)), batch.columns().to_vec())
-        .map_err(|e| Error::new(Code::InvalidValue, e.to_string()))
 }
 
 /// `invoices[12].amount` → `FILE:13:amount` (the file of that table, rows from 1), as the CSV

@@ -171,6 +171,8 @@ codes! {
         "A file is not in the text encoding it was read with (for example a Windows-1252 spreadsheet export read as UTF-8); the message names the option that reads it.";
     ColumnType = "import.column_type",
         "A column of a Parquet or Arrow table has a type that cannot hold its field exactly: money in floating point (store a decimal, or integer minor units with a declared scale), a date as text that is not YYYY-MM-DD, an id that is not text.";
+    Internal = "internal.panic",
+        "The library hit a bug: a panic, caught at the boundary of a binding and turned into this error instead of ending the process. Please report it with the input that caused it.";
 }
 
 impl fmt::Display for Code {

@@ -1,0 +1,69 @@
+"""arrears: get paid. Statutory late-payment interest and recovery compensation (France, Germany,
+the UK, any EU state) from dated, sourced rate tables; payment terms; dunning; receivables KPIs.
+Every figure exact to the cent and explainable line by line.
+
+Three ways in, one core behind them:
+
+- :func:`run`: every operation of ``docs/operations.md`` on documents (dicts), exactly as the other
+  bindings, the command line and the conformance vectors see them;
+- typed calls with ``Decimal`` and ``date``: :func:`interest`, :func:`due_date`;
+- whole ledgers as tables (pyarrow, pandas, polars): :func:`penalties`.
+
+>>> import arrears, datetime
+>>> from decimal import Decimal
+>>> s = arrears.interest(Decimal("1000.00"), datetime.date(2024, 1, 31),
+...                      datetime.date(2024, 3, 1), regime="fr_b2b")
+>>> s.total_due
+Decimal('1051.92')
+"""
+
+from ._arrears import __version__
+from ._documents import operations, run, to_document
+from ._errors import (
+    ArrearsError,
+    CalendarError,
+    DataImportError,
+    DateError,
+    DunningError,
+    InputError,
+    InterestError,
+    InternalError,
+    LedgerError,
+    LetterError,
+    MoneyError,
+    PlanError,
+    Problem,
+    RateError,
+    TermsError,
+)
+from ._tables import penalties
+from ._typed import AppliedEvent, RateUsed, Segment, Statement, due_date, interest
+
+__all__ = [
+    "__version__",
+    "run",
+    "operations",
+    "to_document",
+    "interest",
+    "due_date",
+    "penalties",
+    "Statement",
+    "Segment",
+    "AppliedEvent",
+    "RateUsed",
+    "ArrearsError",
+    "Problem",
+    "InputError",
+    "MoneyError",
+    "DateError",
+    "CalendarError",
+    "TermsError",
+    "LedgerError",
+    "PlanError",
+    "RateError",
+    "InterestError",
+    "DunningError",
+    "LetterError",
+    "DataImportError",
+    "InternalError",
+]
