@@ -681,6 +681,90 @@ pub fn penalty_batch(book: &Book, table: &PenaltyTable) -> Result<RecordBatch> {
     ])
 }
 
+/// The penalty table of the per-invoice engine ([`arrears::portfolio::penalty_table`], for
+/// ledgers the batch engine does not take: terms, credit notes, write-offs, split invoices) as
+/// one record batch with the columns and types of [`penalty_batch`].
+///
+/// ```
+/// use arrears::{ledger::Ledger, portfolio, rates::RateTable, sample};
+/// let ledger = Ledger::new(sample::portfolio(sample::DEFAULT_SEED)?)?;
+/// let rows = portfolio::penalty_table(&ledger, sample::AS_OF, &Default::default(), &RateTable::builtin()?)?;
+/// let batch = arrears_arrow::penalty_rows_batch(&rows)?;
+/// assert_eq!(batch.num_rows(), rows.len());
+/// assert_eq!(batch.schema().field(7).name(), "interest");
+/// # Ok::<(), arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// `money.not_in_minor_units` for an amount finer than its currency (not produced by the engine).
+pub fn penalty_rows_batch(rows: &[arrears::portfolio::PenaltyRow]) -> Result<RecordBatch> {
+    let scale = rows
+        .iter()
+        .map(|r| r.currency.minor_units())
+        .max()
+        .unwrap_or(2);
+    let money = |f: &dyn Fn(&arrears::portfolio::PenaltyRow) -> rust_decimal::Decimal| {
+        let minor: Result<Vec<Option<(i64, u32)>>> = rows
+            .iter()
+            .map(|r| {
+                arrears::portfolio::columns::minor_units(f(r), r.currency)
+                    .map(|m| Some((m, r.currency.minor_units())))
+                    .ok_or_else(|| {
+                        Error::new(
+                            Code::NotInMinorUnits,
+                            format!(
+                                "{}: {} is not in minor units of {}",
+                                r.id,
+                                f(r),
+                                r.currency.code()
+                            ),
+                        )
+                    })
+            })
+            .collect();
+        decimal_column(minor?.into_iter(), scale).map(|a| Arc::new(a) as ArrayRef)
+    };
+    let text = |f: &dyn Fn(&arrears::portfolio::PenaltyRow) -> String| -> ArrayRef {
+        Arc::new(rows.iter().map(|r| Some(f(r))).collect::<StringArray>())
+    };
+    batch(vec![
+        ("id", text(&|r| r.id.clone()), false),
+        ("customer", text(&|r| r.customer.clone()), false),
+        ("currency", text(&|r| r.currency.code().to_string()), false),
+        (
+            "due_date",
+            Arc::new(Date32Array::from(
+                rows.iter()
+                    .map(|r| day_number(r.due_date))
+                    .collect::<Vec<i32>>(),
+            )),
+            false,
+        ),
+        (
+            "days_late",
+            Arc::new(Int64Array::from(
+                rows.iter().map(|r| r.days_late).collect::<Vec<i64>>(),
+            )),
+            false,
+        ),
+        ("bucket", text(&|r| r.bucket.clone()), false),
+        ("outstanding", money(&|r| r.outstanding)?, false),
+        ("interest", money(&|r| r.interest)?, false),
+        ("interest_paid", money(&|r| r.interest_paid)?, false),
+        (
+            "interest_outstanding",
+            money(&|r| r.interest_outstanding)?,
+            false,
+        ),
+        (
+            "fixed_compensation",
+            money(&|r| r.fixed_compensation)?,
+            false,
+        ),
+        ("total_due", money(&|r| r.total_due)?, false),
+    ])
+}
+
 /// A book's tables as record batches with the document's column names (the inverse of
 /// [`book`]): what `arrears generate --format parquet` writes.
 #[derive(Debug, Clone)]

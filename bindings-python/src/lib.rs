@@ -109,9 +109,57 @@ fn renamed(
         .collect()
 }
 
+/// What the table functions share: the three tables, the defaults of rows without a currency
+/// or a country, and the column mappings, read into the batch engine's book.
+struct TableArgs {
+    invoices: Vec<RecordBatch>,
+    payments: Vec<RecordBatch>,
+    customers: Vec<RecordBatch>,
+    currency: Option<String>,
+    country: Option<String>,
+    debtor: Option<String>,
+    invoices_map: Vec<(String, String)>,
+    payments_map: Vec<(String, String)>,
+    customers_map: Vec<(String, String)>,
+}
+
+impl TableArgs {
+    /// The book of the tables, with the ledger's checks (no GIL needed).
+    fn book(self) -> arrears::Result<arrears::portfolio::columns::Book> {
+        let defaults = Defaults {
+            currency: self
+                .currency
+                .as_deref()
+                .map(|c| arrears::money::Currency::from_code(&c.trim().to_ascii_uppercase()))
+                .transpose()?,
+            country: self.country.as_deref().map(country_code).transpose()?,
+            debtor: self
+                .debtor
+                .map(|d| {
+                    serde_json::from_value(serde_json::Value::String(d.clone())).map_err(|_| {
+                        Error::new(
+                            Code::InvalidValue,
+                            format!("debtor {d:?}: expected business, consumer or public_body"),
+                        )
+                    })
+                })
+                .transpose()?,
+        };
+        let invoices = renamed(self.invoices, &self.invoices_map)?;
+        let payments = renamed(self.payments, &self.payments_map)?;
+        let customers = renamed(self.customers, &self.customers_map)?;
+        let tables = arrears_arrow::Tables {
+            invoices: &invoices,
+            payments: &payments,
+            customers: &customers,
+        };
+        arrears_arrow::book(&tables, defaults)
+    }
+}
+
 /// `penalties(...)`: the per-invoice penalty table of a ledger given as tables (see the Python
-/// docstring of `arrears.penalties`). Returns an Arrow table (`arro3`-compatible, read by
-/// `pyarrow.table`, `polars.from_arrow`).
+/// docstring of `arrears.penalties`). Returns an Arrow table (read by `pyarrow.table`,
+/// `polars.from_arrow`).
 #[pyfunction]
 #[pyo3(signature = (invoices, payments, customers, as_of, *, currency=None, country=None,
     debtor=None, options="{}", invoices_map=Vec::new(), payments_map=Vec::new(),
@@ -133,47 +181,102 @@ fn penalties(
 ) -> PyResult<PyTable> {
     // Reading the streams needs the GIL (a pyarrow or polars stream may call back into Python);
     // the columns are then plain Arrow buffers.
-    let invoices = batches(Some(invoices))?;
-    let payments = batches(payments)?;
-    let customers = batches(customers)?;
+    let args = TableArgs {
+        invoices: batches(Some(invoices))?,
+        payments: batches(payments)?,
+        customers: batches(customers)?,
+        currency,
+        country,
+        debtor,
+        invoices_map,
+        payments_map,
+        customers_map,
+    };
     let options = options.to_string();
-    let result = without_gil(py, move || {
+    let batch = without_gil(py, move || {
         let as_of = arrears::calendar::date::parse_date(&as_of)?;
         let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
-        let defaults = Defaults {
-            currency: currency
-                .as_deref()
-                .map(|c| arrears::money::Currency::from_code(&c.trim().to_ascii_uppercase()))
-                .transpose()?,
-            country: country.as_deref().map(country_code).transpose()?,
-            debtor: debtor
-                .map(|d| {
-                    serde_json::from_value(serde_json::Value::String(d.clone())).map_err(|_| {
-                        Error::new(
-                            Code::InvalidValue,
-                            format!("debtor {d:?}: expected business, consumer or public_body"),
-                        )
-                    })
-                })
-                .transpose()?,
-        };
-        let invoices = renamed(invoices, &invoices_map)?;
-        let payments = renamed(payments, &payments_map)?;
-        let customers = renamed(customers, &customers_map)?;
-        let tables = arrears_arrow::Tables {
-            invoices: &invoices,
-            payments: &payments,
-            customers: &customers,
-        };
-        let book = arrears_arrow::book(&tables, defaults)?;
+        let book = args.book()?;
         let rates = arrears::rates::RateTable::builtin()?;
         let table = arrears::portfolio::batch::penalty_table(&book, as_of, &options, &rates)?;
-        let batch = arrears_arrow::penalty_batch(&book, &table)?;
-        Ok(batch)
-    });
-    let batch = result.map_err(|e| to_py(py, &e))?;
+        arrears_arrow::penalty_batch(&book, &table)
+    })
+    .map_err(|e| to_py(py, &e))?;
     let schema = batch.schema();
     PyTable::try_new(vec![batch], schema)
+}
+
+/// `penalties_of_ledger(ledger, as_of, options)`: the penalty table of a ledger document (JSON),
+/// through the same batch engine.
+#[pyfunction]
+fn penalties_of_ledger(
+    py: Python<'_>,
+    ledger: &str,
+    as_of: String,
+    options: &str,
+) -> PyResult<PyTable> {
+    let (ledger, options) = (ledger.to_string(), options.to_string());
+    let batch = without_gil(py, move || {
+        let as_of = arrears::calendar::date::parse_date(&as_of)?;
+        let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
+        let document: arrears::ledger::LedgerDocument = arrears::ops::from_json_str(&ledger)?;
+        let rates = arrears::rates::RateTable::builtin()?;
+        // The batch engine takes invoices with due dates and payments; a ledger with terms,
+        // credit notes or write-offs goes through the per-invoice engine (the same figures, as
+        // the core's property tests hold them), as `arrears penalties` does for JSON ledgers.
+        match arrears::portfolio::columns::Book::from_document(&document) {
+            Ok(book) => {
+                let table =
+                    arrears::portfolio::batch::penalty_table(&book, as_of, &options, &rates)?;
+                arrears_arrow::penalty_batch(&book, &table)
+            }
+            Err(_) => {
+                let ledger = arrears::ledger::Ledger::new(document).map_err(|e| e.at("ledger"))?;
+                let rows = arrears::portfolio::penalty_table(&ledger, as_of, &options, &rates)?;
+                arrears_arrow::penalty_rows_batch(&rows)
+            }
+        }
+    })
+    .map_err(|e| to_py(py, &e))?;
+    let schema = batch.schema();
+    PyTable::try_new(vec![batch], schema)
+}
+
+/// `ledger_from_tables(...)`: the ledger document (JSON) of invoices, payments and customers
+/// given as tables, checked as the batch engine checks them.
+#[pyfunction]
+#[pyo3(signature = (invoices, payments, customers, *, currency=None, country=None,
+    debtor=None, invoices_map=Vec::new(), payments_map=Vec::new(), customers_map=Vec::new()))]
+#[allow(clippy::too_many_arguments)]
+fn ledger_from_tables(
+    py: Python<'_>,
+    invoices: AnyRecordBatch,
+    payments: Option<AnyRecordBatch>,
+    customers: Option<AnyRecordBatch>,
+    currency: Option<String>,
+    country: Option<String>,
+    debtor: Option<String>,
+    invoices_map: Vec<(String, String)>,
+    payments_map: Vec<(String, String)>,
+    customers_map: Vec<(String, String)>,
+) -> PyResult<String> {
+    let args = TableArgs {
+        invoices: batches(Some(invoices))?,
+        payments: batches(payments)?,
+        customers: batches(customers)?,
+        currency,
+        country,
+        debtor,
+        invoices_map,
+        payments_map,
+        customers_map,
+    };
+    without_gil(py, move || {
+        let document = args.book()?.to_document()?;
+        serde_json::to_string(&document)
+            .map_err(|e| Error::new(Code::InvalidDocument, e.to_string()))
+    })
+    .map_err(|e| to_py(py, &e))
 }
 
 /// The native module.
@@ -183,6 +286,8 @@ fn _arrears(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;
     m.add_function(wrap_pyfunction!(penalties, m)?)?;
+    m.add_function(wrap_pyfunction!(penalties_of_ledger, m)?)?;
+    m.add_function(wrap_pyfunction!(ledger_from_tables, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

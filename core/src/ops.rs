@@ -32,6 +32,7 @@ pub const OPERATIONS: &[&str] = &[
     "ledger_state",
     "aging",
     "kpis",
+    "kpi_rows",
     "interest",
     "ledger_interest",
     "claims",
@@ -44,6 +45,7 @@ pub const OPERATIONS: &[&str] = &[
     "letter",
     "risk",
     "backtest",
+    "report",
 ];
 
 /// Runs the operation `op` on the request document `input` and returns the response document.
@@ -64,6 +66,7 @@ pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
         "ledger_state" => respond(crate::ledger::ops::ledger_state(request(input)?)),
         "aging" => respond(crate::kpi::ops::aging(request(input)?)),
         "kpis" => respond(crate::kpi::ops::kpis(request(input)?)),
+        "kpi_rows" => respond(crate::kpi::ops::kpi_rows(request(input)?)),
         "interest" => respond(crate::interest::ops::interest(request(input)?)),
         "agenda" => respond(crate::dunning::ops::agenda(request(input)?)),
         "policy" => respond(crate::dunning::ops::policy(request(input)?)),
@@ -76,6 +79,7 @@ pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
         "plan_status" => respond(crate::plans::ops::plan_status(request(input)?)),
         "risk" => respond(crate::risk::ops::risk(request(input)?)),
         "backtest" => respond(crate::risk::ops::backtest(request(input)?)),
+        "report" => respond(crate::report::ops::report(request(input)?)),
         _ => Err(Error::new(
             Code::UnknownOperation,
             format!("unknown operation {op:?}; known: {}", OPERATIONS.join(", ")),

@@ -7,6 +7,8 @@ Three ways in, one core behind them:
 - :func:`run`: every operation of ``docs/operations.md`` on documents (dicts), exactly as the other
   bindings, the command line and the conformance vectors see them;
 - typed calls with ``Decimal`` and ``date``: :func:`interest`, :func:`due_date`;
+- a :class:`Ledger` (from a document or from pyarrow, pandas or polars frames) and what can be asked
+  of it: state, aging, claims, the agenda, KPIs, risk, penalties and the HTML report;
 - whole ledgers as tables (pyarrow, pandas, polars): :func:`penalties`.
 
 >>> import arrears, datetime
@@ -36,6 +38,7 @@ from ._errors import (
     RateError,
     TermsError,
 )
+from ._ledger import Ledger, Report, Result
 from ._tables import penalties
 from ._typed import AppliedEvent, RateUsed, Segment, Statement, due_date, interest
 
@@ -47,6 +50,9 @@ __all__ = [
     "interest",
     "due_date",
     "penalties",
+    "Ledger",
+    "Result",
+    "Report",
     "Statement",
     "Segment",
     "AppliedEvent",

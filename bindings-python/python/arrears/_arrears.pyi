@@ -3,7 +3,7 @@
 from typing import Any, List, Optional, Sequence, Tuple
 
 __version__: str
-__all__ = ["__version__", "error_codes", "operations", "penalties", "run"]
+__all__ = ["__version__", "error_codes", "ledger_from_tables", "operations", "penalties", "penalties_of_ledger", "run"]
 
 def run(op: str, document: str) -> str: ...
 def operations() -> List[str]: ...
@@ -22,3 +22,16 @@ def penalties(
     payments_map: Sequence[Tuple[str, str]] = ...,
     customers_map: Sequence[Tuple[str, str]] = ...,
 ) -> Any: ...
+def penalties_of_ledger(ledger: str, as_of: str, options: str) -> Any: ...
+def ledger_from_tables(
+    invoices: Any,
+    payments: Optional[Any],
+    customers: Optional[Any],
+    *,
+    currency: Optional[str] = None,
+    country: Optional[str] = None,
+    debtor: Optional[str] = None,
+    invoices_map: Sequence[Tuple[str, str]] = ...,
+    payments_map: Sequence[Tuple[str, str]] = ...,
+    customers_map: Sequence[Tuple[str, str]] = ...,
+) -> str: ...

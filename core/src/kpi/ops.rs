@@ -104,3 +104,38 @@ pub fn kpis(req: KpisRequest) -> Result<KpiReport> {
         &req.options,
     )
 }
+
+/// `kpi_rows` response: the report of `kpis` flattened into tidy rows ([`super::tidy`]), the
+/// shape a data frame takes directly.
+#[derive(Debug, Clone, Serialize)]
+pub struct KpiRows {
+    /// The column names, in order: `group`, `currency`, `kpi`, `period`, `value`, `unit`, `reason`.
+    pub columns: Vec<&'static str>,
+    /// One row per figure (a series gives one row per period).
+    pub rows: Vec<super::tidy::KpiRow>,
+}
+
+/// Runs `kpi_rows`: the `kpis` request, answered as tidy rows.
+///
+/// ```
+/// let out = arrears::run("kpi_rows", &serde_json::json!({
+///   "ledger": {"invoices": [
+///     {"id": "F1", "customer": "C1", "issue_date": "2025-01-10", "due_date": "2025-02-09",
+///      "amount": "6000.00", "currency": "EUR"}],
+///    "payments": [{"customer": "C1", "date": "2025-02-09", "amount": "6000.00", "currency": "EUR"}]},
+///   "as_of": "2025-03-31", "from": "2025-01-01", "to": "2025-03-31"
+/// }))?;
+/// assert_eq!(out["columns"][4], "value");
+/// assert!(out["rows"].as_array().is_some_and(|r| r.len() > 5));
+/// # Ok::<(), arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`kpis`].
+pub fn kpi_rows(req: KpisRequest) -> Result<KpiRows> {
+    let report = kpis(req)?;
+    Ok(KpiRows {
+        columns: super::tidy::COLUMNS.to_vec(),
+        rows: super::tidy::rows(&report),
+    })
+}

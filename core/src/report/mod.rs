@@ -17,6 +17,7 @@
 //! # Ok::<(), arrears::Error>(())
 //! ```
 
+pub mod ops;
 pub mod svg;
 
 use std::fmt::Write as _;

@@ -1,0 +1,106 @@
+"""The Ledger class: every question through the same core operations, frames typed exactly."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import polars as pl
+import pytest
+
+import arrears
+
+ROOT = Path(__file__).resolve().parents[2]
+AS_OF = datetime.date(2026, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return arrears.Ledger.from_json(ROOT / "examples" / "sample-ledger.json")
+
+
+def test_each_answer_is_the_operations_document(sample):
+    doc = json.loads((ROOT / "examples" / "sample-ledger.json").read_text(encoding="utf-8"))
+    assert sample.state(AS_OF).to_dict() == arrears.run("ledger_state", {"ledger": doc, "as_of": AS_OF})
+    assert sample.agenda(AS_OF).to_dict() == arrears.run("agenda", {"ledger": doc, "as_of": AS_OF})
+    assert sample.risk(AS_OF).to_dict() == arrears.run("risk", {"ledger": doc, "as_of": AS_OF})
+
+
+def test_frames_type_money_and_dates(sample):
+    receivables = sample.state(AS_OF).frame("receivables")
+    assert isinstance(receivables, pd.DataFrame) and len(receivables) > 100
+    first = receivables.iloc[0]
+    assert isinstance(first["amount"], Decimal) and isinstance(first["due_date"], datetime.date)
+    # Money is conserved row by row: amount = paid + credited + written off + outstanding.
+    for r in receivables.itertuples():
+        assert r.amount == r.paid + r.credited + r.written_off + r.outstanding
+    assert isinstance(sample.agenda(AS_OF).frame("actions", kind="polars"), pl.DataFrame)
+    with pytest.raises(KeyError, match="its lists"):
+        sample.state(AS_OF).frame("nothing")
+
+
+def test_kpi_table_is_tidy(sample):
+    period = (AS_OF, datetime.date(2026, 1, 1), AS_OF)
+    # The sample invoices in EUR and GBP: KPIs never add currencies, so per currency.
+    t = sample.kpi_table(*period, options={"per_currency": True})
+    assert list(t.columns) == ["group", "currency", "kpi", "period", "value", "unit", "reason"]
+    assert all(v is None or isinstance(v, Decimal) for v in t["value"])
+    assert set(t["currency"]) == {"EUR", "GBP"}
+    # The same figures as the kpis document, group by group.
+    report = sample.kpis(*period, options={"per_currency": True})
+    for group in report["groups"]:
+        row = t[(t.kpi == "dso_standard") & (t.currency == group["currency"])]
+        assert [str(v) for v in row["value"]] == [group["dso"]["standard"]["value"]]
+    with pytest.raises(arrears.MoneyError) as e:
+        sample.kpi_table(*period)
+    assert e.value.code == "money.currency_mismatch"
+
+
+def test_penalties_of_a_ledger_equal_the_table_function():
+    invoices = pd.DataFrame({
+        "id": ["F1", "F2"], "customer": ["C1", "C2"],
+        "issue_date": [datetime.date(2024, 1, 1), datetime.date(2024, 2, 1)],
+        "due_date": [datetime.date(2024, 1, 31), datetime.date(2024, 3, 2)],
+        "amount": [Decimal("1000.00"), Decimal("250.00")], "currency": ["EUR", "EUR"]})
+    ledger = arrears.Ledger.from_frames(invoices, country="FR")
+    via_ledger = ledger.penalties(datetime.date(2024, 3, 1))
+    direct = arrears.penalties(invoices, as_of=datetime.date(2024, 3, 1), country="FR")
+    assert isinstance(via_ledger, pd.DataFrame)
+    assert via_ledger.to_dict("records") == direct.to_dict("records")
+    # Hand computation of F1 as in test_tables.py: 11.92 of interest, EUR 40.
+    assert via_ledger.iloc[0]["total_due"] == Decimal("1051.92")
+
+
+def test_from_frames_reports_bad_rows():
+    invoices = pd.DataFrame({"id": ["F1", "F1"], "customer": ["C1", "C1"],
+                             "issue_date": [datetime.date(2024, 1, 1)] * 2,
+                             "due_date": [datetime.date(2024, 1, 31)] * 2,
+                             "amount": [Decimal("1.00")] * 2, "currency": ["EUR"] * 2})
+    with pytest.raises(arrears.LedgerError) as e:
+        arrears.Ledger.from_frames(invoices)
+    assert e.value.code == "ledger.duplicate_id"
+    assert (e.value.path or "").startswith("invoices[1]")
+
+
+def test_the_report_is_one_self_contained_page(sample, tmp_path):
+    report = sample.report(AS_OF, title="Studio")
+    assert report.html.startswith("<!DOCTYPE html>") and "<svg" in report.html
+    assert "Studio" in report.html
+    assert "<iframe srcdoc=" in report._repr_html_()
+    assert report.save(tmp_path / "r.html").read_text(encoding="utf-8") == report.html
+
+
+def test_results_show_in_notebooks(sample):
+    agenda = sample.agenda(AS_OF)
+    page = agenda._repr_html_()
+    assert "<table>" in page and "actions" in page
+    assert "actions:" in repr(agenda)
+    assert "invoices" in repr(sample)
+
+
+def test_a_ledger_is_a_mapping():
+    with pytest.raises(TypeError):
+        arrears.Ledger([1, 2])  # type: ignore[arg-type]
