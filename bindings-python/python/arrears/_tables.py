@@ -55,18 +55,38 @@ def _renames(name: str, mapping: Optional[Mapping[str, str]]) -> List[Tuple[str,
     return out
 
 
+def _aligned(table: Any) -> Any:
+    """The table with every buffer aligned to 8 bytes. Arrow buffers that come out of a pickle
+    (Dask and multiprocessing ship frames that way) may start at any byte, and the Arrow C data
+    import reads offsets and values in place: such columns are copied into fresh, aligned
+    buffers first (a concatenation allocates them); aligned columns cross without a copy."""
+    import pyarrow as pa
+
+    columns = []
+    changed = False
+    for column in table.columns:
+        chunks = []
+        for chunk in column.chunks:
+            if any(b is not None and b.address % 8 for b in chunk.buffers()):
+                chunk = pa.concat_arrays([chunk, pa.array([], type=chunk.type)])
+                changed = True
+            chunks.append(chunk)
+        columns.append(pa.chunked_array(chunks, type=column.type))
+    return pa.Table.from_arrays(columns, schema=table.schema) if changed else table
+
+
 def _arrow_input(name: str, table: Any) -> Any:
     if table is None:
         return None
+    import pyarrow as pa
+
     if _kind(table) == "pandas":
         # pandas frames export through pyarrow; an index of row numbers is not a column.
-        import pyarrow as pa
-
-        return pa.Table.from_pandas(table, preserve_index=False)
+        return _aligned(pa.Table.from_pandas(table, preserve_index=False))
     if not (hasattr(table, "__arrow_c_stream__") or hasattr(table, "__arrow_c_array__")):
         raise TypeError(f"{name}: expected a pyarrow Table, a pandas or polars DataFrame, or an "
                         f"object with __arrow_c_stream__, not {type(table).__name__}")
-    return table
+    return _aligned(pa.table(table))
 
 
 def _output(result: Any, kind: str) -> Any:
