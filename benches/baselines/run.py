@@ -13,6 +13,8 @@ hundred invoices, as-of 2026-06-30):
   check, compute, write CSV;
 - the polars and pandas baselines on the same tables as Parquet (`to_parquet.py`), and the plain
   Python loop with `decimal` on the CSV tables (up to 1M invoices: it takes minutes at 10M);
+- the Python package (`arrears_python.py`: `arrears.penalties` on the Parquet tables, release build
+  installed into the same environment with maturin), end to end and the call alone in process;
 - `arrears kpis` and `arrears agenda` on the CSV tables (no baseline computes them; timed alone);
 - the batch engine in process (criterion, `benches/benches/portfolio.rs`, the European mix) at the
   sizes up to 1M.
@@ -118,6 +120,12 @@ def main() -> None:
     subprocess.run(["cargo", "build", "-q", "--release", "-p", "arrears-cli"], cwd=ROOT, check=True)
     target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
     arrears = str(target / "release" / "arrears")
+    # The Python package, release build, into the same environment as the baselines.
+    venv_env = dict(os.environ, VIRTUAL_ENV=str(VENV), PATH=f"{VENV / 'bin'}:{os.environ.get('PATH', '')}")
+    subprocess.run([str(VENV / "bin" / "maturin"), "develop", "--release", "-q", "--manifest-path",
+                    str(ROOT / "bindings-python" / "Cargo.toml")], cwd=ROOT, env=venv_env, check=True,
+                   stdout=subprocess.DEVNULL)
+    python_call: dict[int, float] = {}
 
     results: dict[int, dict[str, tuple[float, float]]] = {}
     jobs_results: dict[int, dict[str, tuple[float, float]]] = {}
@@ -138,6 +146,9 @@ def main() -> None:
             "arrears penalties (Parquet)": [arrears, "penalties", inv_pq, "--payments", pay_pq,
                                             "--customers", str(d / "customers.parquet"),
                                             "--as-of", AS_OF, "--out", str(d / "arrears-pq.csv")],
+            "arrears from Python (Parquet)": [python, str(HERE / "arrears_python.py"), "--invoices", inv_pq,
+                                              "--payments", pay_pq, "--customers", str(d / "customers.parquet"),
+                                              "--as-of", AS_OF, "--out", str(d / "python.csv")],
             "polars (Parquet)": [python, str(HERE / "fr_polars.py"), "--invoices", inv_pq,
                                  "--payments", pay_pq, "--as-of", AS_OF, "--out", str(d / "polars.csv")],
             "pandas (Parquet)": [python, str(HERE / "fr_pandas.py"), "--invoices", inv_pq,
@@ -150,7 +161,8 @@ def main() -> None:
         # Correctness first: every table equal to the library's.
         for cmd in commands.values():
             run_timed(cmd)
-        for name, out in [("arrears on Parquet", "arrears-pq.csv"), ("polars", "polars.csv"),
+        for name, out in [("arrears on Parquet", "arrears-pq.csv"), ("arrears from Python", "python.csv"),
+                          ("polars", "polars.csv"),
                           ("pandas", "pandas.csv"), ("loop", "loop.csv")]:
             if (d / out).exists():
                 compare(d / "arrears.csv", d / out, name)
@@ -165,6 +177,10 @@ def main() -> None:
                       for k, v in times.items()}
         for k, (w, m) in results[n].items():
             print(f"{n:>10,}  {k:<28} {w:8.3f} s {m:8.0f} MiB", file=sys.stderr)
+        # The Python call alone, in process (median of 5 calls).
+        call = subprocess.run(commands["arrears from Python (Parquet)"] + ["--repeat", "5"],
+                              capture_output=True, text=True, check=True)
+        python_call[n] = json.loads(call.stderr.strip().splitlines()[-1])["penalties_call_seconds"]
         # The other jobs on the same ledger: no baseline computes them, so they are timed alone
         # (fewer runs: they are slower).
         ledger = [inv_csv, "--payments", pay_csv, "--customers", str(d / "customers.csv"), "--as-of", AS_OF]
@@ -179,7 +195,7 @@ def main() -> None:
             print(f"{n:>10,}  {k:<28} {w:8.3f} s {m:8.0f} MiB", file=sys.stderr)
 
     engine = {} if a.no_criterion else criterion(sizes)
-    text = render(sizes, results, jobs_results, engine, a.runs)
+    text = render(sizes, results, jobs_results, engine, python_call, a.runs)
     print(text)
     if a.readme:
         readme = ROOT / "benches" / "README.md"
@@ -188,7 +204,7 @@ def main() -> None:
         readme.write_text(body[:start] + "\n" + text + body[end:])
 
 
-def render(sizes, results, jobs_results, engine, runs) -> str:
+def render(sizes, results, jobs_results, engine, python_call, runs) -> str:
     cpu = ""
     try:
         cpu = next(l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
@@ -225,6 +241,14 @@ def render(sizes, results, jobs_results, engine, runs) -> str:
                   "| invoices | median | invoices per second |", "|---:|---:|---:|"]
         for n, s in engine.items():
             lines.append(f"| {n:,} | {s * 1e3:.1f} ms | {n / s / 1e6:.2f} M |")
+    if python_call:
+        lines += ["", "**From Python, in process** (`arrears.penalties` on the French B2B Parquet tables read by "
+                  "pyarrow: Arrow columns in, the ledger's checks, the batch engine, an Arrow table out; median of 5 "
+                  "calls), beside the batch engine above (compute only, European mix)", "",
+                  "| invoices | call | invoices per second | ÷ batch engine throughput |", "|---:|---:|---:|---:|"]
+        for n, s in python_call.items():
+            ratio = f"{(n / s) / (n / engine[n]):.2f}" if n in engine else "–"
+            lines.append(f"| {n:,} | {s * 1e3:.1f} ms | {n / s / 1e6:.2f} M | {ratio} |")
     return "\n".join(lines) + "\n"
 
 
