@@ -60,8 +60,8 @@ pub struct PenaltyRow {
     #[serde(with = "serde_date")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
-    /// Days past due on the as-of date (negative before it); for a receivable settled, the days
-    /// it was late when settled.
+    /// Days past due on the as-of date (0 while not yet due: never negative, as in
+    /// docs/portfolio.md); for a receivable settled, the days it was late when settled.
     pub days_late: i64,
     /// Aging bucket of what is outstanding (`not_due`, `1-30`, `31-60`, `61-90`, `91+`), or
     /// `settled` when nothing is.
