@@ -1,8 +1,9 @@
 //! `cargo bench -p arrears-benches --bench portfolio`: the batch engine on synthetic portfolios of
 //! 1k, 100k and 1M invoices (`arrears::synthetic`, the European mix: six countries, two
 //! currencies, public bodies and consumers). `penalty_table` is one replay of the ledger and the
-//! aging and interest of every invoice, on one core. The per-invoice reference engine runs at 1k and
-//! 100k for the ratio. Set `ARREARS_BENCH_SIZES=1000,100000` to choose sizes.
+//! aging and interest of every invoice, on one core. `arrow_penalty_table` is the path of the
+//! bindings' table functions (Arrow in, checked book, engine, Arrow out) on the French B2B mix. The
+//! per-invoice reference engine runs at 1k and 100k for the ratio. Set `ARREARS_BENCH_SIZES=1000,100000` to choose sizes.
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
@@ -38,6 +39,35 @@ fn penalty_table(c: &mut Criterion) {
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &book, |b, book| {
             b.iter(|| batch::penalty_table(book, spec.as_of, &options, &table).unwrap())
+        });
+    }
+    g.finish();
+
+    // The whole path a binding takes (arrears.penalties in Python): Arrow columns in, the checked
+    // book, the engine, the Arrow table out; on the French B2B mix that benches/baselines uses.
+    let mut g = c.benchmark_group("arrow_penalty_table");
+    g.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for n in sizes() {
+        let mut spec = Spec::new(n, 1);
+        spec.mix = arrears::synthetic::Mix::FrenchB2b;
+        let tables = arrears_arrow::book_tables(&arrears::synthetic::book(&spec).unwrap()).unwrap();
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &tables, |b, t| {
+            b.iter(|| {
+                let (invoices, payments, customers) = (
+                    [t.invoices.clone()],
+                    [t.payments.clone()],
+                    [t.customers.clone()],
+                );
+                let input = arrears_arrow::Tables {
+                    invoices: &invoices,
+                    payments: &payments,
+                    customers: &customers,
+                };
+                let book = arrears_arrow::book(&input, Default::default()).unwrap();
+                let out = batch::penalty_table(&book, spec.as_of, &options, &table).unwrap();
+                arrears_arrow::penalty_batch(&book, &out).unwrap()
+            })
         });
     }
     g.finish();

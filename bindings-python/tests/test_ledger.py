@@ -104,3 +104,18 @@ def test_results_show_in_notebooks(sample):
 def test_a_ledger_is_a_mapping():
     with pytest.raises(TypeError):
         arrears.Ledger([1, 2])  # type: ignore[arg-type]
+
+
+def test_from_frames_keeps_what_letters_address():
+    invoices = pd.DataFrame({"id": ["F1"], "customer": ["C1"], "issue_date": [datetime.date(2026, 1, 10)],
+                             "due_date": [datetime.date(2026, 2, 9)], "amount": [Decimal("1200.00")],
+                             "currency": ["EUR"]})
+    customers = pd.DataFrame({"Code": ["C1"], "country": ["FR"], "Raison sociale": ["Atelier Dupont"],
+                              "email": ["compta@dupont.example"], "address": ["2 rue Haute\n75001 Paris"]})
+    ledger = arrears.Ledger.from_frames(invoices, None, customers,
+                                        customers_map={"id": "Code", "name": "Raison sociale"})
+    assert ledger.to_dict()["customers"] == [{
+        "id": "C1", "country": "FR", "name": "Atelier Dupont", "email": "compta@dupont.example",
+        "address": ["2 rue Haute", "75001 Paris"]}]
+    actions = ledger.agenda(datetime.date(2026, 3, 2)).frame("actions", kind="records")
+    assert actions and actions[0]["name"] == "Atelier Dupont"

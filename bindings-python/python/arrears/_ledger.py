@@ -169,6 +169,33 @@ class Report(Result):
                 "style='width:100%;height:720px;border:1px solid #ddd'></iframe>")
 
 
+CUSTOMER_DETAILS = ("name", "segment", "sector", "email", "address")
+
+
+def _customer_details(document: Dict[str, Any], table: Any, mapping: Mapping[str, str]) -> None:
+    """Copies the customers' descriptive columns (the engine's book keeps only what figures
+    depend on) into the ledger document, by customer id."""
+    column = {field: mapping.get(field, field) for field in ("id", *CUSTOMER_DETAILS)}
+    present = [f for f in CUSTOMER_DETAILS if column[f] in table.column_names]
+    if not present or column["id"] not in table.column_names:
+        return
+    ids = table.column(column["id"]).to_pylist()
+    values = {f: table.column(column[f]).to_pylist() for f in present}
+    details: Dict[str, Dict[str, Any]] = {}
+    for k, cid in enumerate(ids):
+        row: Dict[str, Any] = {}
+        for f in present:
+            v = values[f][k]
+            if v is None or v == "":
+                continue
+            if f == "address":
+                v = [line for line in (v.split("\n") if isinstance(v, str) else list(v)) if line]
+            row[f] = v
+        details[str(cid)] = row
+    for customer in document.get("customers", []):
+        customer.update(details.get(customer["id"], {}))
+
+
 class Ledger:
     """Invoices, payments, credit notes, write-offs, disputes and customers (``docs/ledger.md``),
     and everything arrears computes from them. Build one from the ledger document (a dict, a
@@ -211,14 +238,19 @@ class Ledger:
         """The ledger of tables (pyarrow, pandas or polars), with the columns and options of
         :func:`arrears.penalties`. Rows are checked as the ledger checks them; every problem is
         reported at ``invoices[row].column``. Frames later returned (``.penalties()``) are of
-        the same kind as ``invoices``. Customers keep ``id``, ``country`` and ``debtor``."""
+        the same kind as ``invoices``. Customers keep ``id``, ``country``, ``debtor`` and, when
+        the table has them, ``name``, ``segment``, ``sector``, ``email`` and ``address`` (text,
+        one line per ``\\n``, or a list of lines): what letters and the agenda address."""
         text = _arrears.ledger_from_tables(
             _arrow_input("invoices", invoices), _arrow_input("payments", payments),
             _arrow_input("customers", customers), currency=currency, country=country,
             debtor=debtor, invoices_map=_renames("invoices_map", invoices_map),
             payments_map=_renames("payments_map", payments_map),
             customers_map=_renames("customers_map", customers_map))
-        ledger = cls(json.loads(text))
+        document = json.loads(text)
+        if customers is not None:
+            _customer_details(document, _arrow_input("customers", customers), customers_map or {})
+        ledger = cls(document)
         ledger._kind = _kind(invoices)
         return ledger
 
