@@ -78,20 +78,10 @@ pub fn report(
         return Ok(arrears::report::html(&inputs));
     }
     let state = ledger.state_as_of(as_of)?;
-    let overview = kpi::overview(&state, &AgingOptions::default(), WORST)?;
     let rates = RateTable::builtin()?;
     let claims_of = Claims::compute(ledger, &state, &settings.interest, &rates)?;
     let disputes = arrears::dunning::journal::open_disputes(journal, as_of);
     let claims = claims_of.all(&disputes)?;
-    let kpis = kpis_of(ledger, as_of)?;
-    let coverage = arrears::kpi::summary::coverage_warnings(
-        ledger,
-        &arrears::kpi::KpiPeriod {
-            as_of,
-            from: kpis.from,
-            to: kpis.to,
-        },
-    );
     let risk = arrears::risk::assess(
         ledger,
         journal,
@@ -99,6 +89,14 @@ pub fn report(
         &arrears::risk::RiskOptions::default(),
     )?;
     let missing = MissingPenalties::of(ledger, &claims);
+    // The CSV is the open receivables with their claims and risk grades: the aging overview and
+    // the KPIs (a second replay of the ledger, the slowest part at portfolio scale) are computed
+    // only for the formats that print them.
+    if format == Format::Csv {
+        return csv_open_receivables(&state, &claims, &missing, &risk);
+    }
+    let overview = kpi::overview(&state, &AgingOptions::default(), WORST)?;
+    let kpis = kpis_of(ledger, as_of)?;
     match format {
         Format::Json => {
             let doc = ReportDoc {
@@ -116,19 +114,28 @@ pub fn report(
                 .map(|s| s + "\n")
                 .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))
         }
-        Format::Csv => csv_open_receivables(&state, &claims, &missing, &risk),
-        _ => Ok(table(
-            &Sections {
-                state: &state,
-                overview: &overview,
-                claims: &claims,
-                missing: &missing,
-                kpis: &kpis,
-                coverage: &coverage,
-                risk: &risk,
-            },
-            title,
-        )),
+        _ => {
+            let coverage = arrears::kpi::summary::coverage_warnings(
+                ledger,
+                &arrears::kpi::KpiPeriod {
+                    as_of,
+                    from: kpis.from,
+                    to: kpis.to,
+                },
+            );
+            Ok(table(
+                &Sections {
+                    state: &state,
+                    overview: &overview,
+                    claims: &claims,
+                    missing: &missing,
+                    kpis: &kpis,
+                    coverage: &coverage,
+                    risk: &risk,
+                },
+                title,
+            ))
+        }
     }
 }
 
