@@ -271,13 +271,13 @@ struct Open {
 }
 
 /// Open receivables of one customer in one currency, oldest due first.
-type OpenBook = BTreeSet<(NaiveDate, NaiveDate, String, usize)>;
+type OpenBook<'a> = BTreeSet<(NaiveDate, NaiveDate, &'a str, usize)>;
 
 struct Replay<'a> {
     ledger: &'a Ledger,
     as_of: NaiveDate,
     open: Vec<Open>,
-    books: HashMap<(&'a str, Currency), OpenBook>,
+    books: HashMap<(&'a str, Currency), OpenBook<'a>>,
     unapplied: BTreeMap<(String, Currency), Decimal>,
     allocations: Vec<Allocation>,
     warnings: Vec<String>,
@@ -421,7 +421,7 @@ impl<'a> Replay<'a> {
         self.books
             .entry((r.customer.as_str(), r.currency))
             .or_default()
-            .insert((r.due_date, r.issue_date, r.invoice.clone(), i));
+            .insert((r.due_date, r.issue_date, r.invoice.as_str(), i));
     }
 
     fn payment_customer(&self, pi: usize) -> Option<String> {
@@ -505,7 +505,7 @@ impl<'a> Replay<'a> {
         if o.outstanding.is_zero() {
             o.settled_on = Some(date);
             if let Some(book) = self.books.get_mut(&(r.customer.as_str(), r.currency)) {
-                book.remove(&(r.due_date, r.issue_date, r.invoice.clone(), i));
+                book.remove(&(r.due_date, r.issue_date, r.invoice.as_str(), i));
             }
         }
         self.allocations.push(Allocation {
