@@ -1,8 +1,9 @@
 //! The native module `arrears._arrears` of the Python package `arrears`.
 //!
 //! It converts and delegates, nothing more: documents arrive as JSON text (the package's Python
-//! layer turns `dict`s with `Decimal` and `date` values into it, refusing floats), tables arrive
-//! through the Arrow C stream interface (pyarrow, pandas, polars: no copy of the columns), and
+//! layer turns `dict`s with `Decimal` and `date` values into it; a float stays a JSON number,
+//! which the core refuses wherever it means money, as from every language), tables arrive
+//! through the Arrow C stream interface (pyarrow, pandas, polars: no copy of aligned columns), and
 //! every answer comes from the core (`arrears::run`, `arrears::portfolio`). The GIL is released
 //! while the core works, and a panic in the core becomes an `internal.panic` error instead of
 //! ending the interpreter.
