@@ -765,6 +765,42 @@ pub fn penalty_rows_batch(rows: &[arrears::portfolio::PenaltyRow]) -> Result<Rec
     ])
 }
 
+/// The penalty table of a ledger document as one record batch, from the engine that takes it: the
+/// batch engine for invoices with due dates and payments, the per-invoice engine for anything
+/// else (terms, credit notes, write-offs, split invoices). Both give the same figures (the
+/// core's property tests hold them to it) and the same columns ([`penalty_batch`]).
+///
+/// ```
+/// use arrears::{rates::RateTable, sample};
+/// let ledger = sample::portfolio(sample::DEFAULT_SEED)?; // terms and write-offs: per-invoice engine
+/// let batch = arrears_arrow::ledger_penalty_batch(ledger, sample::AS_OF, &Default::default(),
+///                                                  &RateTable::builtin()?)?;
+/// assert!(batch.num_rows() > 400);
+/// # Ok::<(), arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// The errors of [`arrears::ledger::Ledger::new`] (at `ledger`) and of the engines.
+pub fn ledger_penalty_batch(
+    document: arrears::ledger::LedgerDocument,
+    as_of: chrono::NaiveDate,
+    options: &arrears::interest::ledger::LedgerInterestOptions,
+    rates: &arrears::rates::RateTable,
+) -> Result<RecordBatch> {
+    match Book::from_document(&document) {
+        Ok(book) => {
+            let table = arrears::portfolio::batch::penalty_table(&book, as_of, options, rates)?;
+            penalty_batch(&book, &table)
+        }
+        Err(_) => {
+            let ledger = arrears::ledger::Ledger::new(document).map_err(|e| e.at("ledger"))?;
+            penalty_rows_batch(&arrears::portfolio::penalty_table(
+                &ledger, as_of, options, rates,
+            )?)
+        }
+    }
+}
+
 /// A book's tables as record batches with the document's column names (the inverse of
 /// [`book`]): what `arrears generate --format parquet` writes.
 #[derive(Debug, Clone)]

@@ -11,7 +11,6 @@ that run.py can set it beside the batch engine's in-process figure.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import statistics
@@ -22,17 +21,11 @@ import polars as pl
 import pyarrow.parquet as pq
 
 import arrears
+import common
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--invoices", required=True)
-    ap.add_argument("--payments", required=True)
-    ap.add_argument("--customers", required=True)
-    ap.add_argument("--as-of", required=True)
-    ap.add_argument("--out", required=True)
-    ap.add_argument("--repeat", type=int, default=1)
-    a = ap.parse_args()
+    a = common.arguments("customers", repeat=True)
     invoices, payments, customers = (pq.read_table(p) for p in (a.invoices, a.payments, a.customers))
     as_of = dt.date.fromisoformat(a.as_of)
     times = []

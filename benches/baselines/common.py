@@ -21,6 +21,7 @@ Every amount is an integer number of cents; no float touches money.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 from pathlib import Path
@@ -74,3 +75,14 @@ def money(cents: int) -> str:
     sign = "-" if cents < 0 else ""
     cents = abs(cents)
     return f"{sign}{cents // 100}.{cents % 100:02d}"
+
+
+def arguments(*extra: str, repeat: bool = False) -> argparse.Namespace:
+    """The command line every baseline takes: `--invoices`, `--payments`, `--as-of`, `--out`,
+    plus the tables named in `extra` (`"customers"`) and, for in-process timing, `--repeat`."""
+    ap = argparse.ArgumentParser()
+    for name in ("invoices", "payments", *extra, "as-of", "out"):
+        ap.add_argument(f"--{name}", required=True)
+    if repeat:
+        ap.add_argument("--repeat", type=int, default=1)
+    return ap.parse_args()

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,12 +16,7 @@ CENT = Decimal("0.01")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--invoices", required=True)
-    ap.add_argument("--payments", required=True)
-    ap.add_argument("--as-of", required=True)
-    ap.add_argument("--out", required=True)
-    a = ap.parse_args()
+    a = common.arguments()
     as_of = dt.date.fromisoformat(a.as_of)
 
     paid: dict[str, tuple[dt.date, Decimal]] = {}

@@ -7,7 +7,6 @@ Parquet in.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 
 import numpy as np
@@ -41,12 +40,7 @@ def money(c: pd.Series) -> pd.Series:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--invoices", required=True)
-    ap.add_argument("--payments", required=True)
-    ap.add_argument("--as-of", required=True)
-    ap.add_argument("--out", required=True)
-    a = ap.parse_args()
+    a = common.arguments()
     as_of = (dt.date.fromisoformat(a.as_of) - common.EPOCH).days
 
     inv = pd.read_parquet(a.invoices, dtype_backend="pyarrow")

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 
 import polars as pl
@@ -29,12 +28,7 @@ def money(cents: pl.Expr) -> pl.Expr:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--invoices", required=True)
-    ap.add_argument("--payments", required=True)
-    ap.add_argument("--as-of", required=True)
-    ap.add_argument("--out", required=True)
-    a = ap.parse_args()
+    a = common.arguments()
     as_of_day = (dt.date.fromisoformat(a.as_of) - common.EPOCH).days
 
     cents = lambda c: (pl.col(c) * 100).cast(pl.Int64)  # decimal(·, 2) → integer cents

@@ -15,7 +15,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use arrears::interest::ledger::LedgerInterestOptions;
-use arrears::portfolio::build::{country_code, Defaults};
+use arrears::ledger::CustomerDefaults;
+use arrears::portfolio::build::Defaults;
 use arrears::{Code, Error};
 use arrow_array::RecordBatch;
 use pyo3::prelude::*;
@@ -110,97 +111,70 @@ fn renamed(
         .collect()
 }
 
-/// What the table functions share: the three tables, the defaults of rows without a currency
-/// or a country, and the column mappings, read into the batch engine's book.
-struct TableArgs {
-    invoices: Vec<RecordBatch>,
-    payments: Vec<RecordBatch>,
-    customers: Vec<RecordBatch>,
+/// A ledger read from tables into the batch engine's columns, checked: what the table functions
+/// work on. Opaque to Python; `book(...)` makes one, `penalties(book, ...)` and
+/// `ledger_document(book)` read it.
+#[pyclass(frozen, name = "Book", module = "arrears._arrears")]
+struct PyBook(arrears::portfolio::columns::Book);
+
+/// `book(...)`: the book of invoices, payments and customers given as tables (anything with
+/// `__arrow_c_stream__`), the columns `*_map` names renamed, rows without a currency or a country
+/// given the defaults; every problem reported at `invoices[row].column`.
+#[pyfunction]
+#[pyo3(signature = (invoices, payments, customers, *, currency=None, country=None,
+    debtor=None, invoices_map=Vec::new(), payments_map=Vec::new(), customers_map=Vec::new()))]
+#[allow(clippy::too_many_arguments)]
+fn book(
+    py: Python<'_>,
+    invoices: AnyRecordBatch,
+    payments: Option<AnyRecordBatch>,
+    customers: Option<AnyRecordBatch>,
     currency: Option<String>,
     country: Option<String>,
     debtor: Option<String>,
     invoices_map: Vec<(String, String)>,
     payments_map: Vec<(String, String)>,
     customers_map: Vec<(String, String)>,
-}
-
-impl TableArgs {
-    /// The book of the tables, with the ledger's checks (no GIL needed).
-    fn book(self) -> arrears::Result<arrears::portfolio::columns::Book> {
-        let defaults = Defaults {
-            currency: self
-                .currency
-                .as_deref()
-                .map(|c| arrears::money::Currency::from_code(&c.trim().to_ascii_uppercase()))
-                .transpose()?,
-            country: self.country.as_deref().map(country_code).transpose()?,
-            debtor: self
-                .debtor
-                .map(|d| {
-                    serde_json::from_value(serde_json::Value::String(d.clone())).map_err(|_| {
-                        Error::new(
-                            Code::InvalidValue,
-                            format!("debtor {d:?}: expected business, consumer or public_body"),
-                        )
-                    })
-                })
-                .transpose()?,
-        };
-        let invoices = renamed(self.invoices, &self.invoices_map)?;
-        let payments = renamed(self.payments, &self.payments_map)?;
-        let customers = renamed(self.customers, &self.customers_map)?;
+) -> PyResult<PyBook> {
+    // Reading the streams needs the GIL (a pyarrow or polars stream may call back into Python);
+    // the columns are then plain Arrow buffers.
+    let (invoices, payments, customers) = (
+        batches(Some(invoices))?,
+        batches(payments)?,
+        batches(customers)?,
+    );
+    without_gil(py, move || {
+        let defaults = Defaults::from_options(
+            currency.as_deref(),
+            &CustomerDefaults {
+                country,
+                debtor: debtor.as_deref().map(str::parse).transpose()?,
+            },
+        )?;
+        let invoices = renamed(invoices, &invoices_map)?;
+        let payments = renamed(payments, &payments_map)?;
+        let customers = renamed(customers, &customers_map)?;
         let tables = arrears_arrow::Tables {
             invoices: &invoices,
             payments: &payments,
             customers: &customers,
         };
-        arrears_arrow::book(&tables, defaults)
-    }
+        arrears_arrow::book(&tables, defaults).map(PyBook)
+    })
+    .map_err(|e| to_py(py, &e))
 }
 
-/// `penalties(...)`: the per-invoice penalty table of a ledger given as tables (see the Python
-/// docstring of `arrears.penalties`). Returns an Arrow table (read by `pyarrow.table`,
-/// `polars.from_arrow`).
+/// `penalties(book, as_of, options)`: the per-invoice penalty table of a book (see the Python
+/// docstring of `arrears.penalties`), as an Arrow table (read by `pyarrow.table`).
 #[pyfunction]
-#[pyo3(signature = (invoices, payments, customers, as_of, *, currency=None, country=None,
-    debtor=None, options="{}", invoices_map=Vec::new(), payments_map=Vec::new(),
-    customers_map=Vec::new()))]
-#[allow(clippy::too_many_arguments)]
-fn penalties(
-    py: Python<'_>,
-    invoices: AnyRecordBatch,
-    payments: Option<AnyRecordBatch>,
-    customers: Option<AnyRecordBatch>,
-    as_of: String,
-    currency: Option<String>,
-    country: Option<String>,
-    debtor: Option<String>,
-    options: &str,
-    invoices_map: Vec<(String, String)>,
-    payments_map: Vec<(String, String)>,
-    customers_map: Vec<(String, String)>,
-) -> PyResult<PyTable> {
-    // Reading the streams needs the GIL (a pyarrow or polars stream may call back into Python);
-    // the columns are then plain Arrow buffers.
-    let args = TableArgs {
-        invoices: batches(Some(invoices))?,
-        payments: batches(payments)?,
-        customers: batches(customers)?,
-        currency,
-        country,
-        debtor,
-        invoices_map,
-        payments_map,
-        customers_map,
-    };
+fn penalties(py: Python<'_>, book: &PyBook, as_of: String, options: &str) -> PyResult<PyTable> {
     let options = options.to_string();
-    let batch = without_gil(py, move || {
+    let batch = without_gil(py, || {
         let as_of = arrears::calendar::date::parse_date(&as_of)?;
         let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
-        let book = args.book()?;
         let rates = arrears::rates::RateTable::builtin()?;
-        let table = arrears::portfolio::batch::penalty_table(&book, as_of, &options, &rates)?;
-        arrears_arrow::penalty_batch(&book, &table)
+        let table = arrears::portfolio::batch::penalty_table(&book.0, as_of, &options, &rates)?;
+        arrears_arrow::penalty_batch(&book.0, &table)
     })
     .map_err(|e| to_py(py, &e))?;
     let schema = batch.schema();
@@ -222,58 +196,18 @@ fn penalties_of_ledger(
         let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
         let document: arrears::ledger::LedgerDocument = arrears::ops::from_json_str(&ledger)?;
         let rates = arrears::rates::RateTable::builtin()?;
-        // The batch engine takes invoices with due dates and payments; a ledger with terms,
-        // credit notes or write-offs goes through the per-invoice engine (the same figures, as
-        // the core's property tests hold them), as `arrears penalties` does for JSON ledgers.
-        match arrears::portfolio::columns::Book::from_document(&document) {
-            Ok(book) => {
-                let table =
-                    arrears::portfolio::batch::penalty_table(&book, as_of, &options, &rates)?;
-                arrears_arrow::penalty_batch(&book, &table)
-            }
-            Err(_) => {
-                let ledger = arrears::ledger::Ledger::new(document).map_err(|e| e.at("ledger"))?;
-                let rows = arrears::portfolio::penalty_table(&ledger, as_of, &options, &rates)?;
-                arrears_arrow::penalty_rows_batch(&rows)
-            }
-        }
+        arrears_arrow::ledger_penalty_batch(document, as_of, &options, &rates)
     })
     .map_err(|e| to_py(py, &e))?;
     let schema = batch.schema();
     PyTable::try_new(vec![batch], schema)
 }
 
-/// `ledger_from_tables(...)`: the ledger document (JSON) of invoices, payments and customers
-/// given as tables, checked as the batch engine checks them.
+/// `ledger_document(book)`: the ledger document (JSON) of a book.
 #[pyfunction]
-#[pyo3(signature = (invoices, payments, customers, *, currency=None, country=None,
-    debtor=None, invoices_map=Vec::new(), payments_map=Vec::new(), customers_map=Vec::new()))]
-#[allow(clippy::too_many_arguments)]
-fn ledger_from_tables(
-    py: Python<'_>,
-    invoices: AnyRecordBatch,
-    payments: Option<AnyRecordBatch>,
-    customers: Option<AnyRecordBatch>,
-    currency: Option<String>,
-    country: Option<String>,
-    debtor: Option<String>,
-    invoices_map: Vec<(String, String)>,
-    payments_map: Vec<(String, String)>,
-    customers_map: Vec<(String, String)>,
-) -> PyResult<String> {
-    let args = TableArgs {
-        invoices: batches(Some(invoices))?,
-        payments: batches(payments)?,
-        customers: batches(customers)?,
-        currency,
-        country,
-        debtor,
-        invoices_map,
-        payments_map,
-        customers_map,
-    };
-    without_gil(py, move || {
-        let document = args.book()?.to_document()?;
+fn ledger_document(py: Python<'_>, book: &PyBook) -> PyResult<String> {
+    without_gil(py, || {
+        let document = book.0.to_document()?;
         serde_json::to_string(&document)
             .map_err(|e| Error::new(Code::InvalidDocument, e.to_string()))
     })
@@ -286,9 +220,11 @@ fn _arrears(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;
+    m.add_class::<PyBook>()?;
+    m.add_function(wrap_pyfunction!(book, m)?)?;
     m.add_function(wrap_pyfunction!(penalties, m)?)?;
     m.add_function(wrap_pyfunction!(penalties_of_ledger, m)?)?;
-    m.add_function(wrap_pyfunction!(ledger_from_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(ledger_document, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

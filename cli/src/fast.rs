@@ -54,24 +54,9 @@ pub fn read_book(opts: &Options) -> Result<Option<Book>, Error> {
     let invoices = open(&opts.ledger)?;
     let payments = opts.payments.as_deref().map(open).transpose()?;
     let customers = opts.customers.as_deref().map(open).transpose()?;
-    let default_currency = match opts.currency.as_deref() {
-        Some(c) => match Currency::from_code(&c.trim().to_ascii_uppercase()) {
-            Ok(c) => Some(c),
-            Err(_) => return Ok(None),
-        },
-        None => None,
-    };
-    let country = match opts.defaults.country.as_deref() {
-        Some(c) => match arrears::portfolio::build::country_code(c) {
-            Ok(code) => Some(code),
-            Err(_) => return Ok(None),
-        },
-        None => None,
-    };
-    let defaults = Defaults {
-        currency: default_currency,
-        country,
-        debtor: opts.defaults.debtor,
+    // Bad defaults are the general import's to report, with its wording.
+    let Ok(defaults) = Defaults::from_options(opts.currency.as_deref(), &opts.defaults) else {
+        return Ok(None);
     };
     Ok(build(invoices, payments, customers, delimiter, defaults))
 }

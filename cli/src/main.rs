@@ -851,21 +851,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 PenaltiesFormat::Json => write_out(a.out.as_ref(), &to_json(&rows)?),
                 PenaltiesFormat::Csv => write_out(a.out.as_ref(), &render::penalties_csv(&rows)?),
                 PenaltiesFormat::Parquet => {
-                    let book = arrears::portfolio::columns::Book::from_document(ledger.document());
-                    match book {
-                        Ok(book) => {
-                            let penalties = arrears::portfolio::batch::penalty_table(
-                                &book, as_of, &options, &table,
-                            )?;
-                            let batch = arrears_arrow::penalty_batch(&book, &penalties)?;
-                            let bytes = tables::parquet_bytes(&batch)?;
-                            write_with(a.out.as_ref(), |w| w.write_all(&bytes))
-                        }
-                        Err(e) => Err(Error::new(
-                            arrears::Code::InvalidValue,
-                            format!("--format parquet needs a ledger the batch engine reads ({}); use csv or json", e.message()),
-                        )),
-                    }
+                    let batch = arrears_arrow::penalty_rows_batch(&rows)?;
+                    let bytes = tables::parquet_bytes(&batch)?;
+                    write_with(a.out.as_ref(), |w| w.write_all(&bytes))
                 }
             }
         }

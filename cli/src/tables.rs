@@ -8,7 +8,7 @@
 use std::fs::File;
 use std::path::Path;
 
-use arrears::portfolio::build::{country_code, Defaults};
+use arrears::portfolio::build::Defaults;
 use arrears::portfolio::columns::Book;
 use arrears::{Code, Error};
 use arrears_arrow::arrow_array::RecordBatch;
@@ -61,20 +61,7 @@ pub fn read_book(opts: &Options) -> Result<Book, Error> {
         .map(|p| read(p, &opts.customers_map))
         .transpose()?
         .unwrap_or_default();
-    let defaults = Defaults {
-        currency: opts
-            .currency
-            .as_deref()
-            .map(|c| arrears::money::Currency::from_code(&c.trim().to_ascii_uppercase()))
-            .transpose()?,
-        country: opts
-            .defaults
-            .country
-            .as_deref()
-            .map(country_code)
-            .transpose()?,
-        debtor: opts.defaults.debtor,
-    };
+    let defaults = Defaults::from_options(opts.currency.as_deref(), &opts.defaults)?;
     let tables = arrears_arrow::Tables {
         invoices: &invoices,
         payments: &payments,

@@ -15,7 +15,7 @@ from typing import Any, Dict, Iterator, List, Optional, Union
 
 from . import _arrears
 from ._documents import run, to_document
-from ._tables import _arrow_input, _as_of, _kind, _output, _renames
+from ._tables import _arrow_input, _as_of, _kind, _output, book, options_document
 
 DateLike = Union[_dt.date, str]
 
@@ -241,13 +241,10 @@ class Ledger:
         the same kind as ``invoices``. Customers keep ``id``, ``country``, ``debtor`` and, when
         the table has them, ``name``, ``segment``, ``sector``, ``email`` and ``address`` (text,
         one line per ``\\n``, or a list of lines): what letters and the agenda address."""
-        text = _arrears.ledger_from_tables(
-            _arrow_input("invoices", invoices), _arrow_input("payments", payments),
-            _arrow_input("customers", customers), currency=currency, country=country,
-            debtor=debtor, invoices_map=_renames("invoices_map", invoices_map),
-            payments_map=_renames("payments_map", payments_map),
-            customers_map=_renames("customers_map", customers_map))
-        document = json.loads(text)
+        native = book(invoices, payments, customers, currency=currency, country=country,
+                      debtor=debtor, invoices_map=invoices_map, payments_map=payments_map,
+                      customers_map=customers_map)
+        document = json.loads(_arrears.ledger_document(native))
         if customers is not None:
             _customer_details(document, _arrow_input("customers", customers), customers_map or {})
         ledger = cls(document)
@@ -316,10 +313,8 @@ class Ledger:
                   settled_penalties: str = "omit", kind: Optional[str] = None) -> Any:
         """The per-invoice penalty table (as :func:`arrears.penalties`), in the kind of frame the
         ledger came from (``kind`` to choose: pandas, polars or pyarrow)."""
-        options: Dict[str, Any] = {"settled_penalties": settled_penalties}
-        if regime is not None:
-            options["regime"] = regime
-        table = _arrears.penalties_of_ledger(json.dumps(self._doc), _as_of(as_of), json.dumps(options))
+        table = _arrears.penalties_of_ledger(json.dumps(self._doc), _as_of(as_of),
+                                             options_document(regime, settled_penalties))
         return _output(table, kind or self._kind)
 
     def report(self, as_of: DateLike, *, title: Optional[str] = None, policy: Any = None,

@@ -102,6 +102,32 @@ def _output(result: Any, kind: str) -> Any:
     return table
 
 
+def options_document(regime: Optional[str] = None, settled_penalties: str = "omit",
+                     by_customer: Optional[Mapping[str, str]] = None,
+                     conventions: Optional[Mapping[str, Any]] = None) -> str:
+    """The ledger interest options document (``docs/interest.md``) as JSON text."""
+    options: Dict[str, Any] = {"settled_penalties": settled_penalties}
+    if regime is not None:
+        options["regime"] = regime
+    if by_customer:
+        options["by_customer"] = dict(by_customer)
+    if conventions:
+        options["options"] = dict(conventions)
+    return json.dumps(to_document(options, "options"))
+
+
+def book(invoices: Any, payments: Any, customers: Any, *, currency: Optional[str],
+         country: Optional[str], debtor: Optional[str], invoices_map: Optional[Mapping[str, str]],
+         payments_map: Optional[Mapping[str, str]], customers_map: Optional[Mapping[str, str]]) -> Any:
+    """The native book of the tables (checked; problems at ``invoices[row].column``)."""
+    return _arrears.book(
+        _arrow_input("invoices", invoices), _arrow_input("payments", payments),
+        _arrow_input("customers", customers), currency=currency, country=country, debtor=debtor,
+        invoices_map=_renames("invoices_map", invoices_map),
+        payments_map=_renames("payments_map", payments_map),
+        customers_map=_renames("customers_map", customers_map))
+
+
 def penalties(
     invoices: Any,
     payments: Any = None,
@@ -149,24 +175,8 @@ def penalties(
     compensation is EUR 40; total 1000.00 + 11.92 + 40.00 = 1051.92.
     """
     kind = _kind(invoices)
-    options: Dict[str, Any] = {"settled_penalties": settled_penalties}
-    if regime is not None:
-        options["regime"] = regime
-    if by_customer:
-        options["by_customer"] = dict(by_customer)
-    if interest_options:
-        options["options"] = dict(interest_options)
-    result = _arrears.penalties(
-        _arrow_input("invoices", invoices),
-        _arrow_input("payments", payments),
-        _arrow_input("customers", customers),
-        _as_of(as_of),
-        currency=currency,
-        country=country,
-        debtor=debtor,
-        options=json.dumps(to_document(options, "options")),
-        invoices_map=_renames("invoices_map", invoices_map),
-        payments_map=_renames("payments_map", payments_map),
-        customers_map=_renames("customers_map", customers_map),
-    )
+    ledger = book(invoices, payments, customers, currency=currency, country=country, debtor=debtor,
+                  invoices_map=invoices_map, payments_map=payments_map, customers_map=customers_map)
+    result = _arrears.penalties(ledger, _as_of(as_of), options_document(
+        regime, settled_penalties, by_customer, interest_options))
     return _output(result, kind)

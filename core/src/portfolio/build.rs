@@ -31,7 +31,7 @@
 
 use super::columns::{Book, StringIndex, Strings, NONE};
 use crate::error::{err, Result};
-use crate::ledger::DebtorStatus;
+use crate::ledger::{CustomerDefaults, DebtorStatus};
 use crate::money::Currency;
 
 /// What a row leaves out: the currency of rows without one, and the country and kind of debtor of
@@ -44,6 +44,35 @@ pub struct Defaults {
     pub country: Option<[u8; 2]>,
     /// Kind of debtor of customers without one (else business).
     pub debtor: Option<DebtorStatus>,
+}
+
+impl Defaults {
+    /// The defaults as a run states them (the command line's `--currency`, `--country`,
+    /// `--debtor`, the bindings' keyword arguments): a currency code in any case and the
+    /// customers' defaults of the ledger document.
+    ///
+    /// ```
+    /// use arrears::ledger::{CustomerDefaults, DebtorStatus};
+    /// use arrears::portfolio::build::Defaults;
+    /// let d = Defaults::from_options(Some(" eur"), &CustomerDefaults {
+    ///     country: Some("fr".into()), debtor: Some(DebtorStatus::PublicBody) })?;
+    /// assert_eq!(d.currency.map(|c| c.code()), Some("EUR"));
+    /// assert_eq!(d.country, Some(*b"FR"));
+    /// assert_eq!(d.debtor, Some(DebtorStatus::PublicBody));
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `money.unknown_currency`; `input.invalid_value` for a country that is not two letters.
+    pub fn from_options(currency: Option<&str>, customers: &CustomerDefaults) -> Result<Defaults> {
+        Ok(Defaults {
+            currency: currency
+                .map(|c| Currency::from_code(&c.trim().to_ascii_uppercase()))
+                .transpose()?,
+            country: customers.country.as_deref().map(country_code).transpose()?,
+            debtor: customers.debtor,
+        })
+    }
 }
 
 /// An amount as a table holds it.
