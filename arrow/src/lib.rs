@@ -48,6 +48,7 @@ use arrow_array::types::{
 };
 use arrow_array::{
     Array, ArrayRef, Date32Array, Decimal128Array, Int64Array, RecordBatch, StringArray,
+    UInt64Array,
 };
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
 
@@ -763,6 +764,108 @@ pub fn penalty_rows_batch(rows: &[arrears::portfolio::PenaltyRow]) -> Result<Rec
         ),
         ("total_due", money(&|r| r.total_due)?, false),
     ])
+}
+
+/// The per-customer totals (`arrears penalties --by customer`) as one record batch: the columns
+/// of [`arrears::portfolio::customers::COLUMNS`], counts as `UInt64`, days as `Int64`, amounts as
+/// `Decimal128(38, s)` with the finest scale among the rows' currencies.
+///
+/// ```
+/// use arrears::{portfolio::customers::customer_table, rates::RateTable, ledger::Ledger, sample};
+/// let ledger = Ledger::new(sample::portfolio(sample::DEFAULT_SEED)?)?;
+/// let rows = customer_table(&ledger, sample::AS_OF, &Default::default(), &RateTable::builtin()?)?;
+/// let batch = arrears_arrow::customer_totals_batch(&rows)?;
+/// assert_eq!(batch.num_rows(), rows.len());
+/// assert_eq!(batch.schema().field(8).name(), "1-30");
+/// # Ok::<(), arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// `money.not_in_minor_units` for an amount finer than its currency (not produced by the engine).
+pub fn customer_totals_batch(
+    rows: &[arrears::portfolio::customers::CustomerTotal],
+) -> Result<RecordBatch> {
+    use arrears::portfolio::customers::{CustomerTotal, COLUMNS};
+    let scale = rows
+        .iter()
+        .map(|r| r.currency.minor_units())
+        .max()
+        .unwrap_or(2);
+    let money = |f: &dyn Fn(&CustomerTotal) -> rust_decimal::Decimal| -> Result<ArrayRef> {
+        let minor: Result<Vec<Option<(i64, u32)>>> = rows
+            .iter()
+            .map(|r| {
+                arrears::portfolio::columns::minor_units(f(r), r.currency)
+                    .map(|m| Some((m, r.currency.minor_units())))
+                    .ok_or_else(|| {
+                        Error::new(
+                            Code::NotInMinorUnits,
+                            format!(
+                                "{}: {} is not in minor units of {}",
+                                r.customer,
+                                f(r),
+                                r.currency.code()
+                            ),
+                        )
+                    })
+            })
+            .collect();
+        decimal_column(minor?.into_iter(), scale).map(|a| Arc::new(a) as ArrayRef)
+    };
+    let count = |f: &dyn Fn(&CustomerTotal) -> u64| -> ArrayRef {
+        Arc::new(UInt64Array::from(rows.iter().map(f).collect::<Vec<u64>>()))
+    };
+    let mut columns: Vec<(&str, ArrayRef, bool)> = vec![
+        (
+            "customer",
+            Arc::new(
+                rows.iter()
+                    .map(|r| Some(r.customer.as_str()))
+                    .collect::<StringArray>(),
+            ),
+            false,
+        ),
+        (
+            "currency",
+            Arc::new(
+                rows.iter()
+                    .map(|r| Some(r.currency.code()))
+                    .collect::<StringArray>(),
+            ),
+            false,
+        ),
+        ("invoices", count(&|r| r.invoices), false),
+        ("open_invoices", count(&|r| r.open_invoices), false),
+        ("overdue_invoices", count(&|r| r.overdue_invoices), false),
+        ("outstanding", money(&|r| r.outstanding)?, false),
+        ("overdue", money(&|r| r.overdue)?, false),
+    ];
+    // The aging buckets, named as the documented columns (every row has the same buckets).
+    for (b, name) in COLUMNS.iter().skip(7).take(5).enumerate() {
+        let amount =
+            money(&|r: &CustomerTotal| r.aging.get(b).map(|a| a.amount).unwrap_or_default())?;
+        columns.push((name, amount, false));
+    }
+    columns.push((
+        "max_days_late",
+        Arc::new(Int64Array::from(
+            rows.iter().map(|r| r.max_days_late).collect::<Vec<i64>>(),
+        )),
+        false,
+    ));
+    columns.push(("interest", money(&|r| r.interest)?, false));
+    columns.push((
+        "interest_outstanding",
+        money(&|r| r.interest_outstanding)?,
+        false,
+    ));
+    columns.push((
+        "fixed_compensation",
+        money(&|r| r.fixed_compensation)?,
+        false,
+    ));
+    columns.push(("total_due", money(&|r| r.total_due)?, false));
+    batch(columns)
 }
 
 /// The penalty table of a ledger document as one record batch, from the engine that takes it: the

@@ -203,6 +203,55 @@ fn penalties_of_ledger(
     PyTable::try_new(vec![batch], schema)
 }
 
+/// `customer_totals(book, as_of, options)`: the per-customer totals of a book's penalty table (see
+/// the Python docstring of `arrears.customer_totals`), as an Arrow table.
+#[pyfunction]
+fn customer_totals(
+    py: Python<'_>,
+    book: &PyBook,
+    as_of: String,
+    options: &str,
+) -> PyResult<PyTable> {
+    let options = options.to_string();
+    let batch = without_gil(py, || {
+        let as_of = arrears::calendar::date::parse_date(&as_of)?;
+        let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
+        let rates = arrears::rates::RateTable::builtin()?;
+        let table = arrears::portfolio::batch::penalty_table(&book.0, as_of, &options, &rates)?;
+        let totals = arrears::portfolio::customers::CustomerTotals::of_table(&book.0, &table)?
+            .rows(|c| book.0.customer_id.get(c as usize));
+        arrears_arrow::customer_totals_batch(&totals)
+    })
+    .map_err(|e| to_py(py, &e))?;
+    let schema = batch.schema();
+    PyTable::try_new(vec![batch], schema)
+}
+
+/// `customer_totals_of_ledger(ledger, as_of, options)`: the per-customer totals of a ledger
+/// document (JSON), from the engine that takes it.
+#[pyfunction]
+fn customer_totals_of_ledger(
+    py: Python<'_>,
+    ledger: &str,
+    as_of: String,
+    options: &str,
+) -> PyResult<PyTable> {
+    let (ledger, options) = (ledger.to_string(), options.to_string());
+    let batch = without_gil(py, move || {
+        let as_of = arrears::calendar::date::parse_date(&as_of)?;
+        let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
+        let document: arrears::ledger::LedgerDocument = arrears::ops::from_json_str(&ledger)?;
+        let ledger = arrears::ledger::Ledger::new(document).map_err(|e| e.at("ledger"))?;
+        let rates = arrears::rates::RateTable::builtin()?;
+        let totals =
+            arrears::portfolio::customers::customer_table(&ledger, as_of, &options, &rates)?;
+        arrears_arrow::customer_totals_batch(&totals)
+    })
+    .map_err(|e| to_py(py, &e))?;
+    let schema = batch.schema();
+    PyTable::try_new(vec![batch], schema)
+}
+
 /// `ledger_document(book)`: the ledger document (JSON) of a book.
 #[pyfunction]
 fn ledger_document(py: Python<'_>, book: &PyBook) -> PyResult<String> {
@@ -224,6 +273,8 @@ fn _arrears(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(book, m)?)?;
     m.add_function(wrap_pyfunction!(penalties, m)?)?;
     m.add_function(wrap_pyfunction!(penalties_of_ledger, m)?)?;
+    m.add_function(wrap_pyfunction!(customer_totals, m)?)?;
+    m.add_function(wrap_pyfunction!(customer_totals_of_ledger, m)?)?;
     m.add_function(wrap_pyfunction!(ledger_document, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

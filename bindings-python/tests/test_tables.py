@@ -152,3 +152,46 @@ def test_arguments_are_checked():
     invoices, _, _ = arrow_tables(customers, inv, pay)
     with pytest.raises(TypeError):
         arrears.penalties(invoices, as_of=datetime.datetime(2025, 1, 1, 12))
+
+
+def test_customer_totals_are_the_sums_of_the_invoice_rows():
+    customers, inv, pay = generated_ledger(seed=5, invoices=400)
+    invoices, payments, custs = arrow_tables(customers, inv, pay)
+    rows = arrears.penalties(invoices, payments, custs, as_of=AS_OF).to_pylist()
+    totals = arrears.customer_totals(invoices, payments, custs, as_of=AS_OF)
+    assert isinstance(totals, pa.Table)
+    # Grouped here with plain Python, keyed by customer then currency (the documented order).
+    expected: dict = {}
+    for r in rows:
+        e = expected.setdefault((r["customer"], r["currency"]), {
+            "invoices": 0, "open_invoices": 0, "overdue_invoices": 0, "outstanding": Decimal(0),
+            "overdue": Decimal(0), "max_days_late": 0, "interest": Decimal(0),
+            "interest_outstanding": Decimal(0), "fixed_compensation": Decimal(0),
+            "total_due": Decimal(0), **{b: Decimal(0) for b in ("not_due", "1-30", "31-60", "61-90", "91+")}})
+        is_open = r["outstanding"] != 0
+        late = is_open and r["days_late"] > 0
+        e["invoices"] += 1
+        e["open_invoices"] += is_open
+        e["overdue_invoices"] += late
+        e["outstanding"] += r["outstanding"]
+        if late:
+            e["overdue"] += r["outstanding"]
+            e["max_days_late"] = max(e["max_days_late"], r["days_late"])
+        if is_open:
+            e[r["bucket"]] += r["outstanding"]
+        for k in ("interest", "interest_outstanding", "fixed_compensation", "total_due"):
+            e[k] += r[k]
+    got = totals.to_pylist()
+    assert [(t["customer"], t["currency"]) for t in got] == sorted(expected)
+    for t in got:
+        want = expected[(t.pop("customer"), t.pop("currency"))]
+        assert t == want
+    assert sum(t["overdue_invoices"] for t in got) > 50
+
+    # The same from pandas frames and from a Ledger (the document path).
+    from_pandas = arrears.customer_totals(pd.DataFrame(inv), pd.DataFrame(pay),
+                                          pd.DataFrame(customers), as_of=AS_OF)
+    assert isinstance(from_pandas, pd.DataFrame)
+    assert from_pandas.to_dict("records") == totals.to_pylist()
+    ledger = arrears.Ledger({"customers": customers, "invoices": inv, "payments": pay})
+    assert ledger.customer_totals(AS_OF, kind="pyarrow").to_pylist() == totals.to_pylist()

@@ -509,9 +509,19 @@ struct PenaltiesArgs {
     /// `csv`, `json` or `parquet` (with `--out`; money as decimal columns, zstd).
     #[arg(long, value_enum, default_value_t = PenaltiesFormat::Csv)]
     format: PenaltiesFormat,
+    /// One row per `invoice` (default) or per `customer` and currency (counts, outstanding by
+    /// aging bucket, the oldest days late, interest, compensation and total due).
+    #[arg(long, value_enum, default_value_t = PenaltiesBy::Invoice)]
+    by: PenaltiesBy,
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum PenaltiesBy {
+    Invoice,
+    Customer,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -829,6 +839,34 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 None
             };
+            if a.by == PenaltiesBy::Customer {
+                let totals = match book {
+                    Some(book) => {
+                        let penalties = arrears::portfolio::batch::penalty_table(
+                            &book, as_of, &options, &table,
+                        )?;
+                        arrears::portfolio::customers::CustomerTotals::of_table(&book, &penalties)?
+                            .rows(|c| book.customer_id.get(c as usize))
+                    }
+                    None => arrears::portfolio::customers::customer_table(
+                        &a.input.load()?,
+                        as_of,
+                        &options,
+                        &table,
+                    )?,
+                };
+                return match a.format {
+                    PenaltiesFormat::Csv => {
+                        write_out(a.out.as_ref(), &render::customer_totals_csv(&totals)?)
+                    }
+                    PenaltiesFormat::Json => write_out(a.out.as_ref(), &to_json(&totals)?),
+                    PenaltiesFormat::Parquet => {
+                        let batch = arrears_arrow::customer_totals_batch(&totals)?;
+                        let bytes = tables::parquet_bytes(&batch)?;
+                        write_with(a.out.as_ref(), |w| w.write_all(&bytes))
+                    }
+                };
+            }
             if let Some(book) = book {
                 let penalties =
                     arrears::portfolio::batch::penalty_table(&book, as_of, &options, &table)?;

@@ -849,6 +849,41 @@ pub fn penalties_csv(rows: &[arrears::portfolio::PenaltyRow]) -> Result<String, 
     String::from_utf8(bytes).map_err(|e| Error::new(Code::Unreadable, e.to_string()))
 }
 
+/// The per-customer totals as CSV: the columns of `arrears::portfolio::customers::COLUMNS`,
+/// amounts as plain decimals, customer ids neutralised against formula injection.
+pub fn customer_totals_csv(
+    rows: &[arrears::portfolio::customers::CustomerTotal],
+) -> Result<String, Error> {
+    let mut w = csv::Writer::from_writer(Vec::with_capacity(rows.len().saturating_mul(128)));
+    let err = |e: csv::Error| Error::new(Code::Unreadable, format!("cannot write CSV: {e}"));
+    w.write_record(arrears::portfolio::customers::COLUMNS)
+        .map_err(err)?;
+    for r in rows {
+        let mut record = vec![
+            neutralise(&r.customer),
+            r.currency.code().to_string(),
+            r.invoices.to_string(),
+            r.open_invoices.to_string(),
+            r.overdue_invoices.to_string(),
+            r.outstanding.to_string(),
+            r.overdue.to_string(),
+        ];
+        record.extend(r.aging.iter().map(|a| a.amount.to_string()));
+        record.extend([
+            r.max_days_late.to_string(),
+            r.interest.to_string(),
+            r.interest_outstanding.to_string(),
+            r.fixed_compensation.to_string(),
+            r.total_due.to_string(),
+        ]);
+        w.write_record(&record).map_err(err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::new(Code::Unreadable, e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::new(Code::Unreadable, e.to_string()))
+}
+
 /// A payment plan as a table.
 pub fn plan_table(plan: &arrears::plans::PaymentPlan) -> String {
     let mut out = String::new();

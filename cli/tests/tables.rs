@@ -145,6 +145,94 @@ fn the_same_portfolio_as_csv_and_as_parquet_gives_the_same_penalty_table() {
 }
 
 #[test]
+fn per_customer_totals_are_the_sums_of_the_invoice_rows_from_every_input() {
+    use std::collections::BTreeMap;
+    let d = dir("by-customer");
+    ok(&[
+        "generate",
+        "--invoices",
+        "1500",
+        "--seed",
+        "11",
+        "--mix",
+        "europe",
+        "--format",
+        "csv",
+        "--out",
+        s(&d),
+    ]);
+    let run = |extra: &[&str]| {
+        let (inv, pay, cus) = (
+            d.join("invoices.csv"),
+            d.join("payments.csv"),
+            d.join("customers.csv"),
+        );
+        let mut args = vec![
+            "penalties",
+            s(&inv),
+            "--payments",
+            s(&pay),
+            "--customers",
+            s(&cus),
+            "--as-of",
+            "2026-06-30",
+        ];
+        args.extend_from_slice(extra);
+        ok(&args)
+    };
+    let by_invoice = run(&[]);
+    let by_customer = run(&["--by", "customer"]);
+    // The general import (off the batch engine's fast path) gives the same table.
+    assert_eq!(run(&["--by", "customer", "--map", "id=id"]), by_customer);
+
+    // Sum the invoice rows by hand, in cents, keyed by customer then currency.
+    let cents = |t: &str| -> i64 { t.replace('.', "").parse().unwrap() };
+    let mut sums: BTreeMap<(String, String), [i64; 7]> = BTreeMap::new();
+    for line in by_invoice.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let e = sums
+            .entry((f[1].to_string(), f[2].to_string()))
+            .or_default();
+        let (days_late, outstanding) = (f[4].parse::<i64>().unwrap(), cents(f[6]));
+        e[0] += 1;
+        e[1] += outstanding;
+        if outstanding != 0 && days_late > 0 {
+            e[2] += outstanding;
+            e[3] = e[3].max(days_late);
+        }
+        e[4] += cents(f[7]);
+        e[5] += cents(f[10]);
+        e[6] += cents(f[11]);
+    }
+    let mut lines = by_customer.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "customer,currency,invoices,open_invoices,overdue_invoices,outstanding,overdue,not_due,\
+         1-30,31-60,61-90,91+,max_days_late,interest,interest_outstanding,fixed_compensation,total_due"
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), sums.len());
+    assert!(
+        sums.keys().any(|(_, c)| c == "GBP"),
+        "the europe mix has pounds"
+    );
+    for (row, ((customer, currency), e)) in rows.iter().zip(&sums) {
+        let f: Vec<&str> = row.split(',').collect();
+        assert_eq!((f[0], f[1]), (customer.as_str(), currency.as_str()));
+        assert_eq!(f[2].parse::<i64>().unwrap(), e[0], "{row}");
+        assert_eq!((cents(f[5]), cents(f[6])), (e[1], e[2]), "{row}");
+        // The buckets split the outstanding amount.
+        assert_eq!((7..12).map(|i| cents(f[i])).sum::<i64>(), e[1], "{row}");
+        assert_eq!(f[12].parse::<i64>().unwrap(), e[3], "{row}");
+        assert_eq!(
+            (cents(f[13]), cents(f[15]), cents(f[16])),
+            (e[4], e[5], e[6]),
+            "{row}"
+        );
+    }
+}
+
+#[test]
 fn money_in_floating_point_is_refused_where_it_is() {
     let d = dir("float");
     let batch = RecordBatch::try_from_iter([

@@ -16,6 +16,7 @@
 
 use arrears::interest::ledger::{LedgerInterestOptions, SettledPenalties};
 use arrears::ledger::{Ledger, LedgerDocument};
+use arrears::portfolio::customers::{customer_totals, CustomerTotals};
 use arrears::portfolio::{batch, columns::Book, reference_table};
 use arrears::rates::RateTable;
 use chrono::{Duration, NaiveDate};
@@ -136,6 +137,96 @@ fn same_rows(
     for (b, r) in batch.iter().zip(&reference) {
         assert_eq!(b, r, "as of {as_of}");
     }
+    same_customer_totals(&book, as_of, options, &reference);
+}
+
+/// The batch engine's per-customer totals are the sums of the reference rows, grouped here by
+/// hand (a `BTreeMap` keyed by customer id then currency code: the documented order).
+fn same_customer_totals(
+    book: &Book,
+    as_of: NaiveDate,
+    options: &LedgerInterestOptions,
+    reference: &[arrears::portfolio::PenaltyRow],
+) {
+    use std::collections::BTreeMap;
+    let table = batch::penalty_table(book, as_of, options, &RateTable::builtin().unwrap()).unwrap();
+    let totals = CustomerTotals::of_table(book, &table)
+        .unwrap()
+        .rows(|c| book.customer_id.get(c as usize));
+    // (invoices, open, overdue, outstanding, overdue amount, aged by label, max days late,
+    //  interest, interest outstanding, fixed, total)
+    type Sums = (
+        u64,
+        u64,
+        u64,
+        Decimal,
+        Decimal,
+        BTreeMap<String, Decimal>,
+        i64,
+        Decimal,
+        Decimal,
+        Decimal,
+        Decimal,
+    );
+    let mut expected: BTreeMap<(String, String), Sums> = BTreeMap::new();
+    for r in reference {
+        let e = expected
+            .entry((r.customer.clone(), r.currency.code().to_string()))
+            .or_default();
+        let open = !r.outstanding.is_zero();
+        let late = open && r.days_late > 0;
+        e.0 += 1;
+        e.1 += u64::from(open);
+        e.2 += u64::from(late);
+        e.3 += r.outstanding;
+        if late {
+            e.4 += r.outstanding;
+            e.6 = e.6.max(r.days_late);
+        }
+        if open {
+            *e.5.entry(r.bucket.clone()).or_default() += r.outstanding;
+        }
+        e.7 += r.interest;
+        e.8 += r.interest_outstanding;
+        e.9 += r.fixed_compensation;
+        e.10 += r.total_due;
+    }
+    assert_eq!(totals.len(), expected.len());
+    for (t, ((customer, currency), e)) in totals.iter().zip(&expected) {
+        assert_eq!(
+            (&t.customer, t.currency.code()),
+            (customer, currency.as_str())
+        );
+        assert_eq!(
+            (t.invoices, t.open_invoices, t.overdue_invoices),
+            (e.0, e.1, e.2)
+        );
+        assert_eq!(
+            (t.outstanding, t.overdue, t.max_days_late),
+            (e.3, e.4, e.6),
+            "{customer}"
+        );
+        for a in &t.aging {
+            assert_eq!(
+                a.amount,
+                e.5.get(&a.bucket).copied().unwrap_or_default(),
+                "{customer} {}",
+                a.bucket
+            );
+        }
+        assert_eq!(
+            (
+                t.interest,
+                t.interest_outstanding,
+                t.fixed_compensation,
+                t.total_due
+            ),
+            (e.7, e.8, e.9, e.10),
+            "{customer}"
+        );
+    }
+    // The row path gives the same totals.
+    assert_eq!(customer_totals(reference).unwrap(), totals);
 }
 
 proptest! {

@@ -9,7 +9,8 @@ Three ways in, one core behind them:
 - typed calls with ``Decimal`` and ``date``: :func:`interest`, :func:`due_date`;
 - a :class:`Ledger` (from a document or from pyarrow, pandas or polars frames) and what can be asked
   of it: state, aging, claims, the agenda, KPIs, risk, penalties and the HTML report;
-- whole ledgers as tables (pyarrow, pandas, polars): :func:`penalties`.
+- whole ledgers as tables (pyarrow, pandas, polars): :func:`penalties` (per invoice) and
+  :func:`customer_totals` (per customer).
 
 >>> import arrears, datetime
 >>> from decimal import Decimal
@@ -39,7 +40,7 @@ from ._errors import (
     TermsError,
 )
 from ._ledger import Ledger, Report, Result
-from ._tables import penalties
+from ._tables import customer_totals, penalties
 from ._typed import AppliedEvent, RateUsed, Segment, Statement, due_date, interest
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "interest",
     "due_date",
     "penalties",
+    "customer_totals",
     "Ledger",
     "Result",
     "Report",

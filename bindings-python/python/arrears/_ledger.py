@@ -317,6 +317,14 @@ class Ledger:
                                              options_document(regime, settled_penalties))
         return _output(table, kind or self._kind)
 
+    def customer_totals(self, as_of: DateLike, *, regime: Optional[str] = None,
+                        settled_penalties: str = "omit", kind: Optional[str] = None) -> Any:
+        """Per-customer totals of the penalty table (as :func:`arrears.customer_totals`), in the
+        kind of frame the ledger came from (``kind`` to choose: pandas, polars or pyarrow)."""
+        table = _arrears.customer_totals_of_ledger(json.dumps(self._doc), _as_of(as_of),
+                                                   options_document(regime, settled_penalties))
+        return _output(table, kind or self._kind)
+
     def report(self, as_of: DateLike, *, title: Optional[str] = None, policy: Any = None,
                journal: Optional[List[Any]] = None) -> Report:
         """The self-contained HTML report (``report``): totals, aging, claims, the day's agenda,

@@ -180,3 +180,54 @@ def penalties(
     result = _arrears.penalties(ledger, _as_of(as_of), options_document(
         regime, settled_penalties, by_customer, interest_options))
     return _output(result, kind)
+
+
+def customer_totals(
+    invoices: Any,
+    payments: Any = None,
+    customers: Any = None,
+    *,
+    as_of: DateLike,
+    currency: Optional[str] = None,
+    country: Optional[str] = None,
+    debtor: Optional[str] = None,
+    regime: Optional[str] = None,
+    settled_penalties: str = "omit",
+    by_customer: Optional[Mapping[str, str]] = None,
+    interest_options: Optional[Mapping[str, Any]] = None,
+    invoices_map: Optional[Mapping[str, str]] = None,
+    payments_map: Optional[Mapping[str, str]] = None,
+    customers_map: Optional[Mapping[str, str]] = None,
+) -> Any:
+    """Per-customer totals of the penalty table, as ``arrears penalties --by customer`` writes them.
+
+    One row per customer and currency, sorted by customer id then currency: ``invoices``,
+    ``open_invoices``, ``overdue_invoices``, ``outstanding``, ``overdue``, the outstanding amount
+    by aging bucket (``not_due``, ``1-30``, ``31-60``, ``61-90``, ``91+``), ``max_days_late``
+    (the oldest open receivable), and the sums of ``interest``, ``interest_outstanding``,
+    ``fixed_compensation`` and ``total_due``. Each figure is the sum of that customer's rows of
+    :func:`penalties`. Same arguments as :func:`penalties`; same kind of table as ``invoices``.
+
+    >>> import datetime, pyarrow as pa
+    >>> from decimal import Decimal
+    >>> invoices = pa.table({
+    ...     "id": ["F1", "F2"], "customer": ["C1", "C1"],
+    ...     "issue_date": [datetime.date(2024, 1, 1), datetime.date(2024, 2, 20)],
+    ...     "due_date": [datetime.date(2024, 1, 31), datetime.date(2024, 3, 20)],
+    ...     "amount": pa.array([Decimal("1000.00"), Decimal("200.00")], pa.decimal128(12, 2)),
+    ...     "currency": ["EUR", "EUR"]})
+    >>> row = customer_totals(invoices, as_of=datetime.date(2024, 3, 1), country="FR").to_pylist()[0]
+    >>> row["open_invoices"], row["outstanding"], row["overdue"], row["1-30"]
+    (2, Decimal('1200.00'), Decimal('1000.00'), Decimal('1000.00'))
+    >>> row["max_days_late"], row["total_due"]
+    (30, Decimal('1251.92'))
+
+    By hand: F1 is 30 days late (bucket 1-30) with 11.92 interest and EUR 40 (the example of
+    :func:`penalties`); F2 is not yet due. Total 1200.00 + 11.92 + 40.00 = 1251.92.
+    """
+    kind = _kind(invoices)
+    ledger = book(invoices, payments, customers, currency=currency, country=country, debtor=debtor,
+                  invoices_map=invoices_map, payments_map=payments_map, customers_map=customers_map)
+    result = _arrears.customer_totals(ledger, _as_of(as_of), options_document(
+        regime, settled_penalties, by_customer, interest_options))
+    return _output(result, kind)

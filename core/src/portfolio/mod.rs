@@ -28,6 +28,7 @@
 pub mod batch;
 pub mod build;
 pub mod columns;
+pub mod customers;
 pub mod kernel;
 pub mod replay;
 
