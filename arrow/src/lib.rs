@@ -48,7 +48,6 @@ use arrow_array::types::{
 };
 use arrow_array::{
     Array, ArrayRef, Date32Array, Decimal128Array, Int64Array, RecordBatch, StringArray,
-    UInt64Array,
 };
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
 
@@ -767,7 +766,7 @@ pub fn penalty_rows_batch(rows: &[arrears::portfolio::PenaltyRow]) -> Result<Rec
 }
 
 /// The per-customer totals (`arrears penalties --by customer`) as one record batch: the columns
-/// of [`arrears::portfolio::customers::COLUMNS`], counts as `UInt64`, days as `Int64`, amounts as
+/// of [`arrears::portfolio::customers::COLUMNS`], counts and days as `Int64`, amounts as
 /// `Decimal128(38, s)` with the finest scale among the rows' currencies.
 ///
 /// ```
@@ -812,8 +811,13 @@ pub fn customer_totals_batch(
             .collect();
         decimal_column(minor?.into_iter(), scale).map(|a| Arc::new(a) as ArrayRef)
     };
+    // Counts as Int64, not UInt64: Spark and older pandas have no unsigned 64-bit type.
     let count = |f: &dyn Fn(&CustomerTotal) -> u64| -> ArrayRef {
-        Arc::new(UInt64Array::from(rows.iter().map(f).collect::<Vec<u64>>()))
+        Arc::new(Int64Array::from(
+            rows.iter()
+                .map(|r| i64::try_from(f(r)).unwrap_or(i64::MAX))
+                .collect::<Vec<i64>>(),
+        ))
     };
     let mut columns: Vec<(&str, ArrayRef, bool)> = vec![
         (

@@ -6,7 +6,8 @@ Three ways in, one core behind them:
 
 - :func:`run`: every operation of ``docs/operations.md`` on documents (dicts), exactly as the other
   bindings, the command line and the conformance vectors see them;
-- typed calls with ``Decimal`` and ``date``: :func:`interest`, :func:`due_date`;
+- typed calls with ``Decimal`` and ``date``: :func:`interest`, :func:`due_date`, :func:`rate_on`,
+  :func:`rates`, :func:`policy`, :func:`plan` and :func:`plan_status`, :func:`letter`;
 - a :class:`Ledger` (from a document or from pyarrow, pandas or polars frames) and what can be asked
   of it: state, aging, claims, the agenda, KPIs, risk, penalties and the HTML report;
 - whole ledgers as tables (pyarrow, pandas, polars): :func:`penalties` (per invoice) and
@@ -21,6 +22,7 @@ Decimal('1051.92')
 """
 
 from ._arrears import __version__
+from ._areas import Letter, Rate, letter, plan, plan_status, policy, rate_on, rates
 from ._documents import operations, run, to_document
 from ._errors import (
     ArrearsError,
@@ -51,6 +53,14 @@ __all__ = [
     "interest",
     "due_date",
     "penalties",
+    "rates",
+    "rate_on",
+    "Rate",
+    "policy",
+    "plan",
+    "plan_status",
+    "letter",
+    "Letter",
     "customer_totals",
     "Ledger",
     "Result",

@@ -26,10 +26,12 @@ MONEY_FIELDS = frozenset({
     "fixed_compensation", "total", "total_due", "principal", "balance", "invoiced", "unapplied_credit",
     "interest_paid", "interest_outstanding", "principal_outstanding", "not_yet_due", "penalties",
     "settled_not_claimed", "to_interest", "to_principal", "exposure", "provision",
+    "balance_before", "received", "overpayment", "rate_percent",
 })
 DATE_FIELDS = frozenset({
     "as_of", "date", "issue_date", "due_date", "settled_on", "until", "from", "to", "promised_date",
-    "next_date", "last_contact", "since",
+    "next_date", "last_contact", "since", "grace_until", "paid_on", "defaulted_on", "first_date",
+    "agreed_on", "known_from", "known_until",
 })
 
 
@@ -324,6 +326,13 @@ class Ledger:
         table = _arrears.customer_totals_of_ledger(json.dumps(self._doc), _as_of(as_of),
                                                    options_document(regime, settled_penalties))
         return _output(table, kind or self._kind)
+
+    def backtest(self, cutoff: DateLike, *, horizon_days: int = 180, **request: Any) -> Result:
+        """How well the risk score ranked customers (``backtest``, ``docs/risk.md``): scores as
+        of ``cutoff`` (using nothing after it) against who paid late over the next
+        ``horizon_days``: AUC, calibration bands and the late rate per grade."""
+        return Result("backtest", self._run("backtest", cutoff=_as_of(cutoff),
+                                            horizon_days=horizon_days, **request))
 
     def report(self, as_of: DateLike, *, title: Optional[str] = None, policy: Any = None,
                journal: Optional[List[Any]] = None) -> Report:
