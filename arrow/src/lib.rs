@@ -556,11 +556,42 @@ impl Currencies {
 /// The scale of the money columns of a book's tables: the most minor units among its currencies
 /// (2 for EUR and GBP, 3 with KWD), so that every amount is exact in one decimal column.
 fn money_scale(book: &Book) -> u32 {
-    book.currencies
+    finest_scale(book.currencies.iter().copied())
+}
+
+/// The most decimals among some currencies (2 when there are none): the scale of a table's
+/// decimal money columns.
+fn finest_scale(currencies: impl Iterator<Item = Currency>) -> u32 {
+    currencies.map(|c| c.minor_units()).max().unwrap_or(2)
+}
+
+/// A decimal money column of document rows, each amount checked to be exact in its row's
+/// currency (`key` gives the row's name for the error and its currency).
+fn exact_money_column<R>(
+    rows: &[R],
+    scale: u32,
+    key: impl Fn(&R) -> (&str, Currency),
+    value: &dyn Fn(&R) -> rust_decimal::Decimal,
+) -> Result<ArrayRef> {
+    let minor: Result<Vec<Option<(i64, u32)>>> = rows
         .iter()
-        .map(|c| c.minor_units())
-        .max()
-        .unwrap_or(2)
+        .map(|r| {
+            let (name, currency) = key(r);
+            arrears::portfolio::columns::minor_units(value(r), currency)
+                .map(|m| Some((m, currency.minor_units())))
+                .ok_or_else(|| {
+                    Error::new(
+                        Code::NotInMinorUnits,
+                        format!(
+                            "{name}: {} is not in minor units of {}",
+                            value(r),
+                            currency.code()
+                        ),
+                    )
+                })
+        })
+        .collect();
+    decimal_column(minor?.into_iter(), scale).map(|a| Arc::new(a) as ArrayRef)
 }
 
 fn decimal_column(
@@ -698,31 +729,9 @@ pub fn penalty_batch(book: &Book, table: &PenaltyTable) -> Result<RecordBatch> {
 /// # Errors
 /// `money.not_in_minor_units` for an amount finer than its currency (not produced by the engine).
 pub fn penalty_rows_batch(rows: &[arrears::portfolio::PenaltyRow]) -> Result<RecordBatch> {
-    let scale = rows
-        .iter()
-        .map(|r| r.currency.minor_units())
-        .max()
-        .unwrap_or(2);
+    let scale = finest_scale(rows.iter().map(|r| r.currency));
     let money = |f: &dyn Fn(&arrears::portfolio::PenaltyRow) -> rust_decimal::Decimal| {
-        let minor: Result<Vec<Option<(i64, u32)>>> = rows
-            .iter()
-            .map(|r| {
-                arrears::portfolio::columns::minor_units(f(r), r.currency)
-                    .map(|m| Some((m, r.currency.minor_units())))
-                    .ok_or_else(|| {
-                        Error::new(
-                            Code::NotInMinorUnits,
-                            format!(
-                                "{}: {} is not in minor units of {}",
-                                r.id,
-                                f(r),
-                                r.currency.code()
-                            ),
-                        )
-                    })
-            })
-            .collect();
-        decimal_column(minor?.into_iter(), scale).map(|a| Arc::new(a) as ArrayRef)
+        exact_money_column(rows, scale, |r| (r.id.as_str(), r.currency), f)
     };
     let text = |f: &dyn Fn(&arrears::portfolio::PenaltyRow) -> String| -> ArrayRef {
         Arc::new(rows.iter().map(|r| Some(f(r))).collect::<StringArray>())
@@ -785,31 +794,9 @@ pub fn customer_totals_batch(
     rows: &[arrears::portfolio::customers::CustomerTotal],
 ) -> Result<RecordBatch> {
     use arrears::portfolio::customers::{CustomerTotal, COLUMNS};
-    let scale = rows
-        .iter()
-        .map(|r| r.currency.minor_units())
-        .max()
-        .unwrap_or(2);
+    let scale = finest_scale(rows.iter().map(|r| r.currency));
     let money = |f: &dyn Fn(&CustomerTotal) -> rust_decimal::Decimal| -> Result<ArrayRef> {
-        let minor: Result<Vec<Option<(i64, u32)>>> = rows
-            .iter()
-            .map(|r| {
-                arrears::portfolio::columns::minor_units(f(r), r.currency)
-                    .map(|m| Some((m, r.currency.minor_units())))
-                    .ok_or_else(|| {
-                        Error::new(
-                            Code::NotInMinorUnits,
-                            format!(
-                                "{}: {} is not in minor units of {}",
-                                r.customer,
-                                f(r),
-                                r.currency.code()
-                            ),
-                        )
-                    })
-            })
-            .collect();
-        decimal_column(minor?.into_iter(), scale).map(|a| Arc::new(a) as ArrayRef)
+        exact_money_column(rows, scale, |r| (r.customer.as_str(), r.currency), f)
     };
     // Counts as Int64, not UInt64: Spark and older pandas have no unsigned 64-bit type.
     let count = |f: &dyn Fn(&CustomerTotal) -> u64| -> ArrayRef {

@@ -164,21 +164,36 @@ fn book(
     .map_err(|e| to_py(py, &e))
 }
 
-/// `penalties(book, as_of, options)`: the per-invoice penalty table of a book (see the Python
-/// docstring of `arrears.penalties`), as an Arrow table (read by `pyarrow.table`).
-#[pyfunction]
-fn penalties(py: Python<'_>, book: &PyBook, as_of: String, options: &str) -> PyResult<PyTable> {
-    let options = options.to_string();
+/// A table function's work without the GIL: the as-of date and the interest options parsed, the
+/// built-in rates loaded, `f` run, its record batch handed to Python as a table.
+fn table_call<F>(py: Python<'_>, as_of: &str, options: &str, f: F) -> PyResult<PyTable>
+where
+    F: FnOnce(
+            arrears::prelude::NaiveDate,
+            &LedgerInterestOptions,
+            &arrears::rates::RateTable,
+        ) -> arrears::Result<RecordBatch>
+        + Send,
+{
     let batch = without_gil(py, || {
-        let as_of = arrears::calendar::date::parse_date(&as_of)?;
-        let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
+        let as_of = arrears::calendar::date::parse_date(as_of)?;
+        let options: LedgerInterestOptions = arrears::ops::from_json_str(options)?;
         let rates = arrears::rates::RateTable::builtin()?;
-        let table = arrears::portfolio::batch::penalty_table(&book.0, as_of, &options, &rates)?;
-        arrears_arrow::penalty_batch(&book.0, &table)
+        f(as_of, &options, &rates)
     })
     .map_err(|e| to_py(py, &e))?;
     let schema = batch.schema();
     PyTable::try_new(vec![batch], schema)
+}
+
+/// `penalties(book, as_of, options)`: the per-invoice penalty table of a book (see the Python
+/// docstring of `arrears.penalties`), as an Arrow table (read by `pyarrow.table`).
+#[pyfunction]
+fn penalties(py: Python<'_>, book: &PyBook, as_of: &str, options: &str) -> PyResult<PyTable> {
+    table_call(py, as_of, options, |as_of, options, rates| {
+        let table = arrears::portfolio::batch::penalty_table(&book.0, as_of, options, rates)?;
+        arrears_arrow::penalty_batch(&book.0, &table)
+    })
 }
 
 /// `penalties_of_ledger(ledger, as_of, options)`: the penalty table of a ledger document (JSON),
@@ -187,44 +202,23 @@ fn penalties(py: Python<'_>, book: &PyBook, as_of: String, options: &str) -> PyR
 fn penalties_of_ledger(
     py: Python<'_>,
     ledger: &str,
-    as_of: String,
+    as_of: &str,
     options: &str,
 ) -> PyResult<PyTable> {
-    let (ledger, options) = (ledger.to_string(), options.to_string());
-    let batch = without_gil(py, move || {
-        let as_of = arrears::calendar::date::parse_date(&as_of)?;
-        let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
-        let document: arrears::ledger::LedgerDocument = arrears::ops::from_json_str(&ledger)?;
-        let rates = arrears::rates::RateTable::builtin()?;
-        arrears_arrow::ledger_penalty_batch(document, as_of, &options, &rates)
+    table_call(py, as_of, options, |as_of, options, rates| {
+        let document: arrears::ledger::LedgerDocument = arrears::ops::from_json_str(ledger)?;
+        arrears_arrow::ledger_penalty_batch(document, as_of, options, rates)
     })
-    .map_err(|e| to_py(py, &e))?;
-    let schema = batch.schema();
-    PyTable::try_new(vec![batch], schema)
 }
 
 /// `customer_totals(book, as_of, options)`: the per-customer totals of a book's penalty table (see
 /// the Python docstring of `arrears.customer_totals`), as an Arrow table.
 #[pyfunction]
-fn customer_totals(
-    py: Python<'_>,
-    book: &PyBook,
-    as_of: String,
-    options: &str,
-) -> PyResult<PyTable> {
-    let options = options.to_string();
-    let batch = without_gil(py, || {
-        let as_of = arrears::calendar::date::parse_date(&as_of)?;
-        let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
-        let rates = arrears::rates::RateTable::builtin()?;
-        let table = arrears::portfolio::batch::penalty_table(&book.0, as_of, &options, &rates)?;
-        let totals = arrears::portfolio::customers::CustomerTotals::of_table(&book.0, &table)?
-            .rows(|c| book.0.customer_id.get(c as usize));
+fn customer_totals(py: Python<'_>, book: &PyBook, as_of: &str, options: &str) -> PyResult<PyTable> {
+    table_call(py, as_of, options, |as_of, options, rates| {
+        let totals = arrears::portfolio::customers::book_totals(&book.0, as_of, options, rates)?;
         arrears_arrow::customer_totals_batch(&totals)
     })
-    .map_err(|e| to_py(py, &e))?;
-    let schema = batch.schema();
-    PyTable::try_new(vec![batch], schema)
 }
 
 /// `customer_totals_of_ledger(ledger, as_of, options)`: the per-customer totals of a ledger
@@ -233,23 +227,15 @@ fn customer_totals(
 fn customer_totals_of_ledger(
     py: Python<'_>,
     ledger: &str,
-    as_of: String,
+    as_of: &str,
     options: &str,
 ) -> PyResult<PyTable> {
-    let (ledger, options) = (ledger.to_string(), options.to_string());
-    let batch = without_gil(py, move || {
-        let as_of = arrears::calendar::date::parse_date(&as_of)?;
-        let options: LedgerInterestOptions = arrears::ops::from_json_str(&options)?;
-        let document: arrears::ledger::LedgerDocument = arrears::ops::from_json_str(&ledger)?;
+    table_call(py, as_of, options, |as_of, options, rates| {
+        let document: arrears::ledger::LedgerDocument = arrears::ops::from_json_str(ledger)?;
         let ledger = arrears::ledger::Ledger::new(document).map_err(|e| e.at("ledger"))?;
-        let rates = arrears::rates::RateTable::builtin()?;
-        let totals =
-            arrears::portfolio::customers::customer_table(&ledger, as_of, &options, &rates)?;
+        let totals = arrears::portfolio::customers::customer_table(&ledger, as_of, options, rates)?;
         arrears_arrow::customer_totals_batch(&totals)
     })
-    .map_err(|e| to_py(py, &e))?;
-    let schema = batch.schema();
-    PyTable::try_new(vec![batch], schema)
 }
 
 /// `ledger_document(book)`: the ledger document (JSON) of a book.

@@ -842,11 +842,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if a.by == PenaltiesBy::Customer {
                 let totals = match book {
                     Some(book) => {
-                        let penalties = arrears::portfolio::batch::penalty_table(
-                            &book, as_of, &options, &table,
-                        )?;
-                        arrears::portfolio::customers::CustomerTotals::of_table(&book, &penalties)?
-                            .rows(|c| book.customer_id.get(c as usize))
+                        arrears::portfolio::customers::book_totals(&book, as_of, &options, &table)?
                     }
                     None => arrears::portfolio::customers::customer_table(
                         &a.input.load()?,

@@ -174,12 +174,11 @@ def penalties(
     1 February to 1 March, ACT/365F: 1000.00 × 14.50 % × 30 / 365 = 11.9178 → 11.92; the fixed
     compensation is EUR 40; total 1000.00 + 11.92 + 40.00 = 1051.92.
     """
-    kind = _kind(invoices)
     ledger = book(invoices, payments, customers, currency=currency, country=country, debtor=debtor,
                   invoices_map=invoices_map, payments_map=payments_map, customers_map=customers_map)
     result = _arrears.penalties(ledger, _as_of(as_of), options_document(
         regime, settled_penalties, by_customer, interest_options))
-    return _output(result, kind)
+    return _output(result, _kind(invoices))
 
 
 def customer_totals(
@@ -225,9 +224,8 @@ def customer_totals(
     By hand: F1 is 30 days late (bucket 1-30) with 11.92 interest and EUR 40 (the example of
     :func:`penalties`); F2 is not yet due. Total 1200.00 + 11.92 + 40.00 = 1251.92.
     """
-    kind = _kind(invoices)
     ledger = book(invoices, payments, customers, currency=currency, country=country, debtor=debtor,
                   invoices_map=invoices_map, payments_map=payments_map, customers_map=customers_map)
     result = _arrears.customer_totals(ledger, _as_of(as_of), options_document(
         regime, settled_penalties, by_customer, interest_options))
-    return _output(result, kind)
+    return _output(result, _kind(invoices))

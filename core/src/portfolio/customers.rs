@@ -412,12 +412,23 @@ pub fn customer_table(
     rates: &RateTable,
 ) -> Result<Vec<CustomerTotal>> {
     match Book::from_document(ledger.document()) {
-        Ok(book) => {
-            let table = super::batch::penalty_table(&book, as_of, options, rates)?;
-            Ok(CustomerTotals::of_table(&book, &table)?.rows(|c| book.customer_id.get(c as usize)))
-        }
+        Ok(book) => book_totals(&book, as_of, options, rates),
         Err(_) => customer_totals(&super::reference_table(ledger, as_of, options, rates)?),
     }
+}
+
+/// The per-customer totals of a book on a date, through the batch engine, as documents.
+///
+/// # Errors
+/// The errors of [`super::batch::penalty_table`]; `money.overflow` when a total does not fit.
+pub fn book_totals(
+    book: &Book,
+    as_of: NaiveDate,
+    options: &LedgerInterestOptions,
+    rates: &RateTable,
+) -> Result<Vec<CustomerTotal>> {
+    let table = super::batch::penalty_table(book, as_of, options, rates)?;
+    Ok(CustomerTotals::of_table(book, &table)?.rows(|c| book.customer_id.get(c as usize)))
 }
 
 /// The per-customer totals of a table of penalty rows (any engine's), sorted by customer id then
