@@ -75,9 +75,250 @@ function civilDate (date, timeZone) {
   return `${get('year')}-${get('month')}-${get('day')}`
 }
 
+// ---------------------------------------------------------------------------------------------
+// One function per area. Each builds the request document of docs/operations.md from its
+// arguments (field names as the documents write them: `as_of`, `due_date`) and calls run(); the
+// `*Async` variants of the portfolio-sized ones call runAsync(). Nothing is computed here.
+
+function request (fields, options) {
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+    throw new TypeError('options are a plain object of request fields (docs/operations.md)')
+  }
+  return { ...(options || {}), ...fields }
+}
+
+const portfolioSized = {
+  /** The statements of every receivable of a ledger (`ledger_interest`). */
+  ledgerInterest: (ledger, asOf, options) => ['ledger_interest', request({ ledger, as_of: asOf }, options)],
+  /** What each late customer owes (`claims`). */
+  claims: (ledger, asOf, options) => ['claims', request({ ledger, as_of: asOf }, options)],
+  /** The day's dunning actions (`agenda`): options `policy`, `journal`, `customers`, `interest`. */
+  agenda: (ledger, asOf, options) => ['agenda', request({ ledger, as_of: asOf }, options)],
+  /** Key figures over a period (`kpis`). */
+  kpis: (ledger, asOf, from, to, options) => ['kpis', request({ ledger, as_of: asOf, from, to }, options)],
+  /** The same key figures as tidy rows (`kpi_rows`). */
+  kpiRows: (ledger, asOf, from, to, options) => ['kpi_rows', request({ ledger, as_of: asOf, from, to }, options)],
+  /** Per-customer risk scores with reasons (`risk`). */
+  risk: (ledger, asOf, options) => ['risk', request({ ledger, as_of: asOf }, options)],
+  /** How well the risk score ranked customers after `cutoff` (`backtest`). */
+  backtest: (ledger, cutoff, horizonDays, options) =>
+    ['backtest', request({ ledger, cutoff, horizon_days: horizonDays }, options)],
+  /** The state of a ledger on a date (`ledger_state`). */
+  ledgerState: (ledger, asOf) => ['ledger_state', { ledger, as_of: asOf }],
+  /** Which payment settled which invoice (`allocate`). */
+  allocate: (ledger, asOf) => ['allocate', { ledger, as_of: asOf }],
+  /** The aged balance (`aging`): options `bounds`, `basis`. */
+  aging: (ledger, asOf, options) => ['aging', request({ ledger, as_of: asOf }, options)]
+}
+
+const areas = {}
+for (const [name, build] of Object.entries(portfolioSized)) {
+  areas[name] = (...args) => run(...build(...args))
+  areas[`${name}Async`] = (...args) => {
+    try {
+      return runAsync(...build(...args))
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+}
+
+/** The self-contained HTML report (`report`), as a string. */
+areas.report = (ledger, asOf, options) => run('report', request({ ledger, as_of: asOf }, options)).html
+areas.reportAsync = async (ledger, asOf, options) =>
+  (await runAsync('report', request({ ledger, as_of: asOf }, options))).html
+
+Object.assign(areas, {
+  /** The interest statement of one debt (`interest`; docs/interest.md). */
+  interest: (req) => run('interest', req),
+  /** The due date of an invoice under payment terms (`due_date`): options `amount`, `currency`,
+   * `roll`, `jurisdiction`, `debtor`. */
+  dueDate: (terms, issueDate, options) => run('due_date', request({ terms, issue_date: issueDate }, options)),
+  /** Whether payment terms are lawful (`check_terms`). */
+  checkTerms: (req) => run('check_terms', req).findings,
+  /** Splits an amount into `parts` equal parts or by `weights` (`split`), the cents spread
+   * exactly. */
+  split: (amount, currency, partsOrWeights) => run('split', Array.isArray(partsOrWeights)
+    ? { amount, currency, weights: partsOrWeights }
+    : { amount, currency, parts: partsOrWeights }).parts,
+  /** Days and year fraction between two dates under a day-count convention (`day_count`). */
+  dayCount: (convention, from, to) => run('day_count', { convention, from, to }),
+  /** A calendar's public holidays of a year (`holidays`). */
+  holidays: (calendar, year) => run('holidays', { calendar, year }).holidays,
+  /** Business-day arithmetic (`business_days`): `{calendar, date, add?, roll?}` or
+   * `{calendar, from, to}`. */
+  businessDays: (req) => run('business_days', req),
+  /** A dunning policy checked, every default filled in (`policy`): a preset id or a document. */
+  policy: (policy) => run('policy', { policy }),
+  /** A payment plan (`plan`; docs/plans.md). */
+  plan: (req) => run('plan', req),
+  /** Each instalment's status and the plan's state (`plan_status`). */
+  planStatus: (plan, payments, asOf) => run('plan_status', { plan, payments, as_of: asOf }),
+  /** A letter rendered from its context (`letter`; docs/letters.md): `format` is `text`,
+   * `html` or `markdown`. */
+  letter: (context, format) => run('letter', { context, format: format || 'text' }),
+  /** The built-in rate series, or one with its entries (`rates`). */
+  rates: (series) => run('rates', series === undefined ? {} : { series }),
+  /** The rate of a series on a date (`rate_on`). */
+  rateOn: (series, date) => run('rate_on', { series, date })
+})
+
+// ---------------------------------------------------------------------------------------------
+// The batch interface: tables as columns (or arrays of row objects) into the portfolio engine.
+
+const TABLE_COLUMNS = {
+  invoices: ['id', 'customer', 'issue_date', 'due_date', 'amount', 'amount_minor', 'currency'],
+  payments: ['id', 'customer', 'invoice', 'date', 'amount', 'amount_minor', 'currency'],
+  customers: ['id', 'country', 'debtor']
+}
+
+// Rows ([{id, customer, ...}]) become columns; columns are checked as they are. Unknown columns
+// are refused (a misspelt `due_date` must not be ignored), and so are cells the core cannot take
+// exactly: a number as money, a Date as a date.
+function columnsOf (name, table) {
+  if (table === undefined || table === null) return undefined
+  const known = TABLE_COLUMNS[name]
+  let columns = table
+  if (Array.isArray(table)) {
+    columns = {}
+    for (const [k, row] of table.entries()) {
+      if (row === null || typeof row !== 'object') throw new TypeError(`${name}[${k}] is not an object`)
+      for (const key of Object.keys(row)) if (!known.includes(key)) throw unknownColumn(name, key)
+    }
+    for (const key of known) {
+      if (table.length === 0 || table.some((row) => row[key] !== undefined)) {
+        columns[key] = key === 'amount_minor'
+          ? BigInt64Array.from(table, (row, k) => minorUnits(name, k, row[key]))
+          : table.map((row) => (row[key] === undefined ? null : row[key]))
+      }
+    }
+    if (table.length === 0) delete columns.amount_minor
+  } else if (typeof table !== 'object') {
+    throw new TypeError(`${name}: columns ({id: [...], ...}) or an array of rows`)
+  } else {
+    for (const key of Object.keys(table)) if (!known.includes(key)) throw unknownColumn(name, key)
+    if (Array.isArray(table.amount_minor)) {
+      columns = { ...table, amount_minor: BigInt64Array.from(table.amount_minor, (v, k) => minorUnits(name, k, v)) }
+    }
+  }
+  for (const [key, column] of Object.entries(columns)) checkColumn(name, key, column)
+  return columns
+}
+
+function checkColumn (table, key, column) {
+  if (key === 'amount_minor') {
+    if (!(column instanceof BigInt64Array)) {
+      throw new TypeError(`${table}.amount_minor: a BigInt64Array (or an array of integers) of minor units`)
+    }
+    return
+  }
+  if ((key.endsWith('date')) && column instanceof Int32Array) return
+  if (!Array.isArray(column)) {
+    throw new TypeError(`${table}.${key}: an array of strings${key.endsWith('date') ? ' or an Int32Array of days since 1970-01-01' : ''}`)
+  }
+  for (let k = 0; k < column.length; k++) {
+    const v = column[k]
+    if (typeof v === 'string' || v === null || v === undefined) continue
+    if (v instanceof Date) {
+      throw new TypeError(`${table}[${k}].${key}: a Date is an instant, not a civil date; pass "YYYY-MM-DD" (see civilDate())`)
+    }
+    if (key === 'amount' && (typeof v === 'number' || typeof v === 'bigint')) {
+      throw new ArrearsError({
+        code: 'money.invalid_amount',
+        message: `${v} is a JavaScript ${typeof v}: pass money as a decimal string ("1234.50"), or in minor units as amount_minor`,
+        path: `${table}[${k}].amount`
+      })
+    }
+    throw new TypeError(`${table}[${k}].${key}: a string, not ${typeof v}`)
+  }
+}
+
+// Minor units are integers (cents): a BigInt, or a number that is a safe integer.
+function minorUnits (table, k, v) {
+  if (typeof v === 'bigint') return v
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v)
+  throw new ArrearsError({
+    code: 'money.invalid_amount',
+    message: `${String(v)} is not a whole number of minor units`,
+    path: `${table}[${k}].amount_minor`
+  })
+}
+
+function unknownColumn (table, key) {
+  return new ArrearsError({
+    code: 'input.invalid_document',
+    message: `${table} has a column \`${key}\` the tables do not know (known: ${TABLE_COLUMNS[table].join(', ')})`,
+    path: `${table}.${key}`
+  })
+}
+
+function batchArgs (tables, options) {
+  if (tables === null || typeof tables !== 'object' || tables.invoices === undefined) {
+    throw new TypeError('the tables are {invoices, payments?, customers?}')
+  }
+  for (const key of Object.keys(tables)) {
+    if (!(key in TABLE_COLUMNS)) throw new TypeError(`unknown table \`${key}\` (invoices, payments, customers)`)
+  }
+  if (options === null || typeof options !== 'object' || options.as_of === undefined) {
+    throw new TypeError('options need at least `as_of` ("YYYY-MM-DD")')
+  }
+  return [columnsOf('invoices', tables.invoices), columnsOf('payments', tables.payments),
+    columnsOf('customers', tables.customers), JSON.stringify(options, refuseDates)]
+}
+
+// The addon answers columns, or an envelope (JSON text) of a document or an error.
+function batchAnswer (value) {
+  return typeof value === 'string' ? decode(value) : value
+}
+
+/** The per-invoice penalty table of whole tables through the portfolio engine (as `arrears
+ * penalties` and Python's `arrears.penalties`): columns `row` (the invoice's index in the input),
+ * `id`, `customer`, `currency`, `due_date`, `days_late` (Int32Array), `bucket`, and the money
+ * columns `outstanding`, `interest`, `interest_paid`, `interest_outstanding`,
+ * `fixed_compensation`, `total_due` as decimal strings (or BigInt64Arrays of minor units with
+ * `money: "minor"`). */
+function penalties (tables, options) {
+  return batchAnswer(native.penaltyColumns(...batchArgs(tables, options)))
+}
+
+/** As penalties(), computed on libuv's thread pool (the columns are read on the main thread). */
+async function penaltiesAsync (tables, options) {
+  return batchAnswer(await native.penaltyColumnsAsync(...batchArgs(tables, options)))
+}
+
+/** One row per customer and currency: counts, outstanding and overdue, aging buckets, the oldest
+ * days late, interest, fixed compensation, total due (as `arrears penalties --by customer`). */
+function customerTotals (tables, options) {
+  return batchAnswer(native.customerTotalsJson(...batchArgs(tables, options)))
+}
+
+/** As customerTotals(), computed on libuv's thread pool. */
+async function customerTotalsAsync (tables, options) {
+  return batchAnswer(await native.customerTotalsJsonAsync(...batchArgs(tables, options)))
+}
+
+/** The rows of a table of columns (such as penalties() returns): `[{id, customer, ...}]`. */
+function rowsOf (columns) {
+  const keys = Object.keys(columns)
+  const n = keys.length === 0 ? 0 : columns[keys[0]].length
+  const rows = new Array(n)
+  for (let k = 0; k < n; k++) {
+    const row = {}
+    for (const key of keys) row[key] = columns[key][k]
+    rows[k] = row
+  }
+  return rows
+}
+
 module.exports = {
   run,
   runAsync,
+  ...areas,
+  penalties,
+  penaltiesAsync,
+  customerTotals,
+  customerTotalsAsync,
+  rowsOf,
   civilDate,
   ArrearsError,
   operations: native.operations,

@@ -9,11 +9,115 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** The customers table (optional): countries and kinds of debtor, which choose the regime. */
+export interface CustomerColumns {
+  /** Customer ids. */
+  id: Array<string | undefined | null>
+  /** ISO 3166-1 alpha-2 countries. */
+  country?: Array<string | undefined | null>
+  /** `business`, `consumer` or `public_body`. */
+  debtor?: Array<string | undefined | null>
+}
+
+/**
+ * `customerTotalsJson(invoices, payments, customers, options)`: the envelope of the
+ * per-customer totals of column tables (JSON text).
+ */
+export declare function customerTotalsJson(invoices: InvoiceColumns, payments: PaymentColumns | undefined | null, customers: CustomerColumns | undefined | null, options: string): string
+
+/** `customerTotalsJsonAsync(...)`: as `customerTotalsJson`, computed off the main thread. */
+export declare function customerTotalsJsonAsync(invoices: InvoiceColumns, payments: PaymentColumns | undefined | null, customers: CustomerColumns | undefined | null, options: string): Promise<unknown>
+
 /** The catalogue of error codes: `[code, description]` pairs. */
 export declare function errorCodes(): Array<Array<string>>
 
+/** The invoices table, one entry per invoice in each column. */
+export interface InvoiceColumns {
+  /** Invoice ids, unique. */
+  id: Array<string | undefined | null>
+  /** Customer ids. */
+  customer: Array<string | undefined | null>
+  /**
+   * Issue dates: `"YYYY-MM-DD"` strings, or days since 1970-01-01 (`Int32Array`, what
+   * Arrow's `Date32` holds).
+   */
+  issue_date: Array<string | undefined | null> | Int32Array
+  /** Due dates (as `issue_date`). */
+  due_date: Array<string | undefined | null> | Int32Array
+  /** Amounts as decimal strings (`"1234.50"`); or give `amount_minor`. */
+  amount?: Array<string | undefined | null>
+  /** Amounts in minor units of the row's currency (cents for EUR). */
+  amount_minor?: BigInt64Array
+  /** ISO 4217 codes (else the `currency` option). */
+  currency?: Array<string | undefined | null>
+}
+
 /** Every operation name `run` accepts, in documentation order. */
 export declare function operations(): Array<string>
+
+/** The payments table. */
+export interface PaymentColumns {
+  /** Payment ids (optional; unique when given). */
+  id?: Array<string | undefined | null>
+  /** The paying customer (optional when the invoice is named). */
+  customer?: Array<string | undefined | null>
+  /** The invoice paid (optional: else allocated oldest first). */
+  invoice?: Array<string | undefined | null>
+  /** Payment dates: `"YYYY-MM-DD"` strings, or days since 1970-01-01 (`Int32Array`). */
+  date: Array<string | undefined | null> | Int32Array
+  /** Amounts as decimal strings; or give `amount_minor`. */
+  amount?: Array<string | undefined | null>
+  /** Amounts in minor units. */
+  amount_minor?: BigInt64Array
+  /** ISO 4217 codes (else the invoice's, else the `currency` option). */
+  currency?: Array<string | undefined | null>
+}
+
+/**
+ * `penaltyColumns(invoices, payments, customers, options)`: the per-invoice penalty table of
+ * column tables through the batch engine (see `batch`); the columns, or an error document.
+ */
+export declare function penaltyColumns(invoices: InvoiceColumns, payments: PaymentColumns | undefined | null, customers: CustomerColumns | undefined | null, options: string): PenaltyColumns | string
+
+/**
+ * The penalty table as columns for JavaScript: row `k` is the `row[k]`-th invoice of the input
+ * (invoices issued after the as-of date are left out). Money as decimal strings, or in minor
+ * units (`BigInt64Array`) with `money: "minor"`.
+ */
+export interface PenaltyColumns {
+  /** The invoice's row in the input. */
+  row: Uint32Array
+  /** Invoice ids. */
+  id: Array<string>
+  /** Customer ids. */
+  customer: Array<string>
+  /** Currencies. */
+  currency: Array<string>
+  /** Due dates, `YYYY-MM-DD`. */
+  due_date: Array<string>
+  /** Days late (0 before the due date and for settled invoices). */
+  days_late: Int32Array
+  /** Aging bucket label, or `settled`. */
+  bucket: Array<string>
+  /** Outstanding in the ledger. */
+  outstanding: Array<string> | BigInt64Array
+  /** Interest accrued over the whole delay. */
+  interest: Array<string> | BigInt64Array
+  /** Interest covered by payments. */
+  interest_paid: Array<string> | BigInt64Array
+  /** Interest still owed. */
+  interest_outstanding: Array<string> | BigInt64Array
+  /** Fixed compensation. */
+  fixed_compensation: Array<string> | BigInt64Array
+  /**
+   * `outstanding + interest + fixed_compensation`: the statement's total due (with
+   * interest-first imputation `interest_paid` is principal still owed; the sum is the same).
+   */
+  total_due: Array<string> | BigInt64Array
+}
+
+/** `penaltyColumnsAsync(...)`: as `penaltyColumns`, computed off the main thread. */
+export declare function penaltyColumnsAsync(invoices: InvoiceColumns, payments: PaymentColumns | undefined | null, customers: CustomerColumns | undefined | null, options: string): Promise<unknown>
 
 /** `runJson(op, input)`: the envelope of `arrears::run(op, input)` (JSON text in and out). */
 export declare function runJson(op: string, input: string): string

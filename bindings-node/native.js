@@ -778,8 +778,12 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.customerTotalsJson = nativeBinding.customerTotalsJson
+module.exports.customerTotalsJsonAsync = nativeBinding.customerTotalsJsonAsync
 module.exports.errorCodes = nativeBinding.errorCodes
 module.exports.operations = nativeBinding.operations
+module.exports.penaltyColumns = nativeBinding.penaltyColumns
+module.exports.penaltyColumnsAsync = nativeBinding.penaltyColumnsAsync
 module.exports.runJson = nativeBinding.runJson
 module.exports.runJsonAsync = nativeBinding.runJsonAsync
 module.exports.version = nativeBinding.version

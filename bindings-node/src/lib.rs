@@ -10,8 +10,13 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+mod batch;
+
 use arrears::{Code, Error};
-use napi::bindgen_prelude::AsyncTask;
+use batch::{
+    BatchRequest, Computed, CustomerColumns, InvoiceColumns, PaymentColumns, PenaltyColumns, Tables,
+};
+use napi::bindgen_prelude::{AsyncTask, Either};
 use napi::{Env, Task};
 use napi_derive::napi;
 
@@ -89,4 +94,142 @@ pub fn error_codes() -> Vec<Vec<String>> {
 #[napi]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Runs `f`, a panic (a bug) becoming `internal.panic`.
+fn guarded<T>(what: &str, f: impl FnOnce() -> arrears::Result<T>) -> arrears::Result<T> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(Error::new(
+            Code::Internal,
+            format!("{what} panicked: a bug in arrears, please report it"),
+        ))
+    })
+}
+
+/// A batch answer: the columns, or an envelope (JSON text: `{"ok": ...}` for answers that are
+/// documents, or the core's error document, which `index.js` turns into an `ArrearsError`).
+fn answer_of<T>(outcome: arrears::Result<Either<T, String>>) -> Either<T, String> {
+    outcome.unwrap_or_else(|e| Either::B(e.to_json().to_string()))
+}
+
+/// The envelope of an answer that is already an envelope, or of an error.
+fn envelope(outcome: arrears::Result<String>) -> String {
+    outcome.unwrap_or_else(|e| e.to_json().to_string())
+}
+
+/// `penaltyColumns(invoices, payments, customers, options)`: the per-invoice penalty table of
+/// column tables through the batch engine (see `batch`); the columns, or an error document.
+#[napi(js_name = "penaltyColumns")]
+pub fn penalty_columns(
+    invoices: InvoiceColumns,
+    payments: Option<PaymentColumns>,
+    customers: Option<CustomerColumns>,
+    options: String,
+) -> Either<PenaltyColumns, String> {
+    answer_of(guarded("penalties", || {
+        let tables = Tables::new(invoices, payments, customers)?;
+        let request = BatchRequest::parse(&options)?;
+        batch::penalties(&tables, &request).map(|c| Either::A(c.columns()))
+    }))
+}
+
+/// `customerTotalsJson(invoices, payments, customers, options)`: the envelope of the
+/// per-customer totals of column tables (JSON text).
+#[napi(js_name = "customerTotalsJson")]
+pub fn customer_totals_json(
+    invoices: InvoiceColumns,
+    payments: Option<PaymentColumns>,
+    customers: Option<CustomerColumns>,
+    options: String,
+) -> String {
+    envelope(guarded("customer totals", || {
+        let tables = Tables::new(invoices, payments, customers)?;
+        let request = BatchRequest::parse(&options)?;
+        batch::customer_totals(&tables, &request)
+    }))
+}
+
+/// What a batch task computes off the main thread.
+pub enum BatchWork {
+    /// The penalty table.
+    Penalties,
+    /// The per-customer totals.
+    CustomerTotals,
+}
+
+/// A batch call's result before conversion (on the main thread).
+pub enum BatchOutput {
+    /// The penalty table.
+    Penalties(Box<Computed>),
+    /// The totals as JSON text.
+    CustomerTotals(String),
+}
+
+/// The work of the `*Async` batch functions: the tables were taken off the JavaScript values on
+/// the main thread; the book and the engine run on libuv's thread pool.
+pub struct BatchTask {
+    work: BatchWork,
+    tables: arrears::Result<Tables>,
+    options: String,
+}
+
+impl Task for BatchTask {
+    type Output = arrears::Result<BatchOutput>;
+    type JsValue = Either<PenaltyColumns, String>;
+
+    fn compute(&mut self) -> napi::Result<Self::Output> {
+        let tables = std::mem::replace(
+            &mut self.tables,
+            Err(Error::new(Code::Internal, "a batch task ran twice")),
+        );
+        Ok(guarded("a batch call", || {
+            let tables = tables?;
+            let request = BatchRequest::parse(&self.options)?;
+            match self.work {
+                BatchWork::Penalties => {
+                    batch::penalties(&tables, &request).map(|c| BatchOutput::Penalties(Box::new(c)))
+                }
+                BatchWork::CustomerTotals => {
+                    batch::customer_totals(&tables, &request).map(BatchOutput::CustomerTotals)
+                }
+            }
+        }))
+    }
+
+    fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
+        Ok(answer_of(output.map(|o| match o {
+            BatchOutput::Penalties(c) => Either::A((*c).columns()),
+            BatchOutput::CustomerTotals(envelope) => Either::B(envelope),
+        })))
+    }
+}
+
+/// `penaltyColumnsAsync(...)`: as `penaltyColumns`, computed off the main thread.
+#[napi(js_name = "penaltyColumnsAsync")]
+pub fn penalty_columns_async(
+    invoices: InvoiceColumns,
+    payments: Option<PaymentColumns>,
+    customers: Option<CustomerColumns>,
+    options: String,
+) -> AsyncTask<BatchTask> {
+    AsyncTask::new(BatchTask {
+        work: BatchWork::Penalties,
+        tables: Tables::new(invoices, payments, customers),
+        options,
+    })
+}
+
+/// `customerTotalsJsonAsync(...)`: as `customerTotalsJson`, computed off the main thread.
+#[napi(js_name = "customerTotalsJsonAsync")]
+pub fn customer_totals_json_async(
+    invoices: InvoiceColumns,
+    payments: Option<PaymentColumns>,
+    customers: Option<CustomerColumns>,
+    options: String,
+) -> AsyncTask<BatchTask> {
+    AsyncTask::new(BatchTask {
+        work: BatchWork::CustomerTotals,
+        tables: Tables::new(invoices, payments, customers),
+        options,
+    })
 }

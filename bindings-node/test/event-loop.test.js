@@ -33,3 +33,26 @@ test('the event loop keeps ticking during an async ledger call', async () => {
   assert.ok(ticks >= Math.min(5, Math.floor(elapsed / 10)), `${ticks} ticks in ${elapsed} ms`)
   assert.ok(ticks > 0)
 })
+
+test('the event loop keeps ticking during an async batch call', async () => {
+  const { customers, invoices, payments } = ledger(100000)
+  // Columns: reading them happens on the main thread, the book and the engine on the pool.
+  const col = (rows, keys) => Object.fromEntries(keys.map((k) => [k, rows.map((r) => r[k])]))
+  const tables = {
+    invoices: col(invoices, ['id', 'customer', 'issue_date', 'due_date', 'amount', 'currency']),
+    payments: col(payments, ['customer', 'invoice', 'date', 'amount', 'currency']),
+    customers: col(customers, ['id', 'country'])
+  }
+  let ticks = 0
+  const timer = setInterval(() => { ticks += 1 }, 1)
+  const started = Date.now()
+  const pending = arrears.penaltiesAsync(tables, { as_of: '2026-06-30' })
+  const afterCall = ticks
+  const out = await pending
+  const elapsed = Date.now() - started
+  clearInterval(timer)
+  assert.equal(out.id.length, 100000)
+  assert.equal(afterCall, 0, 'nothing ran during the synchronous part')
+  assert.ok(ticks >= Math.min(5, Math.floor(elapsed / 20)), `${ticks} ticks in ${elapsed} ms`)
+  assert.ok(ticks > 0)
+})

@@ -91,6 +91,28 @@ pub enum Amount {
 }
 
 impl Amount {
+    /// An amount written as a decimal string, the way documents write money (`"1234.50"`: see
+    /// [`crate::money::parse_decimal`]); exact, whatever the number of decimals.
+    ///
+    /// ```
+    /// use arrears::money::Currency;
+    /// use arrears::portfolio::build::Amount;
+    /// assert_eq!(Amount::parse("1234.5")?.in_minor_units(Currency::EUR)?, 123450);
+    /// assert!(Amount::parse("1234.567")?.in_minor_units(Currency::EUR).is_err());
+    /// assert!(Amount::parse("12,50").is_err());
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `money.invalid_amount` for text that is not a plain decimal.
+    pub fn parse(text: &str) -> Result<Amount> {
+        let d = crate::money::parse_decimal(text)?;
+        Ok(Amount::Scaled {
+            digits: d.mantissa(),
+            scale: d.scale(),
+        })
+    }
+
     /// In minor units of a currency, exactly, above zero.
     ///
     /// # Errors
