@@ -15,6 +15,8 @@ hundred invoices, as-of 2026-06-30):
   Python loop with `decimal` on the CSV tables (up to 1M invoices: it takes minutes at 10M);
 - the Python package (`arrears_python.py`: `arrears.penalties` on the Parquet tables, release build
   installed into the same environment with maturin), end to end and the call alone in process;
+- the Node package (`arrears_node.js`: `penalties()` on the CSV tables read into columns of strings,
+  release build of the addon), end to end and the call alone in process;
 - `arrears kpis` and `arrears agenda` on the CSV tables (no baseline computes them; timed alone);
 - the batch engine in process (criterion, `benches/benches/portfolio.rs`, the European mix) at the
   sizes up to 1M.
@@ -127,6 +129,15 @@ def main() -> None:
                     str(ROOT / "bindings-python" / "Cargo.toml")], cwd=ROOT, env=venv_env, check=True,
                    stdout=subprocess.DEVNULL)
     python_call: dict[int, float] = {}
+    # The Node addon, release build, loaded through the loader's override variable (it wants a
+    # `.node` file name).
+    node = shutil.which("node")
+    if node:
+        subprocess.run(["cargo", "build", "-q", "--release", "-p", "arrears-node"], cwd=ROOT, check=True)
+        addon = CACHE / "arrears-release.node"
+        shutil.copyfile(target / "release" / "libarrears_node.so", addon)
+        os.environ["NAPI_RS_NATIVE_LIBRARY_PATH"] = str(addon)
+    node_call: dict[int, float] = {}
 
     results: dict[int, dict[str, tuple[float, float]]] = {}
     jobs_results: dict[int, dict[str, tuple[float, float]]] = {}
@@ -150,6 +161,9 @@ def main() -> None:
             "arrears from Python (Parquet)": [python, str(HERE / "arrears_python.py"), "--invoices", inv_pq,
                                               "--payments", pay_pq, "--customers", str(d / "customers.parquet"),
                                               "--as-of", AS_OF, "--out", str(d / "python.csv")],
+            **({"arrears from Node (CSV)": [node, str(HERE / "arrears_node.js"), "--invoices", inv_csv,
+                                            "--payments", pay_csv, "--customers", str(d / "customers.csv"),
+                                            "--as-of", AS_OF, "--out", str(d / "node.csv")]} if node else {}),
             "polars (Parquet)": [python, str(HERE / "fr_polars.py"), "--invoices", inv_pq,
                                  "--payments", pay_pq, "--as-of", AS_OF, "--out", str(d / "polars.csv")],
             "pandas (Parquet)": [python, str(HERE / "fr_pandas.py"), "--invoices", inv_pq,
@@ -163,6 +177,7 @@ def main() -> None:
         for cmd in commands.values():
             run_timed(cmd)
         for name, out in [("arrears on Parquet", "arrears-pq.csv"), ("arrears from Python", "python.csv"),
+                          ("arrears from Node", "node.csv"),
                           ("polars", "polars.csv"),
                           ("pandas", "pandas.csv"), ("loop", "loop.csv")]:
             if (d / out).exists():
@@ -182,6 +197,10 @@ def main() -> None:
         call = subprocess.run(commands["arrears from Python (Parquet)"] + ["--repeat", "5"],
                               capture_output=True, text=True, check=True)
         python_call[n] = json.loads(call.stderr.strip().splitlines()[-1])["penalties_call_seconds"]
+        if node:
+            call = subprocess.run(commands["arrears from Node (CSV)"] + ["--repeat", "5"],
+                                  capture_output=True, text=True, check=True)
+            node_call[n] = json.loads(call.stderr.strip().splitlines()[-1])["penalties_call_seconds"]
         # The other jobs on the same ledger: no baseline computes them, so they are timed alone
         # (fewer runs: they are slower).
         ledger = [inv_csv, "--payments", pay_csv, "--customers", str(d / "customers.csv"), "--as-of", AS_OF]
@@ -196,7 +215,7 @@ def main() -> None:
             print(f"{n:>10,}  {k:<28} {w:8.3f} s {m:8.0f} MiB", file=sys.stderr)
 
     engine = {} if a.no_criterion else criterion(sizes)
-    text = render(sizes, results, jobs_results, engine, python_call, a.runs)
+    text = render(sizes, results, jobs_results, engine, python_call, node_call, a.runs)
     print(text)
     if a.readme:
         readme = ROOT / "benches" / "README.md"
@@ -205,7 +224,7 @@ def main() -> None:
         readme.write_text(body[:start] + "\n" + text + body[end:])
 
 
-def render(sizes, results, jobs_results, engine, python_call, runs) -> str:
+def render(sizes, results, jobs_results, engine, python_call, node_call, runs) -> str:
     cpu = ""
     try:
         cpu = next(l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
@@ -257,6 +276,16 @@ def render(sizes, results, jobs_results, engine, python_call, runs) -> str:
             r1 = f"{arrow / s:.2f}" if arrow else "–"
             r2 = f"{batch / s:.2f}" if batch else "–"
             lines.append(f"| {n:,} | {s * 1e3:.1f} ms | {n / s / 1e6:.2f} M | {r1} | {r2} |")
+    if node_call:
+        lines += ["", "**From Node, in process** (`penalties()` of the npm package on the French B2B tables as "
+                  "columns of strings, money out as decimal strings, median of 5 calls), against the Arrow path in "
+                  "Rust above", "",
+                  "| invoices | call | invoices per second | ÷ Rust Arrow path throughput |",
+                  "|---:|---:|---:|---:|"]
+        for n, s in node_call.items():
+            arrow = engine.get("arrow_penalty_table", {}).get(n)
+            r1 = f"{arrow / s:.2f}" if arrow else "–"
+            lines.append(f"| {n:,} | {s * 1e3:.1f} ms | {n / s / 1e6:.2f} M | {r1} |")
     return "\n".join(lines) + "\n"
 
 

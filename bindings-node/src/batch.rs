@@ -1,7 +1,12 @@
-//! The batch interface: invoices, payments and customers as columns (JavaScript arrays, or typed
-//! arrays where they are exact and faster: `Int32Array` days since 1970-01-01, `BigInt64Array`
-//! amounts in minor units), fed row by row to the core's [`BookBuilder`], then the core's batch
-//! engine ([`arrears::portfolio::batch::penalty_table`], [`arrears::portfolio::customers`]).
+//! The batch interface: invoices, payments and customers as columns, fed row by row to the core's
+//! [`BookBuilder`], then the core's batch engine ([`arrears::portfolio::batch::penalty_table`],
+//! [`arrears::portfolio::customers`]).
+//!
+//! The wire format is built for speed across the boundary: a text column crosses as one string,
+//! its cells joined by NUL (`index.js` joins and splits them; an empty cell is no value), because
+//! napi converts one JavaScript string per call: a million cells one by one cost seconds, one
+//! joined string milliseconds. Dates may also cross as an `Int32Array` of days since 1970-01-01
+//! and amounts as a `BigInt64Array` of minor units, both exact.
 //! This module only converts: every rule (ids, currencies, amounts exact in minor units, payments
 //! naming their invoice or customer) is the builder's, with the same codes as the CSV, Parquet
 //! and Python tables. Problems are collected over the whole input (up to 100) with their place,
@@ -17,58 +22,65 @@ use arrears::{Code, Error, Result};
 use napi::bindgen_prelude::{BigInt64Array, Either, Int32Array, Uint32Array};
 use napi_derive::napi;
 
-/// The invoices table, one entry per invoice in each column.
+/// The invoices table: `rows` invoices; each text column is its cells joined by NUL.
 #[napi(object)]
 pub struct InvoiceColumns {
+    /// How many invoices.
+    pub rows: u32,
     /// Invoice ids, unique.
-    pub id: Vec<Option<String>>,
+    pub id: String,
     /// Customer ids.
-    pub customer: Vec<Option<String>>,
+    pub customer: String,
     /// Issue dates: `"YYYY-MM-DD"` strings, or days since 1970-01-01 (`Int32Array`, what
     /// Arrow's `Date32` holds).
     #[napi(js_name = "issue_date")]
-    pub issue_date: Either<Vec<Option<String>>, Int32Array>,
+    pub issue_date: Either<String, Int32Array>,
     /// Due dates (as `issue_date`).
     #[napi(js_name = "due_date")]
-    pub due_date: Either<Vec<Option<String>>, Int32Array>,
+    pub due_date: Either<String, Int32Array>,
     /// Amounts as decimal strings (`"1234.50"`); or give `amount_minor`.
-    pub amount: Option<Vec<Option<String>>>,
+    pub amount: Option<String>,
     /// Amounts in minor units of the row's currency (cents for EUR).
     #[napi(js_name = "amount_minor")]
     pub amount_minor: Option<BigInt64Array>,
     /// ISO 4217 codes (else the `currency` option).
-    pub currency: Option<Vec<Option<String>>>,
+    pub currency: Option<String>,
 }
 
-/// The payments table.
+/// The payments table (text columns joined by NUL).
 #[napi(object)]
 pub struct PaymentColumns {
+    /// How many payments.
+    pub rows: u32,
     /// Payment ids (optional; unique when given).
-    pub id: Option<Vec<Option<String>>>,
+    pub id: Option<String>,
     /// The paying customer (optional when the invoice is named).
-    pub customer: Option<Vec<Option<String>>>,
+    pub customer: Option<String>,
     /// The invoice paid (optional: else allocated oldest first).
-    pub invoice: Option<Vec<Option<String>>>,
+    pub invoice: Option<String>,
     /// Payment dates: `"YYYY-MM-DD"` strings, or days since 1970-01-01 (`Int32Array`).
-    pub date: Either<Vec<Option<String>>, Int32Array>,
+    pub date: Either<String, Int32Array>,
     /// Amounts as decimal strings; or give `amount_minor`.
-    pub amount: Option<Vec<Option<String>>>,
+    pub amount: Option<String>,
     /// Amounts in minor units.
     #[napi(js_name = "amount_minor")]
     pub amount_minor: Option<BigInt64Array>,
     /// ISO 4217 codes (else the invoice's, else the `currency` option).
-    pub currency: Option<Vec<Option<String>>>,
+    pub currency: Option<String>,
 }
 
-/// The customers table (optional): countries and kinds of debtor, which choose the regime.
+/// The customers table (optional; text columns joined by NUL): countries and kinds of debtor,
+/// which choose the regime.
 #[napi(object)]
 pub struct CustomerColumns {
+    /// How many customers.
+    pub rows: u32,
     /// Customer ids.
-    pub id: Vec<Option<String>>,
+    pub id: String,
     /// ISO 3166-1 alpha-2 countries.
-    pub country: Option<Vec<Option<String>>>,
+    pub country: Option<String>,
     /// `business`, `consumer` or `public_body`.
-    pub debtor: Option<Vec<Option<String>>>,
+    pub debtor: Option<String>,
 }
 
 /// The tables as owned Rust columns (JavaScript values cannot leave the main thread).
@@ -78,55 +90,128 @@ pub struct Tables {
     customers: Option<Customers>,
 }
 
+/// A text column as it crossed: its cells joined by NUL, and where each cell is.
+struct Text {
+    text: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Text {
+    /// Splits `text` into `rows` cells.
+    ///
+    /// # Errors
+    /// `import.invalid_cell` when the count differs (a column shorter or longer than its table,
+    /// or a cell holding a NUL character).
+    fn new(text: String, rows: usize, table: &str, column: &str) -> Result<Text> {
+        let mut spans = Vec::with_capacity(rows);
+        if rows > 0 || !text.is_empty() {
+            let mut start = 0usize;
+            for (i, b) in text.bytes().enumerate() {
+                if b == 0 {
+                    spans.push((start, i));
+                    start = i.saturating_add(1);
+                }
+            }
+            spans.push((start, text.len()));
+        }
+        if spans.len() != rows {
+            return Err(Error::new(
+                Code::InvalidCell,
+                format!(
+                    "`{column}` has {} cells for {rows} rows (columns of one table have one length; \
+                     a cell cannot hold a NUL character)",
+                    spans.len()
+                ),
+            )
+            .at(format!("{table}.{column}")));
+        }
+        Ok(Text { text, spans })
+    }
+
+    fn optional(
+        text: Option<String>,
+        rows: usize,
+        table: &str,
+        column: &str,
+    ) -> Result<Option<Text>> {
+        text.map(|t| Text::new(t, rows, table, column)).transpose()
+    }
+
+    /// Cell `k`; an empty or blank cell is no value.
+    fn get(&self, k: usize) -> Option<&str> {
+        let (a, b) = *self.spans.get(k)?;
+        self.text.get(a..b).filter(|s| !s.trim().is_empty())
+    }
+}
+
 enum Days {
-    Text(Vec<Option<String>>),
+    Text(Text),
     Number(Vec<i32>),
 }
 
 enum Amounts {
-    Text(Vec<Option<String>>),
+    Text(Text),
     Minor(Vec<i64>),
 }
 
 struct Invoices {
-    id: Vec<Option<String>>,
-    customer: Vec<Option<String>>,
+    rows: usize,
+    id: Text,
+    customer: Text,
     issue: Days,
     due: Days,
     amount: Amounts,
-    currency: Option<Vec<Option<String>>>,
+    currency: Option<Text>,
 }
 
 struct Payments {
-    id: Option<Vec<Option<String>>>,
-    customer: Option<Vec<Option<String>>>,
-    invoice: Option<Vec<Option<String>>>,
+    rows: usize,
+    id: Option<Text>,
+    customer: Option<Text>,
+    invoice: Option<Text>,
     date: Days,
     amount: Amounts,
-    currency: Option<Vec<Option<String>>>,
+    currency: Option<Text>,
 }
 
 struct Customers {
-    id: Vec<Option<String>>,
-    country: Option<Vec<Option<String>>>,
-    debtor: Option<Vec<Option<String>>>,
+    rows: usize,
+    id: Text,
+    country: Option<Text>,
+    debtor: Option<Text>,
 }
 
-fn days(column: Either<Vec<Option<String>>, Int32Array>) -> Days {
+fn days(
+    column: Either<String, Int32Array>,
+    rows: usize,
+    table: &str,
+    name: &str,
+) -> Result<Days> {
     match column {
-        Either::A(text) => Days::Text(text),
-        Either::B(numbers) => Days::Number(numbers.to_vec()),
+        Either::A(text) => Ok(Days::Text(Text::new(text, rows, table, name)?)),
+        Either::B(numbers) if numbers.len() == rows => Ok(Days::Number(numbers.to_vec())),
+        Either::B(numbers) => Err(Error::new(
+            Code::InvalidCell,
+            format!("`{name}` has {} days for {rows} rows", numbers.len()),
+        )
+        .at(format!("{table}.{name}"))),
     }
 }
 
 fn amounts(
     table: &str,
-    text: Option<Vec<Option<String>>>,
+    rows: usize,
+    text: Option<String>,
     minor: Option<BigInt64Array>,
 ) -> Result<Amounts> {
     match (text, minor) {
-        (Some(t), None) => Ok(Amounts::Text(t)),
-        (None, Some(m)) => Ok(Amounts::Minor(m.to_vec())),
+        (Some(t), None) => Ok(Amounts::Text(Text::new(t, rows, table, "amount")?)),
+        (None, Some(m)) if m.len() == rows => Ok(Amounts::Minor(m.to_vec())),
+        (None, Some(m)) => Err(Error::new(
+            Code::InvalidCell,
+            format!("`amount_minor` has {} amounts for {rows} rows", m.len()),
+        )
+        .at(format!("{table}.amount_minor"))),
         (Some(_), Some(_)) => Err(Error::new(
             Code::InvalidValue,
             "give `amount` (decimal strings) or `amount_minor` (minor units), not both",
@@ -144,64 +229,79 @@ impl Tables {
     /// Takes the columns off the JavaScript values.
     ///
     /// # Errors
-    /// `import.missing_column` or `input.invalid_value` for an amount column missing or given
-    /// twice.
+    /// `import.invalid_cell` for a column whose length is not its table's; `import.missing_column`
+    /// or `input.invalid_value` for an amount column missing or given twice.
     pub fn new(
         invoices: InvoiceColumns,
         payments: Option<PaymentColumns>,
         customers: Option<CustomerColumns>,
     ) -> Result<Tables> {
-        Ok(Tables {
-            invoices: Invoices {
-                amount: amounts("invoices", invoices.amount, invoices.amount_minor)?,
-                id: invoices.id,
-                customer: invoices.customer,
-                issue: days(invoices.issue_date),
-                due: days(invoices.due_date),
-                currency: invoices.currency,
-            },
-            payments: payments
-                .map(|p| {
-                    Ok::<_, Error>(Payments {
-                        amount: amounts("payments", p.amount, p.amount_minor)?,
-                        id: p.id,
-                        customer: p.customer,
-                        invoice: p.invoice,
-                        date: days(p.date),
-                        currency: p.currency,
-                    })
+        let n = invoices.rows as usize;
+        let t = "invoices";
+        let invoices = Invoices {
+            rows: n,
+            amount: amounts(t, n, invoices.amount, invoices.amount_minor)?,
+            id: Text::new(invoices.id, n, t, "id")?,
+            customer: Text::new(invoices.customer, n, t, "customer")?,
+            issue: days(invoices.issue_date, n, t, "issue_date")?,
+            due: days(invoices.due_date, n, t, "due_date")?,
+            currency: Text::optional(invoices.currency, n, t, "currency")?,
+        };
+        let payments = payments
+            .map(|p| {
+                let m = p.rows as usize;
+                let t = "payments";
+                Ok::<_, Error>(Payments {
+                    rows: m,
+                    amount: amounts(t, m, p.amount, p.amount_minor)?,
+                    id: Text::optional(p.id, m, t, "id")?,
+                    customer: Text::optional(p.customer, m, t, "customer")?,
+                    invoice: Text::optional(p.invoice, m, t, "invoice")?,
+                    date: days(p.date, m, t, "date")?,
+                    currency: Text::optional(p.currency, m, t, "currency")?,
                 })
-                .transpose()?,
-            customers: customers.map(|c| Customers {
-                id: c.id,
-                country: c.country,
-                debtor: c.debtor,
-            }),
+            })
+            .transpose()?;
+        let customers = customers
+            .map(|c| {
+                let r = c.rows as usize;
+                let t = "customers";
+                Ok::<_, Error>(Customers {
+                    rows: r,
+                    id: Text::new(c.id, r, t, "id")?,
+                    country: Text::optional(c.country, r, t, "country")?,
+                    debtor: Text::optional(c.debtor, r, t, "debtor")?,
+                })
+            })
+            .transpose()?;
+        Ok(Tables {
+            invoices,
+            payments,
+            customers,
         })
     }
 
     /// The book: every row through the core's builder.
     ///
     /// # Errors
-    /// `import.invalid_cell` for a column shorter than the ids or an empty required cell; the
-    /// builder's errors (`ledger.duplicate_id`, `money.not_in_minor_units`, ...), every problem
-    /// of the input at once with its place.
+    /// `import.invalid_cell` for an empty required cell; the builder's errors
+    /// (`ledger.duplicate_id`, `money.not_in_minor_units`, ...), every problem of the input at
+    /// once with its place.
     pub fn book(&self, defaults: Defaults) -> Result<Book> {
         let inv = &self.invoices;
-        let n = inv.id.len();
-        let m = self.payments.as_ref().map_or(0, |p| p.date.len());
-        let mut b = BookBuilder::with_capacity(defaults, n, m);
+        let m = self.payments.as_ref().map_or(0, |p| p.rows);
+        let mut b = BookBuilder::with_capacity(defaults, inv.rows, m);
         let mut problems = Problems::default();
 
         if let Some(c) = &self.customers {
-            for k in 0..c.id.len() {
+            for k in 0..c.rows {
                 let mut row = || {
-                    let id = text(Some(&c.id), k).ok_or_else(|| empty("id"))?;
-                    let debtor = text(c.debtor.as_ref(), k)
+                    let id = c.id.get(k).ok_or_else(|| empty("id"))?;
+                    let debtor = cell(c.debtor.as_ref(), k)
                         .map(str::parse::<DebtorStatus>)
                         .transpose()
                         .map_err(|e| e.at("debtor"))?;
-                    b.customer(id, text(c.country.as_ref(), k), debtor)
+                    b.customer(id, cell(c.country.as_ref(), k), debtor)
                         .map(|_| ())
                 };
                 if let Err(e) = row() {
@@ -210,12 +310,12 @@ impl Tables {
             }
         }
 
-        for k in 0..n {
+        for k in 0..inv.rows {
             let mut row = || {
                 let currency = currency(inv.currency.as_ref(), k)?;
                 b.invoice(
-                    text(Some(&inv.id), k).ok_or_else(|| empty("id"))?,
-                    text(Some(&inv.customer), k).ok_or_else(|| empty("customer"))?,
+                    inv.id.get(k).ok_or_else(|| empty("id"))?,
+                    inv.customer.get(k).ok_or_else(|| empty("customer"))?,
                     inv.issue.day(k, "issue_date")?,
                     inv.due.day(k, "due_date")?,
                     inv.amount.get(k)?,
@@ -229,13 +329,13 @@ impl Tables {
         }
 
         if let Some(p) = &self.payments {
-            for k in 0..p.date.len() {
+            for k in 0..p.rows {
                 let mut row = || {
                     let currency = currency(p.currency.as_ref(), k)?;
                     b.payment(
-                        text(p.id.as_ref(), k),
-                        text(p.customer.as_ref(), k),
-                        text(p.invoice.as_ref(), k),
+                        cell(p.id.as_ref(), k),
+                        cell(p.customer.as_ref(), k),
+                        cell(p.invoice.as_ref(), k),
                         p.date.day(k, "date")?,
                         p.amount.get(k)?,
                         currency,
@@ -251,13 +351,13 @@ impl Tables {
     }
 }
 
-/// Cell `k` of an optional text column; an empty string is no value.
-fn text(column: Option<&Vec<Option<String>>>, k: usize) -> Option<&str> {
-    column?.get(k)?.as_deref().filter(|s| !s.trim().is_empty())
+/// Cell `k` of an optional text column.
+fn cell(column: Option<&Text>, k: usize) -> Option<&str> {
+    column?.get(k)
 }
 
-fn currency(column: Option<&Vec<Option<String>>>, k: usize) -> Result<Option<Currency>> {
-    text(column, k)
+fn currency(column: Option<&Text>, k: usize) -> Result<Option<Currency>> {
+    cell(column, k)
         .map(|c| Currency::from_code(&c.trim().to_ascii_uppercase()))
         .transpose()
         .map_err(|e| e.at("currency"))
@@ -268,17 +368,10 @@ fn empty(column: &str) -> Error {
 }
 
 impl Days {
-    fn len(&self) -> usize {
-        match self {
-            Days::Text(t) => t.len(),
-            Days::Number(d) => d.len(),
-        }
-    }
-
     fn day(&self, k: usize, column: &str) -> Result<i32> {
         match self {
             Days::Text(t) => {
-                let s = text(Some(t), k).ok_or_else(|| empty(column))?;
+                let s = t.get(k).ok_or_else(|| empty(column))?;
                 arrears::calendar::date::parse_date(s)
                     .map(day_number)
                     .map_err(|e| e.at(column))
@@ -301,8 +394,9 @@ impl Days {
 impl Amounts {
     fn get(&self, k: usize) -> Result<Amount> {
         match self {
-            Amounts::Text(t) => Amount::parse(text(Some(t), k).ok_or_else(|| empty("amount"))?)
-                .map_err(|e| e.at("amount")),
+            Amounts::Text(t) => {
+                Amount::parse(t.get(k).ok_or_else(|| empty("amount"))?).map_err(|e| e.at("amount"))
+            }
             Amounts::Minor(m) => m
                 .get(k)
                 .copied()
@@ -343,43 +437,56 @@ impl Problems {
 }
 
 /// The penalty table as columns for JavaScript: row `k` is the `row[k]`-th invoice of the input
-/// (invoices issued after the as-of date are left out). Money as decimal strings, or in minor
-/// units (`BigInt64Array`) with `money: "minor"`.
+/// (invoices issued after the as-of date are left out). Text columns are their cells joined by
+/// NUL (`index.js` splits them); money as decimal strings joined the same way, or in minor units
+/// (`BigInt64Array`) with `money: "minor"`.
 #[napi(object)]
 pub struct PenaltyColumns {
     /// The invoice's row in the input.
     pub row: Uint32Array,
     /// Invoice ids.
-    pub id: Vec<String>,
+    pub id: String,
     /// Customer ids.
-    pub customer: Vec<String>,
+    pub customer: String,
     /// Currencies.
-    pub currency: Vec<String>,
+    pub currency: String,
     /// Due dates, `YYYY-MM-DD`.
     #[napi(js_name = "due_date")]
-    pub due_date: Vec<String>,
+    pub due_date: String,
     /// Days late (0 before the due date and for settled invoices).
     #[napi(js_name = "days_late")]
     pub days_late: Int32Array,
     /// Aging bucket label, or `settled`.
-    pub bucket: Vec<String>,
+    pub bucket: String,
     /// Outstanding in the ledger.
-    pub outstanding: Either<Vec<String>, BigInt64Array>,
+    pub outstanding: Either<String, BigInt64Array>,
     /// Interest accrued over the whole delay.
-    pub interest: Either<Vec<String>, BigInt64Array>,
+    pub interest: Either<String, BigInt64Array>,
     /// Interest covered by payments.
     #[napi(js_name = "interest_paid")]
-    pub interest_paid: Either<Vec<String>, BigInt64Array>,
+    pub interest_paid: Either<String, BigInt64Array>,
     /// Interest still owed.
     #[napi(js_name = "interest_outstanding")]
-    pub interest_outstanding: Either<Vec<String>, BigInt64Array>,
+    pub interest_outstanding: Either<String, BigInt64Array>,
     /// Fixed compensation.
     #[napi(js_name = "fixed_compensation")]
-    pub fixed_compensation: Either<Vec<String>, BigInt64Array>,
+    pub fixed_compensation: Either<String, BigInt64Array>,
     /// `outstanding + interest + fixed_compensation`: the statement's total due (with
     /// interest-first imputation `interest_paid` is principal still owed; the sum is the same).
     #[napi(js_name = "total_due")]
-    pub total_due: Either<Vec<String>, BigInt64Array>,
+    pub total_due: Either<String, BigInt64Array>,
+}
+
+/// Cells joined by NUL.
+fn joined<'a>(cells: impl Iterator<Item = &'a str>, bytes_per_cell: usize, n: usize) -> String {
+    let mut out = String::with_capacity(n.saturating_mul(bytes_per_cell));
+    for (k, c) in cells.enumerate() {
+        if k > 0 {
+            out.push('\0');
+        }
+        out.push_str(c);
+    }
+    out
 }
 
 /// The computed table, before conversion to JavaScript (that part runs on the main thread).
@@ -426,47 +533,49 @@ pub fn customer_totals(tables: &Tables, request: &BatchRequest) -> Result<String
 impl Computed {
     /// The JavaScript columns.
     pub fn columns(self) -> PenaltyColumns {
+        use std::fmt::Write as _;
         let Computed { book, table, minor } = self;
         let n = table.invoice.len();
         let inv = |k: usize| table.invoice.get(k).copied().unwrap_or(0) as usize;
-        let currency_of =
-            |k: usize| book.currency(book.invoice_currency.get(inv(k)).copied().unwrap_or(0));
-        let money = |v: &[i64]| -> Either<Vec<String>, BigInt64Array> {
-            if minor {
-                Either::B(BigInt64Array::new(v.to_vec()))
-            } else {
-                Either::A(
-                    v.iter()
-                        .enumerate()
-                        .map(|(k, m)| {
-                            arrears::prelude::Decimal::new(*m, currency_of(k).minor_units())
-                                .to_string()
-                        })
-                        .collect(),
-                )
-            }
+        let currency_of = |k: usize| {
+            book.currency(book.invoice_currency.get(inv(k)).copied().unwrap_or(0))
         };
+        let money = |v: &[i64]| -> Either<String, BigInt64Array> {
+            if minor {
+                return Either::B(BigInt64Array::new(v.to_vec()));
+            }
+            let mut out = String::with_capacity(n.saturating_mul(9));
+            for (k, m) in v.iter().enumerate() {
+                if k > 0 {
+                    out.push('\0');
+                }
+                let d = arrears::prelude::Decimal::new(*m, currency_of(k).minor_units());
+                let _ = write!(out, "{d}");
+            }
+            Either::A(out)
+        };
+        let mut due_date = String::with_capacity(n.saturating_mul(11));
+        for k in 0..n {
+            if k > 0 {
+                due_date.push('\0');
+            }
+            if let Some(d) = book.invoice_due.get(inv(k)).and_then(|d| date_of(*d)) {
+                let _ = write!(due_date, "{}", d.format("%Y-%m-%d"));
+            }
+        }
         PenaltyColumns {
             row: Uint32Array::new(table.invoice.clone()),
-            id: (0..n)
-                .map(|k| book.invoice_id.get(inv(k)).to_string())
-                .collect(),
-            customer: (0..n)
-                .map(|k| {
+            id: joined((0..n).map(|k| book.invoice_id.get(inv(k))), 13, n),
+            customer: joined(
+                (0..n).map(|k| {
                     let c = book.invoice_customer.get(inv(k)).copied().unwrap_or(0);
-                    book.customer_id.get(c as usize).to_string()
-                })
-                .collect(),
-            currency: (0..n).map(|k| currency_of(k).code().to_string()).collect(),
-            due_date: (0..n)
-                .map(|k| {
-                    book.invoice_due
-                        .get(inv(k))
-                        .and_then(|d| date_of(*d))
-                        .map(|d| d.to_string())
-                        .unwrap_or_default()
-                })
-                .collect(),
+                    book.customer_id.get(c as usize)
+                }),
+                9,
+                n,
+            ),
+            currency: joined((0..n).map(|k| currency_of(k).code()), 4, n),
+            due_date,
             days_late: Int32Array::new(
                 table
                     .days_late
@@ -474,18 +583,17 @@ impl Computed {
                     .map(|d| i32::try_from(*d).unwrap_or(i32::MAX))
                     .collect(),
             ),
-            bucket: table
-                .bucket
-                .iter()
-                .map(|b| match *b {
-                    SETTLED => "settled".to_string(),
+            bucket: joined(
+                table.bucket.iter().map(|b| match *b {
+                    SETTLED => "settled",
                     b => table
                         .bucket_labels
                         .get(usize::from(b))
-                        .cloned()
-                        .unwrap_or_default(),
-                })
-                .collect(),
+                        .map_or("", String::as_str),
+                }),
+                6,
+                n,
+            ),
             outstanding: money(&table.outstanding),
             interest: money(&table.interest),
             interest_paid: money(&table.interest_paid),

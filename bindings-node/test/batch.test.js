@@ -152,6 +152,14 @@ test('per-customer totals are the sums of the invoice rows', () => {
   }
 })
 
+test('an empty table gives an empty table', () => {
+  const t = arrears.penalties({ invoices: [] }, { as_of: AS_OF })
+  assert.equal(t.row.length, 0)
+  assert.deepEqual(t.id, [])
+  assert.deepEqual(t.total_due, [])
+  assert.deepEqual(arrears.customerTotals({ invoices: { id: [], customer: [], issue_date: [], due_date: [], amount: [] } }, { as_of: AS_OF }), [])
+})
+
 test('the async variants give the same tables', async () => {
   const tables = portfolio(5, 100)
   assert.deepEqual(await arrears.penaltiesAsync(tables, { as_of: AS_OF }), arrears.penalties(tables, { as_of: AS_OF }))
@@ -181,6 +189,13 @@ test('bad input: coded errors with their place, every problem at once', () => {
   code({ invoices: [good], payments: [{ invoice: 'F9', date: '2024-02-01', amount: '1.00' }] }, {}, 'ledger.unknown_invoice', 'payments[0]')
   code({ invoices: { id: ['F1'], customer: ['C1'], issue_date: Int32Array.of(19723), due_date: Int32Array.of(2147483647), amount: ['1.00'], currency: ['EUR'] } },
     {}, 'date.invalid', 'invoices[0].due_date')
+  // Columns cross the boundary joined by NUL: a cell holding one, or a column of another length
+  // than its table's, is refused rather than shifted into the next row.
+  const one = (over) => ({ invoices: { id: ['F1'], customer: ['C1'], issue_date: ['2024-01-01'], due_date: ['2024-01-31'], amount: ['1.00'], currency: ['EUR'], ...over } })
+  code(one({ customer: ['C\u00001'] }), {}, 'import.invalid_cell', 'invoices.customer')
+  code(one({ amount: ['1.00', '2.00'] }), {}, 'import.invalid_cell', 'invoices.amount')
+  code(one({ due_date: Int32Array.of(19753, 19754) }), {}, 'import.invalid_cell', 'invoices.due_date')
+  code(one({ id: undefined }), {}, 'import.missing_column', 'invoices.id')
   // Several bad rows: one error listing each with its place.
   assert.throws(() => arrears.penalties({ invoices: [{ ...good, issue_date: 'x' }, { ...good, id: 'F2', amount: '1.001' }, { ...good, id: 'F3', customer: '' }] }, { as_of: '2024-06-30' }),
     (e) => {
@@ -190,4 +205,16 @@ test('bad input: coded errors with their place, every problem at once', () => {
   assert.throws(() => arrears.penalties({ invoices: [{ ...good, issue_date: new Date() }] }, { as_of: '2024-06-30' }), TypeError)
   assert.throws(() => arrears.penalties({ invoices: [good] }, {}), TypeError)
   assert.throws(() => arrears.penalties({ invoices: [good], refunds: [] }, { as_of: '2024-06-30' }), TypeError)
+})
+
+test("the guide's example (docs/guide-node.md) gives the figures computed by hand there", () => {
+  const fs = require('node:fs')
+  const path = require('node:path')
+  const guide = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'guide-node.md'), 'utf8')
+  const block = guide.split('## Whole tables')[1].match(/```js\n([\s\S]*?)```/)[1]
+  const code = block.replace("require('arrears')", 'require(\'..\')').replace(/^t\.total_due.*$/m, 'return t')
+  // eslint-disable-next-line no-new-func
+  const t = new Function('require', code)(require)
+  assert.deepEqual(t.total_due, ['1099.99', '41.30'])
+  assert.deepEqual(t.interest, ['59.99', '1.30'])
 })
