@@ -4,7 +4,9 @@
 //! engine handles (payments naming an invoice or not, with or without ids and customers, several on
 //! one day, before the invoice is issued, above what is owed; credit notes; France, Germany, the UK,
 //! Italy, customers without a country, consumers and public bodies; euros and pounds; dates where
-//! rates are not yet known) and on synthetic portfolios.
+//! rates are not yet known) and on synthetic portfolios. The KPIs' history of a ledger
+//! (`kpi::History::new`, which replays such ledgers on columns) against the general replay
+//! (`History::replayed`) on the same ledgers.
 
 #![allow(
     clippy::unwrap_used,
@@ -15,6 +17,7 @@
 )]
 
 use arrears::interest::ledger::{LedgerInterestOptions, SettledPenalties};
+use arrears::kpi::History;
 use arrears::ledger::{Ledger, LedgerDocument};
 use arrears::portfolio::customers::{customer_totals, CustomerTotals};
 use arrears::portfolio::{batch, columns::Book, reference_table};
@@ -229,8 +232,31 @@ fn same_customer_totals(
     assert_eq!(customer_totals(reference).unwrap(), totals);
 }
 
+/// The history on columns equals the general replay's: every receivable's state (status, paid,
+/// credited, outstanding, days late, settlement, days to pay), its dated movements, and the
+/// warnings for money a named invoice could not absorb, in the same order.
+fn same_history(ledger: &Ledger, doc: &LedgerDocument, as_of: NaiveDate) {
+    assert!(
+        Book::from_document(doc).is_ok(),
+        "the ledger takes the columns' path"
+    );
+    let columns = History::new(ledger, as_of).unwrap();
+    let reference = History::replayed(ledger, as_of).unwrap();
+    assert_eq!(columns, reference, "as of {as_of}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn the_kpis_history_on_columns_equals_the_general_replay(
+        countries in prop::collection::vec(0usize..7, 1..5),
+        specs in prop::collection::vec(invoice(), 1..12),
+        as_of in 0i64..1200,
+    ) {
+        let (ledger, doc) = ledger(&countries, &specs);
+        same_history(&ledger, &doc, day(as_of));
+    }
 
     #[test]
     fn batch_rows_equal_the_per_invoice_engine(
@@ -259,7 +285,34 @@ fn synthetic_portfolios_give_the_same_rows() {
         let ledger = Ledger::new(doc.clone()).unwrap();
         let as_of = arrears::calendar::date::parse_date(as_of).unwrap();
         same_rows(&ledger, &doc, as_of, &LedgerInterestOptions::default());
+        same_history(&ledger, &doc, as_of);
     }
+}
+
+#[test]
+fn the_history_keeps_net_shares_and_unapplied_money_warnings() {
+    // F1 gives its net amount (1000 of 1200: a share of 5/6); P1 pays 1500 on F1's 1200 (300 on
+    // account, with the ledger's warning); the credit note of 100 on F2 (already paid) is left
+    // entirely on account, warned about too.
+    let doc: LedgerDocument = serde_json::from_value(json!({
+        "customers": [{"id": "C1", "country": "FR", "segment": "retail"}],
+        "invoices": [
+            {"id": "F1", "customer": "C1", "issue_date": "2026-01-05", "due_date": "2026-02-04",
+             "amount": "1200.00", "net_amount": "1000.00", "tax_amount": "200.00", "currency": "EUR"},
+            {"id": "F2", "customer": "C1", "issue_date": "2026-01-10", "due_date": "2026-02-09", "amount": "100.00", "currency": "EUR"}],
+        "payments": [
+            {"id": "P1", "invoice": "F1", "date": "2026-03-02", "amount": "1500.00", "currency": "EUR"},
+            {"invoice": "F2", "date": "2026-02-01", "amount": "100.00", "currency": "EUR"}],
+        "credit_notes": [{"invoice": "F2", "date": "2026-03-05", "amount": "100.00", "currency": "EUR"}]}))
+    .unwrap();
+    let ledger = Ledger::new(doc.clone()).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    same_history(&ledger, &doc, as_of);
+    let h = History::new(&ledger, as_of).unwrap();
+    assert_eq!(h.warnings().len(), 2, "{:?}", h.warnings());
+    assert!(h.warnings()[0].starts_with("P1: 300.00 EUR more than invoice F1"));
+    assert!(h.warnings()[1].starts_with("credit_notes[0]: 100.00 EUR more than invoice F2"));
+    assert_eq!(h.customer("C1").segment.as_deref(), Some("retail"));
 }
 
 #[test]

@@ -8,9 +8,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::figure::{add, sub};
+use crate::calendar::date::days_between;
 use crate::error::{err, Result};
-use crate::ledger::{AllocationSource, Ledger, ReceivableState};
+use crate::ledger::{AllocationSource, Ledger, LedgerDocument, ReceivableState, ReceivableStatus};
 use crate::money::Currency;
+use crate::portfolio::columns::{date_of, day_number, Book};
+use crate::portfolio::replay::{replay, NO_DAY};
 
 /// What the ledger says about a customer that KPIs group or judge by.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,7 +35,7 @@ pub(crate) struct Move {
 }
 
 /// A receivable with its movements, oldest first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Item {
     pub(crate) r: ReceivableState,
     pub(crate) moves: Vec<Move>,
@@ -80,6 +83,30 @@ impl Item {
             .map(|m| m.date)
             .min()
     }
+}
+
+/// What the ledger's customers list says about each customer.
+pub fn customer_infos(doc: &LedgerDocument) -> BTreeMap<String, CustomerInfo> {
+    doc.customers
+        .iter()
+        .map(|c| {
+            (
+                c.id.clone(),
+                CustomerInfo {
+                    segment: c.segment.clone(),
+                    sector: c.sector.clone(),
+                    country: c.country.clone(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// The net (tax excluded) share of an invoice's amount, when it gives a plausible `net_amount`.
+fn net_ratio(i: &crate::ledger::InvoiceRecord) -> Option<Decimal> {
+    i.net_amount
+        .and_then(|n| n.checked_div(i.amount))
+        .filter(|r| *r >= Decimal::ZERO && *r <= Decimal::ONE)
 }
 
 /// Which receivables a KPI looks at: one currency (KPIs never mix currencies) and, optionally,
@@ -143,7 +170,7 @@ impl Scope {
 /// assert!(h.receivables().count() > 100);
 /// # Ok::<(), arrears::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct History {
     as_of: NaiveDate,
     /// Sorted by customer, then receivable id.
@@ -157,21 +184,35 @@ pub struct History {
 impl History {
     /// Replays the ledger up to `as_of` and indexes the movements of every receivable.
     ///
+    /// A ledger the columns of [`crate::portfolio`] hold (due dates given, payments naming an
+    /// invoice or a customer, credit notes on invoices: what exports usually are) is replayed on
+    /// columns, in integer minor units; any other through [`Ledger::state_as_of`]. Both give the
+    /// same history (`tests/history_paths.rs` checks it on generated ledgers).
+    ///
     /// # Errors
     /// The errors of [`Ledger::state_as_of`].
     pub fn new(ledger: &Ledger, as_of: NaiveDate) -> Result<History> {
+        let doc = ledger.document();
+        match Book::from_document(doc) {
+            Ok(book) => History::of_book(&book, as_of, &customer_infos(doc), |i| {
+                doc.invoices.get(i).and_then(net_ratio)
+            }),
+            Err(_) => History::replayed(ledger, as_of),
+        }
+    }
+
+    /// The history of a ledger through the general replay ([`Ledger::state_as_of`]), whatever the
+    /// ledger holds: the definition [`History::new`]'s faster path on columns is tested against.
+    ///
+    /// # Errors
+    /// The errors of [`Ledger::state_as_of`].
+    pub fn replayed(ledger: &Ledger, as_of: NaiveDate) -> Result<History> {
         let state = ledger.state_as_of(as_of)?;
         let doc = ledger.document();
         let net: HashMap<&str, Option<Decimal>> = doc
             .invoices
             .iter()
-            .map(|i| {
-                let ratio = i
-                    .net_amount
-                    .and_then(|n| n.checked_div(i.amount))
-                    .filter(|r| *r >= Decimal::ZERO && *r <= Decimal::ONE);
-                (i.id.as_str(), ratio)
-            })
+            .map(|i| (i.id.as_str(), net_ratio(i)))
             .collect();
         // Movements gathered by the receivable's position in the state, before the items are
         // sorted (one hash probe per allocation, no id copied).
@@ -195,7 +236,7 @@ impl History {
             }
         }
         drop(position);
-        let mut items: Vec<Item> = state
+        let items: Vec<Item> = state
             .receivables
             .into_iter()
             .zip(moves)
@@ -208,37 +249,168 @@ impl History {
                 }
             })
             .collect();
+        Ok(History::indexed(
+            as_of,
+            items,
+            customer_infos(doc),
+            state.warnings,
+        ))
+    }
+
+    /// The history of a book (the ledger as columns) at the end of `as_of`, with what the
+    /// customers table says about each customer and each invoice's net share (`net_ratio(i)`
+    /// for invoice `i` of the book). One replay on columns ([`crate::portfolio::replay`]); the
+    /// receivables' states follow the rules of [`Ledger::state_as_of`] (status, days late, days
+    /// to pay, the warnings for money a named invoice could not absorb).
+    ///
+    /// # Errors
+    /// `money.overflow` on absurd totals; `internal.panic` for a day outside the calendar (a bug:
+    /// the book's builders never make one).
+    pub fn of_book(
+        book: &Book,
+        as_of: NaiveDate,
+        customers: &BTreeMap<String, CustomerInfo>,
+        net_ratio: impl Fn(usize) -> Option<Decimal>,
+    ) -> Result<History> {
+        let replayed = replay(book, day_number(as_of))?;
+        let date = |day: i32| {
+            date_of(day).ok_or_else(|| err!(Internal, "day {day} is outside the calendar"))
+        };
+        let n = book.invoices();
+        let mut items = Vec::with_capacity(n);
+        for i in 0..n {
+            if !replayed.issued.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let get = |v: &[i64]| v.get(i).copied().unwrap_or(0);
+            let currency = book.currency(book.invoice_currency.get(i).copied().unwrap_or(0));
+            let money = |minor: i64| Decimal::new(minor, currency.minor_units());
+            let issue_date = date(book.invoice_issue.get(i).copied().unwrap_or(0))?;
+            let due_date = date(book.invoice_due.get(i).copied().unwrap_or(0))?;
+            let settled_on = match replayed.settled.get(i).copied().unwrap_or(NO_DAY) {
+                NO_DAY => None,
+                day => Some(date(day)?),
+            };
+            let (paid, outstanding) = (get(&replayed.paid), get(&replayed.outstanding));
+            // The rules of `Ledger::state_as_of` (no write-offs in a book).
+            let status = match settled_on {
+                None if as_of > due_date => ReceivableStatus::Overdue,
+                None => ReceivableStatus::NotDue,
+                Some(_) if paid != 0 => ReceivableStatus::Paid,
+                Some(_) => ReceivableStatus::Credited,
+            };
+            let days_to_pay = match (status, settled_on) {
+                (ReceivableStatus::Paid, Some(d)) => Some(days_between(issue_date, d)),
+                _ => None,
+            };
+            let mut moves = Vec::new();
+            for (day, amount, credit) in replayed.lines(i) {
+                moves.push(Move {
+                    date: date(day)?,
+                    source: if credit {
+                        AllocationSource::CreditNote
+                    } else {
+                        AllocationSource::Payment
+                    },
+                    amount: money(amount),
+                });
+            }
+            moves.sort_unstable();
+            let id = book.invoice_id.get(i).to_string();
+            let customer = book.invoice_customer.get(i).copied().unwrap_or(0) as usize;
+            items.push(Item {
+                r: ReceivableState {
+                    invoice: id.clone(),
+                    id,
+                    label: None,
+                    customer: book.customer_id.get(customer).to_string(),
+                    issue_date,
+                    due_date,
+                    currency,
+                    amount: money(get(&book.invoice_amount)),
+                    paid: money(paid),
+                    credited: money(get(&replayed.credited)),
+                    written_off: money(0),
+                    outstanding: money(outstanding),
+                    disputed: money(0),
+                    status,
+                    partially_paid: paid != 0 && outstanding != 0,
+                    days_late: days_between(due_date, settled_on.unwrap_or(as_of)).max(0),
+                    settled_on,
+                    days_to_pay,
+                },
+                moves,
+                net_ratio: net_ratio(i),
+            });
+        }
+        let mut warnings = Vec::with_capacity(replayed.leftovers.len());
+        for l in &replayed.leftovers {
+            let row = l.row as usize;
+            let (reference, invoice, currency) = if l.credit {
+                let id = book.credit_id.get(row);
+                (
+                    if id.is_empty() {
+                        format!("credit_notes[{row}]")
+                    } else {
+                        id.to_string()
+                    },
+                    book.credit_invoice.get(row).copied().unwrap_or(0) as usize,
+                    // A credit note is in its invoice's currency (the ledger checks it).
+                    book.invoice_currency
+                        .get(book.credit_invoice.get(row).copied().unwrap_or(0) as usize)
+                        .copied()
+                        .unwrap_or(0),
+                )
+            } else {
+                let id = book.payment_id.get(row);
+                (
+                    if id.is_empty() {
+                        format!("payments[{row}]")
+                    } else {
+                        id.to_string()
+                    },
+                    book.payment_invoice.get(row).copied().unwrap_or(0) as usize,
+                    book.payment_currency.get(row).copied().unwrap_or(0),
+                )
+            };
+            let currency = book.currency(currency);
+            // The words of `Ledger::state_as_of`.
+            warnings.push(format!(
+                "{reference}: {} {currency} more than invoice {} still asked on {}; kept as unapplied credit",
+                Decimal::new(l.amount, currency.minor_units()),
+                book.invoice_id.get(invoice),
+                date(l.day)?
+            ));
+        }
+        Ok(History::indexed(as_of, items, customers.clone(), warnings))
+    }
+
+    /// Sorts the items by customer then id and indexes them by customer.
+    fn indexed(
+        as_of: NaiveDate,
+        mut items: Vec<Item>,
+        customers: BTreeMap<String, CustomerInfo>,
+        warnings: Vec<String>,
+    ) -> History {
         // Receivable ids are unique: an unstable sort gives the one order.
         items.sort_unstable_by(|a, b| (&a.r.customer, &a.r.id).cmp(&(&b.r.customer, &b.r.id)));
         let mut by_customer: BTreeMap<String, Range<usize>> = BTreeMap::new();
         for (i, it) in items.iter().enumerate() {
             let next = i.saturating_add(1);
-            by_customer
-                .entry(it.r.customer.clone())
-                .and_modify(|r| r.end = next)
-                .or_insert(i..next);
+            match by_customer.get_mut(&it.r.customer) {
+                Some(r) => r.end = next,
+                None => {
+                    by_customer.insert(it.r.customer.clone(), i..next);
+                }
+            }
         }
-        let customers = doc
-            .customers
-            .iter()
-            .map(|c| {
-                (
-                    c.id.clone(),
-                    CustomerInfo {
-                        segment: c.segment.clone(),
-                        sector: c.sector.clone(),
-                        country: c.country.clone(),
-                    },
-                )
-            })
-            .collect();
-        Ok(History {
+        History {
             as_of,
             items,
             by_customer,
             customers,
-            warnings: state.warnings,
-        })
+            warnings,
+        }
     }
 
     /// The as-of date.

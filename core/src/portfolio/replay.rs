@@ -33,6 +33,22 @@ pub struct Replayed {
     pub line_amount: Vec<i64>,
     /// A credit note (else a payment).
     pub line_credit: Vec<bool>,
+    /// What named invoices could not absorb (more than they still asked), in the order applied:
+    /// unapplied credit, which the ledger reports with a warning.
+    pub leftovers: Vec<Leftover>,
+}
+
+/// Money a named invoice could not absorb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Leftover {
+    /// The payment (its row in the book), or the credit note when `credit`.
+    pub row: u32,
+    /// A credit note (else a payment).
+    pub credit: bool,
+    /// The day it was applied.
+    pub day: i32,
+    /// What was left, in minor units.
+    pub amount: i64,
 }
 
 impl Replayed {
@@ -70,6 +86,7 @@ struct State<'a> {
     settled: Vec<i32>,
     issued: Vec<bool>,
     lines: Vec<Line>,
+    leftovers: Vec<Leftover>,
     /// Pools: `(customer, currency)` → the pool's invoices, oldest due first, then issue day,
     /// then invoice id.
     pool_of: hashbrown::HashMap<(u32, u8), usize>,
@@ -166,7 +183,20 @@ impl State<'_> {
             let currency = b.payment_currency.get(pi).copied().unwrap_or(0);
             self.oldest_first(customer, currency, amount, day)
         } else {
-            self.apply(invoice, amount, day, false).map(|_| ())
+            let took = self.apply(invoice, amount, day, false)?;
+            self.left_over(pi, false, day, amount.saturating_sub(took));
+            Ok(())
+        }
+    }
+
+    fn left_over(&mut self, row: usize, credit: bool, day: i32, amount: i64) {
+        if amount > 0 {
+            self.leftovers.push(Leftover {
+                row: u32::try_from(row).unwrap_or(u32::MAX),
+                credit,
+                day,
+                amount,
+            });
         }
     }
 }
@@ -185,6 +215,7 @@ pub fn replay(book: &Book, as_of: i32) -> Result<Replayed> {
         settled: vec![super::replay::NO_DAY; n],
         issued: vec![false; n],
         lines: Vec::with_capacity(book.payment_amount.len()),
+        leftovers: Vec::new(),
         pool_of: hashbrown::HashMap::new(),
         pools: Vec::new(),
     };
@@ -307,7 +338,8 @@ pub fn replay(book: &Book, as_of: i32) -> Result<Replayed> {
             ) else {
                 continue;
             };
-            st.apply(inv, amount, day, true)?;
+            let took = st.apply(inv, amount, day, true)?;
+            st.left_over(k as usize, true, day, amount.saturating_sub(took));
         }
         while let Some(&k) = payments.get(p) {
             if book.payment_day.get(k as usize).copied() != Some(day) {
@@ -371,6 +403,7 @@ pub fn replay(book: &Book, as_of: i32) -> Result<Replayed> {
         line_day,
         line_amount,
         line_credit,
+        leftovers: st.leftovers,
     })
 }
 
