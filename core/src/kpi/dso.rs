@@ -43,20 +43,51 @@ pub(crate) struct Balances {
 }
 
 pub(crate) fn balances_at(history: &History, scope: &Scope, day: NaiveDate) -> Result<Balances> {
-    let mut b = Balances::default();
+    let mut all = balances_on(history, scope, &[day])?;
+    Ok(all.pop().unwrap_or_default())
+}
+
+/// The balances at the end of each of `days` (in rising order), in one pass over each
+/// receivable's movements.
+pub(crate) fn balances_on(
+    history: &History,
+    scope: &Scope,
+    days: &[NaiveDate],
+) -> Result<Vec<Balances>> {
+    let mut out = vec![Balances::default(); days.len()];
     for it in history.items(scope) {
-        let o = it.outstanding_at(day)?;
-        if o.is_zero() {
-            continue;
-        }
-        b.total = add(b.total, o)?;
-        if it.r.due_date >= day {
-            b.current = add(b.current, o)?;
-        } else {
-            b.overdue = add(b.overdue, o)?;
+        let mut running = it.running();
+        for (day, b) in days.iter().zip(out.iter_mut()) {
+            let o = running.outstanding_at(*day)?;
+            if o.is_zero() {
+                continue;
+            }
+            b.total = add(b.total, o)?;
+            if it.r.due_date >= *day {
+                b.current = add(b.current, o)?;
+            } else {
+                b.overdue = add(b.overdue, o)?;
+            }
         }
     }
-    Ok(b)
+    Ok(out)
+}
+
+/// Credit sales of each period (`(from, to)` pairs), in one pass over the receivables.
+pub(crate) fn sales_in(
+    history: &History,
+    scope: &Scope,
+    periods: &[(NaiveDate, NaiveDate)],
+) -> Result<Vec<Decimal>> {
+    let mut out = vec![Decimal::ZERO; periods.len()];
+    for i in history.items(scope) {
+        for ((from, to), sales) in periods.iter().zip(out.iter_mut()) {
+            if i.r.issue_date >= *from && i.r.issue_date <= *to {
+                *sales = add(*sales, i.r.amount)?;
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Credit sales of a period: the amounts of the receivables issued in it.
@@ -262,30 +293,36 @@ pub fn dso_trend(
     to: NaiveDate,
     months: u32,
 ) -> Result<Vec<MonthDso>> {
-    let mut out = Vec::new();
+    // The months, oldest first; then every month's sales and closing balance in one pass.
+    let mut periods = Vec::new();
     let mut end = to;
     for _ in 0..months {
         let start = first_of_month(end);
         history.check_period(start, end)?;
-        let sales = sales_between(history, scope, start, end)?;
-        let receivables = balances_at(history, scope, end)?.total;
-        let days = Decimal::from(period_days(start, end));
-        out.push(MonthDso {
-            month: format!("{:04}-{:02}", start.year(), start.month()),
-            from: start,
-            to: end,
-            dso: Figure::or_undefined(
-                scaled_ratio(receivables, days, sales)?,
-                NO_SALES,
-                NO_SALES_DETAIL,
-            ),
-        });
+        periods.push((start, end));
         match start.pred_opt() {
             Some(p) => end = end_of_month(p),
             None => break,
         }
     }
-    out.reverse();
+    periods.reverse();
+    let sales = sales_in(history, scope, &periods)?;
+    let ends: Vec<NaiveDate> = periods.iter().map(|(_, end)| *end).collect();
+    let balances = balances_on(history, scope, &ends)?;
+    let mut out = Vec::with_capacity(periods.len());
+    for (((start, end), sales), b) in periods.iter().zip(sales).zip(balances) {
+        let days = Decimal::from(period_days(*start, *end));
+        out.push(MonthDso {
+            month: format!("{:04}-{:02}", start.year(), start.month()),
+            from: *start,
+            to: *end,
+            dso: Figure::or_undefined(
+                scaled_ratio(b.total, days, sales)?,
+                NO_SALES,
+                NO_SALES_DETAIL,
+            ),
+        });
+    }
     Ok(out)
 }
 

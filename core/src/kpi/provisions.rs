@@ -342,29 +342,49 @@ pub(crate) fn loss_history(
         written_off: vec![Decimal::ZERO; b.len()],
     };
     let outcome = Months::new(options.ifrs9.outcome_months);
-    for m in month_ends(history.as_of(), &options.ifrs9) {
-        let until = m.checked_add_months(outcome).map(end_of_month).unwrap_or(m);
-        let mut seen = false;
-        for it in history.items(estimation) {
-            let o = it.outstanding_at(m)?;
+    // Month ends in rising order, read in one pass over each receivable's movements.
+    let mut months = month_ends(history.as_of(), &options.ifrs9);
+    months.sort();
+    let until: Vec<NaiveDate> = months
+        .iter()
+        .map(|m| {
+            m.checked_add_months(outcome)
+                .map(end_of_month)
+                .unwrap_or(*m)
+        })
+        .collect();
+    let mut seen = vec![false; months.len()];
+    for it in history.items(estimation) {
+        let mut running = it.running();
+        let write_offs = it.has_write_off();
+        for (k, m) in months.iter().enumerate() {
+            let o = running.outstanding_at(*m)?;
             if o.is_zero() {
                 continue;
             }
-            seen = true;
-            let k = bucket_of(&b, days_between(it.r.due_date, m));
-            let lost = it.moved(Some(m), until, |s| s == AllocationSource::WriteOff)?;
-            if let Some(e) = out.exposure.get_mut(k) {
+            if let Some(s) = seen.get_mut(k) {
+                *s = true;
+            }
+            let bucket = bucket_of(&b, days_between(it.r.due_date, *m));
+            let lost = match until.get(k) {
+                Some(u) if write_offs => {
+                    it.moved(Some(*m), *u, |s| s == AllocationSource::WriteOff)?
+                }
+                _ => Decimal::ZERO,
+            };
+            if let Some(e) = out.exposure.get_mut(bucket) {
                 *e = add(*e, o)?;
             }
-            if let Some(w) = out.written_off.get_mut(k) {
+            if let Some(w) = out.written_off.get_mut(bucket) {
                 *w = add(*w, lost)?;
             }
         }
-        if seen {
-            out.month_ends.push(m);
-        }
     }
-    out.month_ends.sort();
+    out.month_ends = months
+        .into_iter()
+        .zip(seen)
+        .filter_map(|(m, s)| s.then_some(m))
+        .collect();
     Ok(out)
 }
 
