@@ -181,12 +181,7 @@ struct Customers {
     debtor: Option<Text>,
 }
 
-fn days(
-    column: Either<String, Int32Array>,
-    rows: usize,
-    table: &str,
-    name: &str,
-) -> Result<Days> {
+fn days(column: Either<String, Int32Array>, rows: usize, table: &str, name: &str) -> Result<Days> {
     match column {
         Either::A(text) => Ok(Days::Text(Text::new(text, rows, table, name)?)),
         Either::B(numbers) if numbers.len() == rows => Ok(Days::Number(numbers.to_vec())),
@@ -537,9 +532,8 @@ impl Computed {
         let Computed { book, table, minor } = self;
         let n = table.invoice.len();
         let inv = |k: usize| table.invoice.get(k).copied().unwrap_or(0) as usize;
-        let currency_of = |k: usize| {
-            book.currency(book.invoice_currency.get(inv(k)).copied().unwrap_or(0))
-        };
+        let currency_of =
+            |k: usize| book.currency(book.invoice_currency.get(inv(k)).copied().unwrap_or(0));
         let money = |v: &[i64]| -> Either<String, BigInt64Array> {
             if minor {
                 return Either::B(BigInt64Array::new(v.to_vec()));

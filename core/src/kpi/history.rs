@@ -120,6 +120,27 @@ pub fn customer_infos(doc: &LedgerDocument) -> BTreeMap<String, CustomerInfo> {
         .collect()
 }
 
+/// What a book (the ledger as columns) says about each customer: its country (segments and
+/// sectors are not among a book's columns).
+pub fn book_customers(book: &Book) -> BTreeMap<String, CustomerInfo> {
+    (0..book.customer_country.len())
+        .map(|c| {
+            let country = book
+                .customer_country
+                .get(c)
+                .filter(|b| b[0] != 0)
+                .map(|b| String::from_utf8_lossy(b).into_owned());
+            (
+                book.customer_id.get(c).to_string(),
+                CustomerInfo {
+                    country,
+                    ..CustomerInfo::default()
+                },
+            )
+        })
+        .collect()
+}
+
 /// The net (tax excluded) share of an invoice's amount, when it gives a plausible `net_amount`.
 fn net_ratio(i: &crate::ledger::InvoiceRecord) -> Option<Decimal> {
     i.net_amount

@@ -64,13 +64,13 @@ pub use conversion::{reminder_conversion, ReminderConversion, StepConversion};
 pub use dso::{cei, delays, dso, dso_trend, Cei, Dso, MonthDso};
 pub use figure::Figure;
 pub use forecast::{forecast, DelayProfile, Forecast, ForecastOptions, ForecastWeek, ProfileBasis};
-pub use history::{CustomerInfo, History, Scope};
+pub use history::{book_customers, customer_infos, CustomerInfo, History, Scope};
 pub use provisions::{
     provisions, AgeGridProvision, EstimateOn, Ifrs9Options, Ifrs9Provision, MatrixBucket,
     ProvisionBase, ProvisionBucket, ProvisionOptions, Provisions, RateSource,
 };
 pub use recovery::{recovery, Recovery};
-pub use summary::{kpis, GroupBy, GroupKpis, KpiOptions, KpiPeriod, KpiReport};
+pub use summary::{kpis, kpis_of, Coverage, GroupBy, GroupKpis, KpiOptions, KpiPeriod, KpiReport};
 pub use writeoff::{write_off_candidates, WriteOffCandidate, WriteOffOptions, WriteOffReason};
 
 /// What the age of a receivable is counted from.

@@ -22,8 +22,9 @@ use super::{bucket_of, buckets, AgingBasis, AgingOptions, AgingRow, Bucket, Paym
 use crate::calendar::date::{days_between, serde_date};
 use crate::dunning::journal::JournalEntry;
 use crate::error::{err, Result};
-use crate::ledger::{scaled, Ledger};
+use crate::ledger::{scaled, Ledger, LedgerDocument};
 use crate::money::Currency;
+use crate::portfolio::columns::{date_of, Book};
 
 /// How the figures are grouped.
 #[non_exhaustive]
@@ -251,32 +252,63 @@ pub struct GroupKpis {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 pub fn coverage_warnings(ledger: &Ledger, period: &KpiPeriod) -> Vec<String> {
-    let doc = ledger.document();
-    let mut out = Vec::new();
-    if let Some(first) = doc.invoices.iter().map(|i| i.issue_date).min() {
-        if period.from < first {
-            out.push(format!(
-                "the period starts on {}, before the ledger's first invoice ({first}): figures over the period count days without data (DSO and CEI use the whole period); choose --from on or after {first}",
-                period.from
-            ));
-        }
+    Coverage::of_document(ledger.document(), period.as_of).warnings(period)
+}
+
+/// What period a ledger's invoices cover: the first issue date, and the last one on or before
+/// the as-of date ([`coverage_warnings`] words what they imply).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// The first invoice's issue date.
+    pub first_issue: Option<NaiveDate>,
+    /// The last issue date on or before the as-of date.
+    pub last_issue: Option<NaiveDate>,
+}
+
+impl Coverage {
+    /// The coverage of a ledger document on `as_of`.
+    pub fn of_document(doc: &LedgerDocument, as_of: NaiveDate) -> Coverage {
+        Coverage::of_days(doc.invoices.iter().map(|i| i.issue_date), as_of)
     }
-    let last = doc
-        .invoices
-        .iter()
-        .map(|i| i.issue_date)
-        .filter(|d| *d <= period.as_of)
-        .max();
-    if let Some(last) = last {
-        let idle = crate::calendar::date::days_between(last, period.as_of);
-        if idle > 90 {
-            out.push(format!(
-                "the ledger's last invoice is dated {last}, {idle} days before the as-of date {}: the figures describe months without sales; if the ledger was exported earlier, pass its date as --as-of",
-                period.as_of
-            ));
-        }
+
+    /// The coverage of a book (the ledger as columns) on `as_of`.
+    pub fn of_book(book: &Book, as_of: NaiveDate) -> Coverage {
+        Coverage::of_days(book.invoice_issue.iter().filter_map(|d| date_of(*d)), as_of)
     }
-    out
+
+    fn of_days(days: impl Iterator<Item = NaiveDate>, as_of: NaiveDate) -> Coverage {
+        let mut c = Coverage::default();
+        for d in days {
+            c.first_issue = Some(c.first_issue.map_or(d, |f| f.min(d)));
+            if d <= as_of {
+                c.last_issue = Some(c.last_issue.map_or(d, |l| l.max(d)));
+            }
+        }
+        c
+    }
+
+    /// The warnings of [`coverage_warnings`] for a period.
+    pub fn warnings(&self, period: &KpiPeriod) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(first) = self.first_issue {
+            if period.from < first {
+                out.push(format!(
+                    "the period starts on {}, before the ledger's first invoice ({first}): figures over the period count days without data (DSO and CEI use the whole period); choose --from on or after {first}",
+                    period.from
+                ));
+            }
+        }
+        if let Some(last) = self.last_issue {
+            let idle = crate::calendar::date::days_between(last, period.as_of);
+            if idle > 90 {
+                out.push(format!(
+                    "the ledger's last invoice is dated {last}, {idle} days before the as-of date {}: the figures describe months without sales; if the ledger was exported earlier, pass its date as --as-of",
+                    period.as_of
+                ));
+            }
+        }
+        out
+    }
 }
 
 /// The response of [`kpis`].
@@ -370,6 +402,32 @@ pub fn kpis(
 ) -> Result<KpiReport> {
     options.check()?;
     let history = History::new(ledger, period.as_of)?;
+    let coverage = Coverage::of_document(ledger.document(), period.as_of);
+    kpis_of(&history, &coverage, journal, period, group_by, options)
+}
+
+/// [`kpis`] on a history already built (for instance [`History::of_book`] on tables read into
+/// columns, without a ledger document), with its ledger's [`Coverage`].
+///
+/// # Errors
+/// Those of [`kpis`], but the ledger's.
+pub fn kpis_of(
+    history: &History,
+    coverage: &Coverage,
+    journal: Option<&[JournalEntry]>,
+    period: KpiPeriod,
+    group_by: GroupBy,
+    options: &KpiOptions,
+) -> Result<KpiReport> {
+    options.check()?;
+    if history.as_of() != period.as_of {
+        return Err(err!(
+            InvalidValue,
+            "the history is as of {}, the period as of {}",
+            history.as_of(),
+            period.as_of
+        ));
+    }
     history.check_period(period.from, period.to)?;
     let mut currencies = history.currencies();
     if let Some(c) = options.currency {
@@ -410,7 +468,7 @@ pub fn kpis(
 
     let mut portfolio_losses: BTreeMap<Currency, LossHistory> = BTreeMap::new();
     let mut warnings: Vec<String> = history.warnings().to_vec();
-    warnings.extend(coverage_warnings(ledger, &period));
+    warnings.extend(coverage.warnings(&period));
     let mut out = Vec::new();
     for ((key, currency), members) in groups {
         let customers = members.len();
