@@ -441,7 +441,7 @@ pub fn kpis_of(
         ));
     }
     let aging_buckets = buckets(&options.aging)?;
-    let profiles = Profiles::new(&history);
+    let profiles = Profiles::new(history);
 
     let mut groups: BTreeMap<(Option<String>, Currency), BTreeSet<String>> = BTreeMap::new();
     for customer in history.customer_ids() {
@@ -480,19 +480,19 @@ pub fn kpis_of(
             },
         };
         let losses = match options.provisions.ifrs9.estimate_on {
-            EstimateOn::Group => loss_history(&history, &scope, &options.provisions)?,
+            EstimateOn::Group => loss_history(history, &scope, &options.provisions)?,
             _ => match portfolio_losses.entry(currency) {
                 std::collections::btree_map::Entry::Occupied(e) => e.get().clone(),
                 std::collections::btree_map::Entry::Vacant(v) => v
                     .insert(loss_history(
-                        &history,
+                        history,
                         &Scope::currency(currency),
                         &options.provisions,
                     )?)
                     .clone(),
             },
         };
-        let provisions = provisions_with(&history, &scope, &options.provisions, &losses)?;
+        let provisions = provisions_with(history, &scope, &options.provisions, &losses)?;
         if provisions.ifrs9.month_ends == 0 {
             let note = format!(
                 "IFRS 9 ({currency}): no month end with {} months of outcome before {}; the age-grid rates are used",
@@ -508,25 +508,23 @@ pub fn kpis_of(
             key,
             currency,
             customers,
-            aging: aging_row(&history, &scope, &options.aging, &aging_buckets)?,
-            dso: dso(&history, &scope, from, to)?,
-            dso_trend: dso_trend(&history, &scope, to, options.trend_months)?,
-            cei: cei(&history, &scope, from, to)?,
-            delays: delays(&history, &scope, from, to)?,
+            aging: aging_row(history, &scope, &options.aging, &aging_buckets)?,
+            dso: dso(history, &scope, from, to)?,
+            dso_trend: dso_trend(history, &scope, to, options.trend_months)?,
+            cei: cei(history, &scope, from, to)?,
+            delays: delays(history, &scope, from, to)?,
             recovery: options
                 .recovery_days
                 .iter()
-                .map(|n| recovery(&history, &scope, from, to, *n))
+                .map(|n| recovery(history, &scope, from, to, *n))
                 .collect::<Result<_>>()?,
-            concentration: concentration(&history, &scope, options.top_percent)?,
+            concentration: concentration(history, &scope, options.top_percent)?,
             reminder_conversion: journal
-                .map(|j| {
-                    reminder_conversion(&history, &scope, j, from, to, options.conversion_days)
-                })
+                .map(|j| reminder_conversion(history, &scope, j, from, to, options.conversion_days))
                 .transpose()?,
-            forecast: forecast_with(&history, &scope, &options.forecast, &profiles)?,
+            forecast: forecast_with(history, &scope, &options.forecast, &profiles)?,
             provisions,
-            write_off_candidates: write_off_candidates(&history, &scope, &options.write_off)?,
+            write_off_candidates: write_off_candidates(history, &scope, &options.write_off)?,
         });
     }
     Ok(KpiReport {
