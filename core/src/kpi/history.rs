@@ -320,6 +320,7 @@ impl History {
             items,
             customer_infos(doc),
             state.warnings,
+            false,
         ))
     }
 
@@ -343,11 +344,38 @@ impl History {
             date_of(day).ok_or_else(|| err!(Internal, "day {day} is outside the calendar"))
         };
         let n = book.invoices();
-        let mut items = Vec::with_capacity(n);
-        for i in 0..n {
-            if !replayed.issued.get(i).copied().unwrap_or(false) {
-                continue;
+        // The items' order (customer id, then receivable id), by the customers' ranks first so
+        // that ids are compared only within a customer.
+        let mut customer_rank = vec![0u32; book.customer_country.len()];
+        let mut by_id: Vec<u32> = (0..book.customer_country.len())
+            .filter_map(|c| u32::try_from(c).ok())
+            .collect();
+        by_id.sort_unstable_by(|a, b| {
+            book.customer_id
+                .get_bytes(*a as usize)
+                .cmp(book.customer_id.get_bytes(*b as usize))
+        });
+        for (rank, c) in by_id.iter().enumerate() {
+            if let Some(r) = customer_rank.get_mut(*c as usize) {
+                *r = u32::try_from(rank).unwrap_or(u32::MAX);
             }
+        }
+        let rank_of = |i: usize| {
+            let c = book.invoice_customer.get(i).copied().unwrap_or(0) as usize;
+            customer_rank.get(c).copied().unwrap_or(u32::MAX)
+        };
+        let mut order: Vec<usize> = (0..n)
+            .filter(|i| replayed.issued.get(*i).copied().unwrap_or(false))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            rank_of(*a).cmp(&rank_of(*b)).then_with(|| {
+                book.invoice_id
+                    .get_bytes(*a)
+                    .cmp(book.invoice_id.get_bytes(*b))
+            })
+        });
+        let mut items = Vec::with_capacity(order.len());
+        for i in order {
             let get = |v: &[i64]| v.get(i).copied().unwrap_or(0);
             let currency = book.currency(book.invoice_currency.get(i).copied().unwrap_or(0));
             let money = |minor: i64| Decimal::new(minor, currency.minor_units());
@@ -448,18 +476,32 @@ impl History {
                 date(l.day)?
             ));
         }
-        Ok(History::indexed(as_of, items, customers.clone(), warnings))
+        Ok(History::indexed(
+            as_of,
+            items,
+            customers.clone(),
+            warnings,
+            true,
+        ))
     }
 
-    /// Sorts the items by customer then id and indexes them by customer.
+    /// Sorts the items by customer then id (unless `sorted` says they are) and indexes them by
+    /// customer.
     fn indexed(
         as_of: NaiveDate,
         mut items: Vec<Item>,
         customers: BTreeMap<String, CustomerInfo>,
         warnings: Vec<String>,
+        sorted: bool,
     ) -> History {
         // Receivable ids are unique: an unstable sort gives the one order.
-        items.sort_unstable_by(|a, b| (&a.r.customer, &a.r.id).cmp(&(&b.r.customer, &b.r.id)));
+        if !sorted {
+            items.sort_unstable_by(|a, b| (&a.r.customer, &a.r.id).cmp(&(&b.r.customer, &b.r.id)));
+        }
+        debug_assert!(items.windows(2).all(|w| match w {
+            [a, b] => (&a.r.customer, &a.r.id) < (&b.r.customer, &b.r.id),
+            _ => true,
+        }));
         let mut by_customer: BTreeMap<String, Range<usize>> = BTreeMap::new();
         for (i, it) in items.iter().enumerate() {
             let next = i.saturating_add(1);
