@@ -104,6 +104,15 @@ impl Item {
 }
 
 /// What the ledger's customers list says about each customer.
+///
+/// ```
+/// use arrears::{kpi::customer_infos, sample};
+/// let doc = sample::portfolio(sample::DEFAULT_SEED)?;
+/// let infos = customer_infos(&doc);
+/// assert_eq!(infos.len(), doc.customers.len());
+/// assert!(infos.values().any(|c| c.sector.is_some()));
+/// # Ok::<(), arrears::Error>(())
+/// ```
 pub fn customer_infos(doc: &LedgerDocument) -> BTreeMap<String, CustomerInfo> {
     doc.customers
         .iter()
@@ -122,6 +131,15 @@ pub fn customer_infos(doc: &LedgerDocument) -> BTreeMap<String, CustomerInfo> {
 
 /// What a book (the ledger as columns) says about each customer: its country (segments and
 /// sectors are not among a book's columns).
+///
+/// ```
+/// use arrears::kpi::book_customers;
+/// let book = arrears::synthetic::book(&arrears::synthetic::Spec::new(100, 1))?;
+/// let customers = book_customers(&book);
+/// assert_eq!(customers.len(), book.customer_country.len());
+/// assert!(customers.values().all(|c| c.segment.is_none()));
+/// # Ok::<(), arrears::Error>(())
+/// ```
 pub fn book_customers(book: &Book) -> BTreeMap<String, CustomerInfo> {
     (0..book.customer_country.len())
         .map(|c| {
@@ -270,6 +288,14 @@ impl History {
     /// The history of a ledger through the general replay ([`Ledger::state_as_of`]), whatever the
     /// ledger holds: the definition [`History::new`]'s faster path on columns is tested against.
     ///
+    /// ```
+    /// use arrears::{kpi::History, ledger::Ledger, sample};
+    /// let ledger = Ledger::new(sample::portfolio(sample::DEFAULT_SEED)?)?;
+    /// // The sample has payment terms and write-offs: both ways are the general replay.
+    /// assert_eq!(History::replayed(&ledger, sample::AS_OF)?, History::new(&ledger, sample::AS_OF)?);
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// The errors of [`Ledger::state_as_of`].
     pub fn replayed(ledger: &Ledger, as_of: NaiveDate) -> Result<History> {
@@ -329,6 +355,18 @@ impl History {
     /// for invoice `i` of the book). One replay on columns ([`crate::portfolio::replay`]); the
     /// receivables' states follow the rules of [`Ledger::state_as_of`] (status, days late, days
     /// to pay, the warnings for money a named invoice could not absorb).
+    ///
+    /// ```
+    /// use arrears::kpi::{book_customers, History};
+    /// use arrears::{ledger::Ledger, synthetic};
+    /// let spec = synthetic::Spec::new(500, 7);
+    /// let book = synthetic::book(&spec)?;
+    /// let h = History::of_book(&book, spec.as_of, &book_customers(&book), |_| None)?;
+    /// // The same history as the ledger document's, replayed the general way.
+    /// let ledger = Ledger::new(book.to_document()?)?;
+    /// assert_eq!(h, History::replayed(&ledger, spec.as_of)?);
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
     ///
     /// # Errors
     /// `money.overflow` on absurd totals; `internal.panic` for a day outside the calendar (a bug:

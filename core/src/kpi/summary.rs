@@ -257,6 +257,16 @@ pub fn coverage_warnings(ledger: &Ledger, period: &KpiPeriod) -> Vec<String> {
 
 /// What period a ledger's invoices cover: the first issue date, and the last one on or before
 /// the as-of date ([`coverage_warnings`] words what they imply).
+///
+/// ```
+/// use arrears::kpi::{Coverage, KpiPeriod};
+/// use arrears::prelude::*;
+/// let c = Coverage { first_issue: Some(ymd(2026, 1, 5)?), last_issue: Some(ymd(2026, 6, 15)?) };
+/// let p = KpiPeriod { as_of: ymd(2026, 12, 6)?, from: ymd(2026, 1, 5)?, to: ymd(2026, 12, 6)? };
+/// // 174 days without an invoice before the as-of date.
+/// assert!(c.warnings(&p)[0].contains("174 days"));
+/// # Ok::<(), arrears::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Coverage {
     /// The first invoice's issue date.
@@ -408,6 +418,26 @@ pub fn kpis(
 
 /// [`kpis`] on a history already built (for instance [`History::of_book`] on tables read into
 /// columns, without a ledger document), with its ledger's [`Coverage`].
+///
+/// ```
+/// use arrears::kpi::{self, book_customers, Coverage, GroupBy, History, KpiOptions, KpiPeriod};
+/// use arrears::{ledger::Ledger, synthetic};
+/// let spec = synthetic::Spec::new(800, 3);
+/// let book = synthetic::book(&spec)?;
+/// let period = KpiPeriod {
+///     as_of: spec.as_of,
+///     from: spec.as_of - chrono::Days::new(180),
+///     to: spec.as_of,
+/// };
+/// let options = KpiOptions { per_currency: true, ..KpiOptions::default() };
+/// let history = History::of_book(&book, spec.as_of, &book_customers(&book), |_| None)?;
+/// let report = kpi::kpis_of(&history, &Coverage::of_book(&book, spec.as_of), None, period,
+///                           GroupBy::Portfolio, &options)?;
+/// // The same report as from the ledger document.
+/// let ledger = Ledger::new(book.to_document()?)?;
+/// assert_eq!(report, kpi::kpis(&ledger, None, period, GroupBy::Portfolio, &options)?);
+/// # Ok::<(), arrears::Error>(())
+/// ```
 ///
 /// # Errors
 /// Those of [`kpis`], but the ledger's.
