@@ -9,14 +9,19 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
-/** The customers table (optional): countries and kinds of debtor, which choose the regime. */
+/**
+ * The customers table (optional; text columns joined by NUL): countries and kinds of debtor,
+ * which choose the regime.
+ */
 export interface CustomerColumns {
+  /** How many customers. */
+  rows: number
   /** Customer ids. */
-  id: Array<string | undefined | null>
+  id: string
   /** ISO 3166-1 alpha-2 countries. */
-  country?: Array<string | undefined | null>
+  country?: string
   /** `business`, `consumer` or `public_body`. */
-  debtor?: Array<string | undefined | null>
+  debtor?: string
 }
 
 /**
@@ -31,46 +36,50 @@ export declare function customerTotalsJsonAsync(invoices: InvoiceColumns, paymen
 /** The catalogue of error codes: `[code, description]` pairs. */
 export declare function errorCodes(): Array<Array<string>>
 
-/** The invoices table, one entry per invoice in each column. */
+/** The invoices table: `rows` invoices; each text column is its cells joined by NUL. */
 export interface InvoiceColumns {
+  /** How many invoices. */
+  rows: number
   /** Invoice ids, unique. */
-  id: Array<string | undefined | null>
+  id: string
   /** Customer ids. */
-  customer: Array<string | undefined | null>
+  customer: string
   /**
    * Issue dates: `"YYYY-MM-DD"` strings, or days since 1970-01-01 (`Int32Array`, what
    * Arrow's `Date32` holds).
    */
-  issue_date: Array<string | undefined | null> | Int32Array
+  issue_date: string | Int32Array
   /** Due dates (as `issue_date`). */
-  due_date: Array<string | undefined | null> | Int32Array
+  due_date: string | Int32Array
   /** Amounts as decimal strings (`"1234.50"`); or give `amount_minor`. */
-  amount?: Array<string | undefined | null>
+  amount?: string
   /** Amounts in minor units of the row's currency (cents for EUR). */
   amount_minor?: BigInt64Array
   /** ISO 4217 codes (else the `currency` option). */
-  currency?: Array<string | undefined | null>
+  currency?: string
 }
 
 /** Every operation name `run` accepts, in documentation order. */
 export declare function operations(): Array<string>
 
-/** The payments table. */
+/** The payments table (text columns joined by NUL). */
 export interface PaymentColumns {
+  /** How many payments. */
+  rows: number
   /** Payment ids (optional; unique when given). */
-  id?: Array<string | undefined | null>
+  id?: string
   /** The paying customer (optional when the invoice is named). */
-  customer?: Array<string | undefined | null>
+  customer?: string
   /** The invoice paid (optional: else allocated oldest first). */
-  invoice?: Array<string | undefined | null>
+  invoice?: string
   /** Payment dates: `"YYYY-MM-DD"` strings, or days since 1970-01-01 (`Int32Array`). */
-  date: Array<string | undefined | null> | Int32Array
+  date: string | Int32Array
   /** Amounts as decimal strings; or give `amount_minor`. */
-  amount?: Array<string | undefined | null>
+  amount?: string
   /** Amounts in minor units. */
   amount_minor?: BigInt64Array
   /** ISO 4217 codes (else the invoice's, else the `currency` option). */
-  currency?: Array<string | undefined | null>
+  currency?: string
 }
 
 /**
@@ -81,39 +90,40 @@ export declare function penaltyColumns(invoices: InvoiceColumns, payments: Payme
 
 /**
  * The penalty table as columns for JavaScript: row `k` is the `row[k]`-th invoice of the input
- * (invoices issued after the as-of date are left out). Money as decimal strings, or in minor
- * units (`BigInt64Array`) with `money: "minor"`.
+ * (invoices issued after the as-of date are left out). Text columns are their cells joined by
+ * NUL (`index.js` splits them); money as decimal strings joined the same way, or in minor units
+ * (`BigInt64Array`) with `money: "minor"`.
  */
 export interface PenaltyColumns {
   /** The invoice's row in the input. */
   row: Uint32Array
   /** Invoice ids. */
-  id: Array<string>
+  id: string
   /** Customer ids. */
-  customer: Array<string>
+  customer: string
   /** Currencies. */
-  currency: Array<string>
+  currency: string
   /** Due dates, `YYYY-MM-DD`. */
-  due_date: Array<string>
+  due_date: string
   /** Days late (0 before the due date and for settled invoices). */
   days_late: Int32Array
   /** Aging bucket label, or `settled`. */
-  bucket: Array<string>
+  bucket: string
   /** Outstanding in the ledger. */
-  outstanding: Array<string> | BigInt64Array
+  outstanding: string | BigInt64Array
   /** Interest accrued over the whole delay. */
-  interest: Array<string> | BigInt64Array
+  interest: string | BigInt64Array
   /** Interest covered by payments. */
-  interest_paid: Array<string> | BigInt64Array
+  interest_paid: string | BigInt64Array
   /** Interest still owed. */
-  interest_outstanding: Array<string> | BigInt64Array
+  interest_outstanding: string | BigInt64Array
   /** Fixed compensation. */
-  fixed_compensation: Array<string> | BigInt64Array
+  fixed_compensation: string | BigInt64Array
   /**
    * `outstanding + interest + fixed_compensation`: the statement's total due (with
    * interest-first imputation `interest_paid` is principal still owed; the sum is the same).
    */
-  total_due: Array<string> | BigInt64Array
+  total_due: string | BigInt64Array
 }
 
 /** `penaltyColumnsAsync(...)`: as `penaltyColumns`, computed off the main thread. */
