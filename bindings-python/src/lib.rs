@@ -238,6 +238,19 @@ fn customer_totals_of_ledger(
     })
 }
 
+/// `kpis_of_book(book, request)`: the key figures of a book (JSON of the `kpis` report), the
+/// request being the `kpis` request without its ledger (`as_of`, `from`, `to`, `group_by`,
+/// `journal`, `options`).
+#[pyfunction]
+fn kpis_of_book(py: Python<'_>, book: &PyBook, request: &str) -> PyResult<String> {
+    without_gil(py, || {
+        let request: arrears::kpi::ops::BookKpisRequest = arrears::ops::from_json_str(request)?;
+        let report = arrears::kpi::ops::kpis_of_book(&book.0, request)?;
+        serde_json::to_string(&report).map_err(|e| Error::new(Code::Internal, e.to_string()))
+    })
+    .map_err(|e| to_py(py, &e))
+}
+
 /// `ledger_document(book)`: the ledger document (JSON) of a book.
 #[pyfunction]
 fn ledger_document(py: Python<'_>, book: &PyBook) -> PyResult<String> {
@@ -262,6 +275,7 @@ fn _arrears(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(customer_totals, m)?)?;
     m.add_function(wrap_pyfunction!(customer_totals_of_ledger, m)?)?;
     m.add_function(wrap_pyfunction!(ledger_document, m)?)?;
+    m.add_function(wrap_pyfunction!(kpis_of_book, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

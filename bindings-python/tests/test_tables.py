@@ -195,3 +195,35 @@ def test_customer_totals_are_the_sums_of_the_invoice_rows():
     assert from_pandas.to_dict("records") == totals.to_pylist()
     ledger = arrears.Ledger({"customers": customers, "invoices": inv, "payments": pay})
     assert ledger.customer_totals(AS_OF, kind="pyarrow").to_pylist() == totals.to_pylist()
+
+
+def test_kpis_of_tables_equal_those_of_the_ledger_document():
+    # arrears.kpis reads the tables into columns (no ledger document); Ledger.kpis runs the `kpis`
+    # operation on the document of the same ledger. The reports must be the same, group by group.
+    customers, inv, pay = generated_ledger(seed=9, invoices=500)
+    invoices, payments, custs = arrow_tables(customers, inv, pay)
+    ledger = arrears.Ledger.from_frames(invoices, payments, custs)
+    start = datetime.date(2025, 1, 1)
+    for group_by in ("portfolio", "customer"):
+        fast = arrears.kpis(invoices, payments, custs, as_of=AS_OF, start=start, end=AS_OF,
+                            group_by=group_by)
+        assert isinstance(fast, arrears.Result)
+        assert fast.to_dict() == ledger.kpis(AS_OF, start, AS_OF, group_by=group_by).to_dict()
+    assert len(fast["groups"]) == len({r["customer"] for r in inv})
+    # Pandas frames in, the same report.
+    assert arrears.kpis(invoices.to_pandas(), payments.to_pandas(), custs.to_pandas(), as_of=AS_OF,
+                        start=start, end=AS_OF).to_dict() == ledger.kpis(AS_OF, start, AS_OF).to_dict()
+
+
+def test_kpis_of_tables_refuse_what_the_columns_do_not_hold():
+    customers, inv, pay = generated_ledger(seed=3, invoices=20)
+    invoices, payments, custs = arrow_tables(customers, inv, pay)
+    with pytest.raises(arrears.ArrearsError) as e:
+        arrears.kpis(invoices, payments, custs, as_of=AS_OF, start=datetime.date(2025, 1, 1),
+                     end=AS_OF, group_by="sector")
+    assert e.value.code == "input.invalid_value"
+    assert e.value.path == "group_by"
+    with pytest.raises(arrears.ArrearsError) as e:
+        arrears.kpis(invoices, payments, custs, as_of=AS_OF, start=datetime.date(2025, 1, 1),
+                     end=datetime.date(2025, 12, 31))
+    assert e.value.code == "input.invalid_value"

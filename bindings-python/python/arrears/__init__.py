@@ -41,7 +41,7 @@ from ._errors import (
     RateError,
     TermsError,
 )
-from ._ledger import Ledger, Report, Result
+from ._ledger import Ledger, Report, Result, kpis
 from ._tables import customer_totals, penalties
 from ._typed import AppliedEvent, RateUsed, Segment, Statement, due_date, interest
 
@@ -62,6 +62,7 @@ __all__ = [
     "letter",
     "Letter",
     "customer_totals",
+    "kpis",
     "Ledger",
     "Result",
     "Report",

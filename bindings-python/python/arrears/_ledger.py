@@ -340,3 +340,54 @@ class Ledger:
         KPIs and their charts, risk. Shown inline in a notebook; ``.save(path)`` writes it."""
         return Report("report", self._run("report", as_of=_as_of(as_of), title=title, policy=policy,
                                           journal=journal))
+
+
+def kpis(
+    invoices: Any,
+    payments: Any = None,
+    customers: Any = None,
+    *,
+    as_of: DateLike,
+    start: DateLike,
+    end: DateLike,
+    group_by: Optional[str] = None,
+    journal: Optional[List[Any]] = None,
+    options: Optional[Mapping[str, Any]] = None,
+    currency: Optional[str] = None,
+    country: Optional[str] = None,
+    debtor: Optional[str] = None,
+    invoices_map: Optional[Mapping[str, str]] = None,
+    payments_map: Optional[Mapping[str, str]] = None,
+    customers_map: Optional[Mapping[str, str]] = None,
+) -> Result:
+    """Every KPI of kpi.md over ``start``..``end`` for whole tables (the tables and keyword
+    arguments of :func:`arrears.penalties`), read into columns without a ledger document: the same
+    report as :meth:`Ledger.kpis` on the same ledger, several times faster on large portfolios.
+    ``group_by`` is ``"portfolio"`` (default) or ``"customer"`` (segments and sectors are not
+    among the tables' columns: use :meth:`Ledger.kpis`).
+
+    >>> import datetime, pyarrow as pa
+    >>> from decimal import Decimal
+    >>> invoices = pa.table({
+    ...     "id": ["F1", "F2"], "customer": ["C1", "C1"],
+    ...     "issue_date": [datetime.date(2025, 1, 10), datetime.date(2025, 3, 10)],
+    ...     "due_date": [datetime.date(2025, 2, 9), datetime.date(2025, 4, 9)],
+    ...     "amount": pa.array([Decimal("6000.00"), Decimal("3000.00")], pa.decimal128(12, 2)),
+    ...     "currency": ["EUR", "EUR"]})
+    >>> payments = pa.table({"customer": ["C1"], "date": [datetime.date(2025, 2, 9)],
+    ...     "amount": pa.array([Decimal("6000.00")], pa.decimal128(12, 2)), "currency": ["EUR"]})
+    >>> report = kpis(invoices, payments, as_of=datetime.date(2025, 3, 31),
+    ...               start=datetime.date(2025, 1, 1), end=datetime.date(2025, 3, 31))
+    >>> report["groups"][0]["dso"]["standard"]["value"]
+    '30.00'
+
+    By hand (kpi.md, standard DSO = receivables at the end ÷ credit sales × days): 3,000.00
+    outstanding on 31 March, 9,000.00 invoiced over the 90 days of the quarter: 3000 / 9000 × 90 =
+    30.00 days.
+    """
+    ledger = book(invoices, payments, customers, currency=currency, country=country, debtor=debtor,
+                  invoices_map=invoices_map, payments_map=payments_map, customers_map=customers_map)
+    request = {"as_of": _as_of(as_of), "from": _as_of(start), "to": _as_of(end),
+               "group_by": group_by, "journal": journal, "options": options}
+    body = to_document({k: v for k, v in request.items() if v is not None})
+    return Result("kpis", json.loads(_arrears.kpis_of_book(ledger, json.dumps(body))))

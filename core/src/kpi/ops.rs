@@ -7,8 +7,9 @@ use super::summary::{GroupBy, KpiOptions, KpiPeriod, KpiReport};
 use super::{AgingBasis, AgingOptions, AgingReport};
 use crate::calendar::date::serde_date;
 use crate::dunning::journal::JournalEntry;
-use crate::error::Result;
+use crate::error::{err, Result};
 use crate::ledger::{Ledger, LedgerDocument};
+use crate::portfolio::columns::Book;
 
 /// `aging` request: a ledger, an as-of date and optional bucket bounds and basis.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -138,4 +139,72 @@ pub fn kpi_rows(req: KpisRequest) -> Result<KpiRows> {
         columns: super::tidy::COLUMNS.to_vec(),
         rows: super::tidy::rows(&report),
     })
+}
+
+/// The `kpis` request without its ledger: what a binding asks of tables it has read into columns
+/// ([`kpis_of_book`]).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookKpisRequest {
+    /// As-of date.
+    #[serde(with = "serde_date")]
+    pub as_of: NaiveDate,
+    /// First day of the period.
+    #[serde(with = "serde_date")]
+    pub from: NaiveDate,
+    /// Last day of the period (on or before `as_of`).
+    #[serde(with = "serde_date")]
+    pub to: NaiveDate,
+    /// `portfolio` (default) or `customer` (segments and sectors are not among a book's columns).
+    #[serde(default)]
+    pub group_by: GroupBy,
+    /// The dunning journal; without it, `reminder_conversion` is `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<Vec<JournalEntry>>,
+    /// Options.
+    #[serde(default)]
+    pub options: KpiOptions,
+}
+
+/// The key figures of a book (invoices, payments and customers read into columns by a binding
+/// or the command line): the report `kpis` gives for the same ledger as a document, without
+/// building one ([`super::History::of_book`], [`super::kpis_of`]).
+///
+/// ```
+/// use arrears::kpi::ops::{kpis_of_book, BookKpisRequest};
+/// use arrears::synthetic::{book, Spec};
+/// let spec = Spec::new(300, 2);
+/// let request: BookKpisRequest = serde_json::from_value(serde_json::json!({
+///     "as_of": "2026-06-30", "from": "2026-01-01", "to": "2026-06-30",
+///     "options": {"per_currency": true}}))?;
+/// let report = kpis_of_book(&book(&spec)?, request)?;
+/// assert!(!report.groups.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// `input.invalid_value` for a grouping by segment or sector (a book does not hold them: pass a
+/// ledger document); the errors of [`super::kpis`].
+pub fn kpis_of_book(book: &Book, req: BookKpisRequest) -> Result<KpiReport> {
+    if matches!(req.group_by, GroupBy::Segment | GroupBy::Sector) {
+        return Err(err!(
+            InvalidValue,
+            "grouping by segment or sector needs the customers' segments and sectors, which tables \
+             read into columns do not keep: pass a ledger document"
+        )
+        .at("group_by"));
+    }
+    let history = super::History::of_book(book, req.as_of, &super::book_customers(book), |_| None)?;
+    super::kpis_of(
+        &history,
+        &super::Coverage::of_book(book, req.as_of),
+        req.journal.as_deref(),
+        KpiPeriod {
+            as_of: req.as_of,
+            from: req.from,
+            to: req.to,
+        },
+        req.group_by,
+        &req.options,
+    )
 }
