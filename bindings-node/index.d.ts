@@ -324,5 +324,25 @@ export function customerTotals (tables: Tables, options: BatchOptions): Customer
 /** As {@link customerTotals}, computed on libuv's thread pool. */
 export function customerTotalsAsync (tables: Tables, options: BatchOptions): Promise<CustomerTotal[]>
 
+/** The options of {@link kpisOfTables}: the `kpis` request without its ledger, and the rows'
+ * defaults. */
+export interface TablesKpisOptions {
+  as_of: DateString
+  from: DateString
+  to: DateString
+  /** Segments and sectors are not among the tables' columns: use {@link kpis} on a ledger. */
+  group_by?: 'portfolio' | 'customer'
+  journal?: JournalEntry[]
+  options?: Document
+  currency?: string
+  country?: string
+  debtor?: DebtorStatus
+}
+/** The key figures of whole tables: the report {@link kpis} gives for the same ledger, without
+ * building a ledger document. */
+export function kpisOfTables (tables: Tables, options: TablesKpisOptions): Document
+/** As {@link kpisOfTables}, computed on libuv's thread pool. */
+export function kpisOfTablesAsync (tables: Tables, options: TablesKpisOptions): Promise<Document>
+
 /** The rows of a table of columns, e.g. `rowsOf(penalties(...))`. */
 export function rowsOf<C extends object> (columns: C): Array<{ [K in keyof C]: C[K] extends ArrayLike<infer T> ? T : never }>

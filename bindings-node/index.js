@@ -343,6 +343,31 @@ async function customerTotalsAsync (tables, options) {
   return batchAnswer(await native.customerTotalsJsonAsync(...batchArgs(tables, options)))
 }
 
+// The key figures of tables: the defaults of the rows, and the `kpis` request without its ledger.
+function kpisArgs (tables, options) {
+  if (options === null || typeof options !== 'object' || options.as_of === undefined ||
+      options.from === undefined || options.to === undefined) {
+    throw new TypeError('options need `as_of`, `from` and `to` ("YYYY-MM-DD")')
+  }
+  const { currency, country, debtor, ...request } = options
+  const args = batchArgs(tables, { as_of: options.as_of })
+  args[3] = JSON.stringify({ currency, country, debtor, request }, refuseDates)
+  return args
+}
+
+/** The key figures of whole tables (DSO, CEI, days to pay, recovery, forecast, provisions,
+ * write-off candidates: docs/kpi.md), the report of kpis() for the same ledger, without building
+ * a ledger document. Options: `as_of`, `from`, `to`, `group_by` (`portfolio` or `customer`),
+ * `journal`, `options`, and the rows' defaults `currency`, `country`, `debtor`. */
+function kpisOfTables (tables, options) {
+  return batchAnswer(native.kpisOfTablesJson(...kpisArgs(tables, options)))
+}
+
+/** As kpisOfTables(), computed on libuv's thread pool. */
+async function kpisOfTablesAsync (tables, options) {
+  return batchAnswer(await native.kpisOfTablesJsonAsync(...kpisArgs(tables, options)))
+}
+
 /** The rows of a table of columns (such as penalties() returns): `[{id, customer, ...}]`. */
 function rowsOf (columns) {
   const keys = Object.keys(columns)
@@ -364,6 +389,8 @@ module.exports = {
   penaltiesAsync,
   customerTotals,
   customerTotalsAsync,
+  kpisOfTables,
+  kpisOfTablesAsync,
   rowsOf,
   civilDate,
   ArrearsError,

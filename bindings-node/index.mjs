@@ -9,6 +9,6 @@ export const {
   policy, plan, planStatus, letter,
   kpis, kpisAsync, kpiRows, kpiRowsAsync, risk, riskAsync, backtest, backtestAsync,
   report, reportAsync, rates, rateOn,
-  penalties, penaltiesAsync, customerTotals, customerTotalsAsync, rowsOf
+  penalties, penaltiesAsync, customerTotals, customerTotalsAsync, kpisOfTables, kpisOfTablesAsync, rowsOf
 } = arrears
 export default arrears

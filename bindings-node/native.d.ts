@@ -59,6 +59,15 @@ export interface InvoiceColumns {
   currency?: string
 }
 
+/**
+ * `kpisOfTablesJson(invoices, payments, customers, options)`: the envelope of the key figures
+ * of column tables (JSON text; `options`: `{currency?, country?, debtor?, request}`).
+ */
+export declare function kpisOfTablesJson(invoices: InvoiceColumns, payments: PaymentColumns | undefined | null, customers: CustomerColumns | undefined | null, options: string): string
+
+/** `kpisOfTablesJsonAsync(...)`: as `kpisOfTablesJson`, computed off the main thread. */
+export declare function kpisOfTablesJsonAsync(invoices: InvoiceColumns, payments: PaymentColumns | undefined | null, customers: CustomerColumns | undefined | null, options: string): Promise<unknown>
+
 /** Every operation name `run` accepts, in documentation order. */
 export declare function operations(): Array<string>
 

@@ -525,6 +525,44 @@ pub fn customer_totals(tables: &Tables, request: &BatchRequest) -> Result<String
     Ok(format!("{{\"ok\":{json}}}"))
 }
 
+/// The options of `kpisOfTables`: the defaults of the tables' rows and the `kpis` request
+/// without its ledger.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KpisTablesRequest {
+    /// Currency of rows without one.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Country of customers without one.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Kind of debtor of customers without one.
+    #[serde(default)]
+    pub debtor: Option<DebtorStatus>,
+    /// `as_of`, `from`, `to`, `group_by`, `journal`, `options`.
+    pub request: arrears::kpi::ops::BookKpisRequest,
+}
+
+/// The key figures of the tables ([`arrears::kpi::ops::kpis_of_book`]), as an answer envelope.
+///
+/// # Errors
+/// The errors of [`Tables::book`] and of the KPIs.
+pub fn kpis(tables: &Tables, request: &str) -> Result<String> {
+    let request: KpisTablesRequest = arrears::ops::from_json_str(request)?;
+    let defaults = Defaults::from_options(
+        request.currency.as_deref(),
+        &arrears::ledger::CustomerDefaults {
+            country: request.country.clone(),
+            debtor: request.debtor,
+        },
+    )?;
+    let book = tables.book(defaults)?;
+    let report = arrears::kpi::ops::kpis_of_book(&book, request.request)?;
+    let json =
+        serde_json::to_string(&report).map_err(|e| Error::new(Code::Internal, e.to_string()))?;
+    Ok(format!("{{\"ok\":{json}}}"))
+}
+
 impl Computed {
     /// The JavaScript columns.
     pub fn columns(self) -> PenaltyColumns {

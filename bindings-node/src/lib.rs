@@ -149,20 +149,52 @@ pub fn customer_totals_json(
     }))
 }
 
+/// `kpisOfTablesJson(invoices, payments, customers, options)`: the envelope of the key figures
+/// of column tables (JSON text; `options`: `{currency?, country?, debtor?, request}`).
+#[napi(js_name = "kpisOfTablesJson")]
+pub fn kpis_of_tables_json(
+    invoices: InvoiceColumns,
+    payments: Option<PaymentColumns>,
+    customers: Option<CustomerColumns>,
+    options: String,
+) -> String {
+    envelope(guarded("key figures", || {
+        let tables = Tables::new(invoices, payments, customers)?;
+        batch::kpis(&tables, &options)
+    }))
+}
+
+/// `kpisOfTablesJsonAsync(...)`: as `kpisOfTablesJson`, computed off the main thread.
+#[napi(js_name = "kpisOfTablesJsonAsync")]
+pub fn kpis_of_tables_json_async(
+    invoices: InvoiceColumns,
+    payments: Option<PaymentColumns>,
+    customers: Option<CustomerColumns>,
+    options: String,
+) -> AsyncTask<BatchTask> {
+    AsyncTask::new(BatchTask {
+        work: BatchWork::Kpis,
+        tables: Tables::new(invoices, payments, customers),
+        options,
+    })
+}
+
 /// What a batch task computes off the main thread.
 pub enum BatchWork {
     /// The penalty table.
     Penalties,
     /// The per-customer totals.
     CustomerTotals,
+    /// The key figures.
+    Kpis,
 }
 
 /// A batch call's result before conversion (on the main thread).
 pub enum BatchOutput {
     /// The penalty table.
     Penalties(Box<Computed>),
-    /// The totals as JSON text.
-    CustomerTotals(String),
+    /// A document's answer envelope (JSON text): the totals, the key figures.
+    Envelope(String),
 }
 
 /// The work of the `*Async` batch functions: the tables were taken off the JavaScript values on
@@ -184,13 +216,15 @@ impl Task for BatchTask {
         );
         Ok(guarded("a batch call", || {
             let tables = tables?;
-            let request = BatchRequest::parse(&self.options)?;
             match self.work {
+                BatchWork::Kpis => batch::kpis(&tables, &self.options).map(BatchOutput::Envelope),
                 BatchWork::Penalties => {
+                    let request = BatchRequest::parse(&self.options)?;
                     batch::penalties(&tables, &request).map(|c| BatchOutput::Penalties(Box::new(c)))
                 }
                 BatchWork::CustomerTotals => {
-                    batch::customer_totals(&tables, &request).map(BatchOutput::CustomerTotals)
+                    let request = BatchRequest::parse(&self.options)?;
+                    batch::customer_totals(&tables, &request).map(BatchOutput::Envelope)
                 }
             }
         }))
@@ -199,7 +233,7 @@ impl Task for BatchTask {
     fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
         Ok(answer_of(output.map(|o| match o {
             BatchOutput::Penalties(c) => Either::A((*c).columns()),
-            BatchOutput::CustomerTotals(envelope) => Either::B(envelope),
+            BatchOutput::Envelope(envelope) => Either::B(envelope),
         })))
     }
 }

@@ -218,3 +218,25 @@ test("the guide's example (docs/guide-node.md) gives the figures computed by han
   assert.deepEqual(t.total_due, ['1099.99', '41.30'])
   assert.deepEqual(t.interest, ['59.99', '1.30'])
 })
+
+test('the key figures of tables equal those of the ledger document', async () => {
+  const tables = portfolio(21, 400)
+  const currency = new Map(tables.invoices.map((i) => [i.id, i.currency]))
+  const ledger = {
+    customers: tables.customers,
+    invoices: tables.invoices,
+    payments: tables.payments.map((p) => ({ currency: currency.get(p.invoice), ...p }))
+  }
+  const period = { as_of: AS_OF, from: '2026-01-01', to: AS_OF }
+  for (const group_by of ['portfolio', 'customer']) {
+    const options = { per_currency: true }
+    const fast = arrears.kpisOfTables(tables, { ...period, group_by, options })
+    assert.deepEqual(fast, arrears.kpis(ledger, AS_OF, period.from, period.to, { group_by, options }))
+    assert.ok(fast.groups.length > (group_by === 'customer' ? 10 : 1))
+  }
+  assert.deepEqual(await arrears.kpisOfTablesAsync(tables, { ...period, options: { per_currency: true } }),
+    arrears.kpisOfTables(tables, { ...period, options: { per_currency: true } }))
+  assert.throws(() => arrears.kpisOfTables(tables, { ...period, group_by: 'sector' }),
+    (e) => e.code === 'input.invalid_value' && e.path === 'group_by')
+  assert.throws(() => arrears.kpisOfTables(tables, { as_of: AS_OF }), TypeError)
+})
