@@ -457,7 +457,26 @@ mod tests {
         country: Option<String>,
     }
 
-    fn write(case: &Case) -> Options {
+    /// A case's tables on disk, removed when dropped (the property test writes hundreds).
+    struct Written {
+        opts: Options,
+        dir: PathBuf,
+    }
+
+    impl std::ops::Deref for Written {
+        type Target = Options;
+        fn deref(&self) -> &Options {
+            &self.opts
+        }
+    }
+
+    impl Drop for Written {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    fn write(case: &Case) -> Written {
         static N: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
             "arrears-fast-{}-{}",
@@ -470,7 +489,7 @@ mod tests {
             std::fs::write(&p, text).expect("write");
             p
         };
-        Options {
+        let opts = Options {
             ledger: put("invoices.csv", &case.invoices),
             payments: case.payments.as_deref().map(|t| put("payments.csv", t)),
             customers: case.customers.as_deref().map(|t| put("customers.csv", t)),
@@ -486,7 +505,8 @@ mod tests {
                 country: case.country.clone(),
                 debtor: None,
             },
-        }
+        };
+        Written { opts, dir }
     }
 
     fn as_of() -> chrono::NaiveDate {

@@ -19,7 +19,8 @@ fn arrears(args: &[&str]) -> Output {
 }
 
 fn tmp(name: &str, content: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("arrears-cli-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("arrears-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
     std::fs::write(&p, content).unwrap();
@@ -143,7 +144,8 @@ fn bad_csv_lists_every_problem_and_writes_nothing() {
         "bad-payments.csv",
         "date,amount,invoice,customer,currency\n2024-02-03,20.00,F99,C1,EUR\n",
     );
-    let out = std::env::temp_dir().join(format!("arrears-should-not-exist-{}", std::process::id()));
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("arrears-should-not-exist-{}", std::process::id()));
     let o = arrears(&[
         "report",
         inv.to_str().unwrap(),
@@ -331,8 +333,8 @@ fn agenda_record_then_rerun_gives_no_new_contact() {
         r#"{"customers": [{"id": "C1", "name": "Studio Nord", "country": "FR"}],
             "invoices": [{"id": "F1", "customer": "C1", "issue_date": "2026-04-29", "due_date": "2026-05-29", "amount": "1200.00", "currency": "EUR"}]}"#,
     );
-    let journal =
-        std::env::temp_dir().join(format!("arrears-journal-{}.jsonl", std::process::id()));
+    let journal = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("arrears-journal-{}.jsonl", std::process::id()));
     let _ = std::fs::remove_file(&journal);
     let args = |record: bool| {
         let mut v = vec![
@@ -455,7 +457,8 @@ fn plan_splits_exactly() {
 
 #[test]
 fn agenda_writes_the_day_s_letters() {
-    let dir = std::env::temp_dir().join(format!("arrears-letters-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("arrears-letters-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let ledger = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -549,7 +552,8 @@ fn assert_valid(validator: &jsonschema::Validator, doc: &serde_json::Value, what
 
 #[test]
 fn schemas_command_writes_the_published_schemas() {
-    let dir = std::env::temp_dir().join(format!("arrears-schemas-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("arrears-schemas-{}", std::process::id()));
     let o = arrears(&["schemas", "--out", dir.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     for name in [

@@ -47,7 +47,8 @@ fn stderr(o: &Output) -> String {
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("arrears-first-hour-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("arrears-first-hour-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
@@ -888,7 +889,8 @@ fn the_penalty_table_has_one_row_per_invoice_and_adds_up() {
 
 #[test]
 fn a_synthetic_portfolio_is_generated_and_read_back() {
-    let dir = std::env::temp_dir().join(format!("arrears-generate-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("arrears-generate-{}", std::process::id()));
     let o = arrears(&[
         "generate",
         "--invoices",

@@ -124,7 +124,7 @@ fn root() -> PathBuf {
 /// Runs one document's commands; returns how many ran.
 fn run_document(name: &str) -> usize {
     let doc = std::fs::read_to_string(root().join(name)).unwrap();
-    let dir = std::env::temp_dir().join(format!(
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
         "arrears-guide-{}-{}",
         std::process::id(),
         name.replace(['/', '.'], "-")

@@ -73,7 +73,8 @@ fn a_formal_notice_with_a_handful_of_invoices_prints_on_one_a4_page() {
         );
         return;
     };
-    let dir = std::env::temp_dir().join(format!("arrears-print-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("arrears-print-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     // Six overdue invoices of one customer, with long numbers, a three-line address and the
