@@ -56,7 +56,7 @@ use arrears::money::Currency;
 use arrears::portfolio::batch::{PenaltyTable, SETTLED};
 use arrears::portfolio::build::{Amount, BookBuilder, Defaults};
 use arrears::portfolio::columns::{day_number, Book, NONE};
-use arrears::{Code, Error, Result};
+use arrears::{Code, Error, Problems, Result};
 
 /// The tables of a ledger, each as record batches (a Parquet file's row groups, a pyarrow table's
 /// chunks). Payments and customers may be empty.
@@ -242,38 +242,6 @@ pub fn book(tables: &Tables<'_>, defaults: Defaults) -> Result<Book> {
     }
     problems.finish()?;
     Ok(b.finish())
-}
-
-/// Problems collected over a whole table, so that one run shows them all.
-#[derive(Default)]
-struct Problems {
-    errors: Vec<Error>,
-    more: usize,
-}
-
-impl Problems {
-    const MAX: usize = 100;
-
-    fn push(&mut self, e: Error) {
-        if self.errors.len() < Self::MAX {
-            self.errors.push(e);
-        } else {
-            self.more = self.more.saturating_add(1);
-        }
-    }
-
-    fn finish(mut self) -> Result<()> {
-        if self.more > 0 {
-            self.errors.push(Error::new(
-                Code::InvalidCell,
-                format!("... and {} more problems", self.more),
-            ));
-        }
-        match Error::from_many(self.errors) {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
-    }
 }
 
 fn empty(column: &str) -> Error {

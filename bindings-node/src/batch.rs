@@ -18,7 +18,7 @@ use arrears::portfolio::batch::{PenaltyTable, SETTLED};
 use arrears::portfolio::build::{Amount, BookBuilder, Defaults};
 use arrears::portfolio::columns::{date_of, day_number, Book};
 use arrears::prelude::NaiveDate;
-use arrears::{Code, Error, Result};
+use arrears::{Code, Error, Problems, Result};
 use napi::bindgen_prelude::{BigInt64Array, Either, Int32Array, Uint32Array};
 use napi_derive::napi;
 
@@ -401,36 +401,6 @@ impl Amounts {
     }
 }
 
-/// Problems collected over the whole input, so that one call shows them all (at most 100, then
-/// a count).
-#[derive(Default)]
-struct Problems {
-    errors: Vec<Error>,
-    more: usize,
-}
-
-impl Problems {
-    const MAX: usize = 100;
-
-    fn push(&mut self, e: Error) {
-        if self.errors.len() < Self::MAX {
-            self.errors.push(e);
-        } else {
-            self.more = self.more.saturating_add(1);
-        }
-    }
-
-    fn finish(mut self) -> Result<()> {
-        if self.more > 0 {
-            self.errors.push(Error::new(
-                Code::InvalidCell,
-                format!("... and {} more problems", self.more),
-            ));
-        }
-        Error::from_many(self.errors).map_or(Ok(()), Err)
-    }
-}
-
 /// The penalty table as columns for JavaScript: row `k` is the `row[k]`-th invoice of the input
 /// (invoices issued after the as-of date are left out). Text columns are their cells joined by
 /// NUL (`index.js` splits them); money as decimal strings joined the same way, or in minor units
@@ -549,14 +519,11 @@ pub struct KpisTablesRequest {
 /// The errors of [`Tables::book`] and of the KPIs.
 pub fn kpis(tables: &Tables, request: &str) -> Result<String> {
     let request: KpisTablesRequest = arrears::ops::from_json_str(request)?;
-    let defaults = Defaults::from_options(
+    let book = tables.book(row_defaults(
         request.currency.as_deref(),
-        &arrears::ledger::CustomerDefaults {
-            country: request.country.clone(),
-            debtor: request.debtor,
-        },
-    )?;
-    let book = tables.book(defaults)?;
+        request.country.as_ref(),
+        request.debtor,
+    )?)?;
     let report = arrears::kpi::ops::kpis_of_book(&book, request.request)?;
     let json =
         serde_json::to_string(&report).map_err(|e| Error::new(Code::Internal, e.to_string()))?;
@@ -681,12 +648,21 @@ impl BatchRequest {
     }
 
     fn defaults(&self) -> Result<Defaults> {
-        Defaults::from_options(
-            self.currency.as_deref(),
-            &arrears::ledger::CustomerDefaults {
-                country: self.country.clone(),
-                debtor: self.debtor,
-            },
-        )
+        row_defaults(self.currency.as_deref(), self.country.as_ref(), self.debtor)
     }
+}
+
+/// The defaults of rows without a currency, and of customers without a country or a kind.
+fn row_defaults(
+    currency: Option<&str>,
+    country: Option<&String>,
+    debtor: Option<DebtorStatus>,
+) -> Result<Defaults> {
+    Defaults::from_options(
+        currency,
+        &arrears::ledger::CustomerDefaults {
+            country: country.cloned(),
+            debtor,
+        },
+    )
 }

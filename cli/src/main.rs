@@ -1027,11 +1027,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             // invoices); segments and sectors are not among the columns, so grouping by them, and
             // anything else, goes the general way.
             let opts = a.input.import_options()?;
-            let by_columns = matches!(
-                group_by,
-                arrears::kpi::GroupBy::Portfolio | arrears::kpi::GroupBy::Customer
-            );
-            let book = if !by_columns {
+            let book = if !group_by.in_columns() {
                 None
             } else if tables::is_parquet(&opts.ledger) {
                 Some(tables::read_book(&opts)?)
@@ -1040,22 +1036,16 @@ fn run(cli: Cli) -> Result<(), Error> {
             };
             let (report, coverage) = match book {
                 Some(book) => {
-                    let history = arrears::kpi::History::of_book(
-                        &book,
-                        as_of,
-                        &arrears::kpi::book_customers(&book),
-                        |_| None,
-                    )?;
                     let coverage = arrears::kpi::Coverage::of_book(&book, as_of);
-                    let report = arrears::kpi::kpis_of(
-                        &history,
-                        &coverage,
-                        Some(&journal),
-                        period,
+                    let request = arrears::kpi::ops::BookKpisRequest {
+                        as_of,
+                        from,
+                        to,
                         group_by,
-                        &options,
-                    )?;
-                    (report, coverage)
+                        journal: Some(journal),
+                        options,
+                    };
+                    (arrears::kpi::ops::kpis_of_book(&book, request)?, coverage)
                 }
                 None => {
                     let ledger = a.input.load()?;

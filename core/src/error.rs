@@ -220,6 +220,53 @@ pub struct Error {
     problems: Box<[Problem]>,
 }
 
+/// Problems collected over a whole input (a table's rows), so that one run reports them all: the
+/// first [`Problems::MAX`], then a count of the rest.
+///
+/// ```
+/// use arrears::{Code, Error, Problems};
+/// let mut p = Problems::default();
+/// for row in 0..150 {
+///     p.push(Error::new(Code::InvalidCell, "empty").at(format!("invoices[{row}]")));
+/// }
+/// let e = p.finish().unwrap_err();
+/// assert_eq!(e.problems().len(), 101); // 100, then "... and 50 more problems"
+/// assert!(Problems::default().finish().is_ok());
+/// ```
+#[derive(Debug, Default)]
+pub struct Problems {
+    errors: Vec<Error>,
+    more: usize,
+}
+
+impl Problems {
+    /// How many problems are kept with their text and place.
+    pub const MAX: usize = 100;
+
+    /// Records a problem.
+    pub fn push(&mut self, e: Error) {
+        if self.errors.len() < Self::MAX {
+            self.errors.push(e);
+        } else {
+            self.more = self.more.saturating_add(1);
+        }
+    }
+
+    /// `Ok` when nothing was recorded, else one error listing every problem kept.
+    ///
+    /// # Errors
+    /// The problems, as one error ([`Error::from_many`]).
+    pub fn finish(mut self) -> Result<()> {
+        if self.more > 0 {
+            self.errors.push(Error::new(
+                Code::InvalidCell,
+                format!("... and {} more problems", self.more),
+            ));
+        }
+        Error::from_many(self.errors).map_or(Ok(()), Err)
+    }
+}
+
 impl Error {
     /// An error with one problem.
     pub fn new(code: Code, message: impl Into<String>) -> Self {

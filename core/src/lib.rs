@@ -64,7 +64,7 @@ pub mod schema;
 pub mod synthetic;
 pub mod terms;
 
-pub use error::{Code, Error, Problem, Result};
+pub use error::{Code, Error, Problem, Problems, Result};
 pub use ops::{run, OPERATIONS};
 
 /// The README's Rust example, compiled and run as a doctest so the first example users paste

@@ -8,9 +8,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::figure::{add, sub};
-use crate::calendar::date::days_between;
 use crate::error::{err, Result};
-use crate::ledger::{AllocationSource, Ledger, LedgerDocument, ReceivableState, ReceivableStatus};
+use crate::ledger::{AllocationSource, Ledger, LedgerDocument, ReceivableState, Settlement};
 use crate::money::Currency;
 use crate::portfolio::columns::{date_of, day_number, Book};
 use crate::portfolio::replay::{replay, NO_DAY};
@@ -425,16 +424,11 @@ impl History {
             };
             let (paid, outstanding) = (get(&replayed.paid), get(&replayed.outstanding));
             // The rules of `Ledger::state_as_of` (no write-offs in a book).
-            let status = match settled_on {
-                None if as_of > due_date => ReceivableStatus::Overdue,
-                None => ReceivableStatus::NotDue,
-                Some(_) if paid != 0 => ReceivableStatus::Paid,
-                Some(_) => ReceivableStatus::Credited,
-            };
-            let days_to_pay = match (status, settled_on) {
-                (ReceivableStatus::Paid, Some(d)) => Some(days_between(issue_date, d)),
-                _ => None,
-            };
+            let Settlement {
+                status,
+                days_late,
+                days_to_pay,
+            } = Settlement::of(as_of, issue_date, due_date, settled_on, paid != 0, false);
             let mut moves = Vec::new();
             for (day, amount, credit) in replayed.lines(i) {
                 moves.push(Move {
@@ -467,7 +461,7 @@ impl History {
                     disputed: money(0),
                     status,
                     partially_paid: paid != 0 && outstanding != 0,
-                    days_late: days_between(due_date, settled_on.unwrap_or(as_of)).max(0),
+                    days_late,
                     settled_on,
                     days_to_pay,
                 },

@@ -186,7 +186,7 @@ pub struct BookKpisRequest {
 /// `input.invalid_value` for a grouping by segment or sector (a book does not hold them: pass a
 /// ledger document); the errors of [`super::kpis`].
 pub fn kpis_of_book(book: &Book, req: BookKpisRequest) -> Result<KpiReport> {
-    if matches!(req.group_by, GroupBy::Segment | GroupBy::Sector) {
+    if !req.group_by.in_columns() {
         return Err(err!(
             InvalidValue,
             "grouping by segment or sector needs the customers' segments and sectors, which tables \

@@ -42,6 +42,20 @@ pub enum GroupBy {
     Sector,
 }
 
+impl GroupBy {
+    /// Whether a book (the ledger as columns, which has no segments or sectors) can be grouped
+    /// this way.
+    ///
+    /// ```
+    /// use arrears::kpi::GroupBy;
+    /// assert!(GroupBy::Customer.in_columns());
+    /// assert!(!GroupBy::Sector.in_columns());
+    /// ```
+    pub fn in_columns(self) -> bool {
+        matches!(self, GroupBy::Portfolio | GroupBy::Customer)
+    }
+}
+
 /// The dates of a KPI computation: the as-of date (what is known) and the period measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KpiPeriod {

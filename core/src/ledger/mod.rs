@@ -58,6 +58,7 @@ pub use document::{
     AllocationRecord, CreditNoteRecord, CustomerDefaults, CustomerRecord, DebtorStatus,
     DisputeRecord, InvoiceRecord, LedgerDocument, PaymentKind, PaymentRecord, WriteOffRecord,
 };
+pub(crate) use state::Settlement;
 pub use state::{
     Allocation, AllocationSource, CurrencyTotals, CustomerState, LedgerState, ReceivableState,
     ReceivableStatus, UnappliedCredit,

@@ -742,19 +742,18 @@ impl<'a> Replay<'a> {
             if !o.issued {
                 continue;
             }
-            let status = match o.settled_on {
-                None if self.as_of > r.due_date => ReceivableStatus::Overdue,
-                None => ReceivableStatus::NotDue,
-                Some(_) if !o.written_off.is_zero() => ReceivableStatus::WrittenOff,
-                Some(_) if !o.paid.is_zero() => ReceivableStatus::Paid,
-                Some(_) => ReceivableStatus::Credited,
-            };
-            let end = o.settled_on.unwrap_or(self.as_of);
-            let days_late = days_between(r.due_date, end).max(0);
-            let days_to_pay = match (status, o.settled_on) {
-                (ReceivableStatus::Paid, Some(d)) => Some(days_between(r.issue_date, d)),
-                _ => None,
-            };
+            let Settlement {
+                status,
+                days_late,
+                days_to_pay,
+            } = Settlement::of(
+                self.as_of,
+                r.issue_date,
+                r.due_date,
+                o.settled_on,
+                !o.paid.is_zero(),
+                !o.written_off.is_zero(),
+            );
             let c = r.currency;
             receivables.push(ReceivableState {
                 id: r.id.clone(),
@@ -837,6 +836,47 @@ impl<'a> Replay<'a> {
             unapplied,
             warnings: self.warnings,
         })
+    }
+}
+
+/// Where a receivable stands on the as-of date, from when it was settled (if it was) and by what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Settlement {
+    pub(crate) status: ReceivableStatus,
+    /// Days past the due date: up to the as-of date while open, up to the settlement once
+    /// settled; never negative.
+    pub(crate) days_late: i64,
+    /// Days from issue to settlement, for receivables settled by payment.
+    pub(crate) days_to_pay: Option<i64>,
+}
+
+impl Settlement {
+    /// The rules of [`ReceivableState`]'s `status`, `days_late` and `days_to_pay`: open and
+    /// overdue after the due date; once settled, written off if anything was, else paid if
+    /// anything was paid, else credited.
+    pub(crate) fn of(
+        as_of: NaiveDate,
+        issue_date: NaiveDate,
+        due_date: NaiveDate,
+        settled_on: Option<NaiveDate>,
+        paid: bool,
+        written_off: bool,
+    ) -> Settlement {
+        let status = match settled_on {
+            None if as_of > due_date => ReceivableStatus::Overdue,
+            None => ReceivableStatus::NotDue,
+            Some(_) if written_off => ReceivableStatus::WrittenOff,
+            Some(_) if paid => ReceivableStatus::Paid,
+            Some(_) => ReceivableStatus::Credited,
+        };
+        Settlement {
+            status,
+            days_late: days_between(due_date, settled_on.unwrap_or(as_of)).max(0),
+            days_to_pay: match (status, settled_on) {
+                (ReceivableStatus::Paid, Some(d)) => Some(days_between(issue_date, d)),
+                _ => None,
+            },
+        }
     }
 }
 
