@@ -909,8 +909,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let policy = settings.policy.resolve()?;
                 // One computation of the claims for all the day's letters.
                 let state = ledger.state_as_of(as_of)?;
-                let claims =
-                    arrears::claim::Claims::compute(&ledger, &state, &settings.interest, &table)?;
+                let claims = arrears::claim::Claims::for_contacts(
+                    &ledger,
+                    &state,
+                    &settings.interest,
+                    &table,
+                )?;
                 let setup = arrears::dunning::letter::LetterSetup {
                     sender: &sender,
                     policy: &policy,

@@ -152,6 +152,33 @@ proptest! {
     }
 
     #[test]
+    fn contacts_claim_what_the_full_computation_claims((ledger, as_of) in scenario()) {
+        // `for_contacts` skips the statements of receivables settled late when they are not
+        // claimed: every claim is the same but for the amounts reported as not claimed.
+        let table = RateTable::builtin().unwrap();
+        let state = ledger.state_as_of(as_of).unwrap();
+        let disputes = Disputes::new();
+        for settled in [SettledPenalties::Omit, SettledPenalties::Claim] {
+            let options = LedgerInterestOptions { settled_penalties: settled, ..Default::default() };
+            let full = Claims::compute(&ledger, &state, &options, &table).unwrap();
+            let contacts = Claims::for_contacts(&ledger, &state, &options, &table).unwrap();
+            let mut customers: Vec<&str> = state.receivables.iter().map(|r| r.customer.as_str()).collect();
+            customers.sort_unstable();
+            customers.dedup();
+            for customer in customers {
+                let mut expected = full.customer(customer, arrears::money::Currency::EUR, None, &disputes).unwrap();
+                let got = contacts.customer(customer, arrears::money::Currency::EUR, None, &disputes).unwrap();
+                if settled == SettledPenalties::Omit {
+                    expected.settled_not_claimed = got.settled_not_claimed;
+                    expected.settled_not_claimed_count = 0;
+                    prop_assert!(got.settled_not_claimed.is_zero());
+                }
+                prop_assert_eq!(got, expected);
+            }
+        }
+    }
+
+    #[test]
     fn the_agenda_and_its_letters_state_the_claim((ledger, as_of) in scenario()) {
         agenda_states_its_claims(&ledger, as_of);
     }

@@ -297,7 +297,72 @@ impl<'a> Claims<'a> {
         options: &LedgerInterestOptions,
         table: &RateTable,
     ) -> Result<Claims<'a>> {
-        let penalties = for_state(ledger, state, options, table, false)?;
+        Self::of_scope(ledger, state, options, table, false)
+    }
+
+    /// The same for contacts only: when penalties on receivables settled late are not claimed
+    /// ([`SettledPenalties::Omit`]), their statements are not computed, so every
+    /// [`CustomerClaim::settled_not_claimed`] is zero, while lines, totals and warnings are those
+    /// of [`Claims::compute`]. What the agenda and the letters need (in a portfolio most late
+    /// receivables are settled ones: this skips most of the interest work); a report showing what
+    /// is owed on settled invoices uses [`Claims::compute`].
+    ///
+    /// ```
+    /// use arrears::claim::Claims;
+    /// use arrears::interest::ledger::LedgerInterestOptions;
+    /// use arrears::ledger::{Ledger, LedgerDocument};
+    /// use arrears::money::Currency;
+    /// use arrears::rates::RateTable;
+    /// use chrono::NaiveDate;
+    ///
+    /// // F1 is still owed; F2 was paid 30 days late, which leaves EUR 40 and interest owed on it.
+    /// let doc: LedgerDocument = serde_json::from_value(serde_json::json!({
+    ///   "customers": [{"id": "C1", "country": "FR"}],
+    ///   "invoices": [
+    ///     {"id": "F1", "customer": "C1", "issue_date": "2024-01-01", "due_date": "2024-01-31",
+    ///      "amount": "1000.00", "currency": "EUR"},
+    ///     {"id": "F2", "customer": "C1", "issue_date": "2024-01-01", "due_date": "2024-01-31",
+    ///      "amount": "500.00", "currency": "EUR"}],
+    ///   "payments": [{"customer": "C1", "invoice": "F2", "date": "2024-03-01",
+    ///                 "amount": "500.00", "currency": "EUR"}]})).unwrap();
+    /// let ledger = Ledger::new(doc)?;
+    /// let state = ledger.state_as_of(NaiveDate::from_ymd_opt(2024, 3, 15).unwrap())?;
+    /// let (options, rates) = (LedgerInterestOptions::default(), RateTable::builtin()?);
+    /// let full = Claims::compute(&ledger, &state, &options, &rates)?;
+    /// let contacts = Claims::for_contacts(&ledger, &state, &options, &rates)?;
+    /// let none = Default::default();
+    /// let (a, b) = (
+    ///     full.customer("C1", Currency::EUR, None, &none)?,
+    ///     contacts.customer("C1", Currency::EUR, None, &none)?,
+    /// );
+    /// // The same claim on F1: 44 days at 14.50 % on 1,000.00 is 17.48, plus EUR 40.
+    /// assert_eq!((a.total, b.total), (b.total, "1057.48".parse().unwrap()));
+    /// // What F2 still owes is only reported by the full computation.
+    /// assert_eq!(a.settled_not_claimed_count, 1);
+    /// assert!(b.settled_not_claimed.is_zero());
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Claims::compute`].
+    pub fn for_contacts(
+        ledger: &'a Ledger,
+        state: &'a LedgerState,
+        options: &LedgerInterestOptions,
+        table: &RateTable,
+    ) -> Result<Claims<'a>> {
+        let open_only = options.settled_penalties == SettledPenalties::Omit;
+        Self::of_scope(ledger, state, options, table, open_only)
+    }
+
+    fn of_scope(
+        ledger: &'a Ledger,
+        state: &'a LedgerState,
+        options: &LedgerInterestOptions,
+        table: &RateTable,
+        open_only: bool,
+    ) -> Result<Claims<'a>> {
+        let penalties = for_state(ledger, state, options, table, open_only)?;
         let statement_of = penalties
             .receivables
             .iter()

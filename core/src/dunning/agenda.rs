@@ -418,7 +418,7 @@ pub fn agenda(
 
     // What each contact claims (rule 12): the claim module's figures, the same as the report's
     // and the letters'. A receivable without penalties is still dunned, with a warning.
-    let claims = Claims::compute(ledger, &state, &settings.interest, table)?;
+    let claims = Claims::for_contacts(ledger, &state, &settings.interest, table)?;
     let journal_disputes: Disputes = super::journal::open_disputes(journal, as_of);
 
     // Payments per customer, for promises.

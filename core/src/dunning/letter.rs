@@ -133,7 +133,7 @@ pub fn context(
         _ => {
             computed_state = ledger.state_as_of(date)?;
             computed_claims =
-                Claims::compute(ledger, &computed_state, setup.interest, setup.table)?;
+                Claims::for_contacts(ledger, &computed_state, setup.interest, setup.table)?;
             &computed_claims
         }
     };

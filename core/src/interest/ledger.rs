@@ -268,26 +268,39 @@ pub fn for_state(
         .iter()
         .map(|c| (c.id.as_str(), c))
         .collect();
-    let mut by_receivable: std::collections::HashMap<&str, Vec<&crate::ledger::Allocation>> =
-        std::collections::HashMap::new();
-    for a in &state.allocations {
-        by_receivable
-            .entry(a.receivable.as_str())
-            .or_default()
-            .push(a);
-    }
-    let mut receivables = Vec::new();
-    let mut skipped = Vec::new();
-    let mut per: BTreeMap<(String, Currency), CustomerInterest> = BTreeMap::new();
-    for r in &state.receivables {
-        let late = r.days_late > 0
+    let is_late = |r: &&crate::ledger::ReceivableState| {
+        r.days_late > 0
             && matches!(
                 r.status,
                 ReceivableStatus::Overdue | ReceivableStatus::Paid | ReceivableStatus::WrittenOff
             )
-            && !(open_only && r.status != ReceivableStatus::Overdue);
-        if !late {
-            continue;
+            && !(open_only && r.status != ReceivableStatus::Overdue)
+    };
+    let late: Vec<&crate::ledger::ReceivableState> =
+        state.receivables.iter().filter(is_late).collect();
+    // The allocations of the late receivables, grouped by receivable in their replay order: one
+    // sort of (receivable, allocation) pairs rather than a vector per receivable.
+    let slot_of: std::collections::HashMap<&str, usize> = late
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut pairs: Vec<(usize, usize)> = state
+        .allocations
+        .iter()
+        .enumerate()
+        .filter_map(|(k, a)| slot_of.get(a.receivable.as_str()).map(|i| (*i, k)))
+        .collect();
+    drop(slot_of);
+    pairs.sort_unstable();
+    let mut pairs = pairs.into_iter().peekable();
+    let mut receivables = Vec::new();
+    let mut skipped = Vec::new();
+    let mut per: BTreeMap<(&str, Currency), CustomerInterest> = BTreeMap::new();
+    for (slot, r) in late.into_iter().enumerate() {
+        let mut mine: Vec<&crate::ledger::Allocation> = Vec::new();
+        while let Some((_, k)) = pairs.next_if(|(i, _)| *i == slot) {
+            mine.extend(state.allocations.get(k));
         }
         let chosen = match opts.by_customer.get(&r.customer).copied().or(opts.regime) {
             Some(regime) => Ok(regime),
@@ -313,7 +326,7 @@ pub fn for_state(
         };
         let mut payments = Vec::new();
         let mut credits = Vec::new();
-        for a in by_receivable.get(r.id.as_str()).into_iter().flatten() {
+        for a in mine {
             let item = DatedAmount {
                 date: a.date,
                 amount: a.amount,
@@ -341,7 +354,7 @@ pub fn for_state(
         match result {
             Ok(statement) => {
                 let entry = per
-                    .entry((r.customer.clone(), r.currency))
+                    .entry((r.customer.as_str(), r.currency))
                     .or_insert_with(|| CustomerInterest::zero(&r.customer, r.currency));
                 entry.add(&statement)?;
                 receivables.push(ReceivableInterest {

@@ -223,11 +223,36 @@ struct Event<'a> {
     date: NaiveDate,
     rank: Rank,
     id: &'a str,
+    /// The identifier's first 16 bytes as a big-endian number (zero-padded): ordering by it and
+    /// then by the identifier is ordering by the identifier, and most comparisons of a sort end
+    /// on it, without a call to compare strings (a sort of a million events spent a fifth of its
+    /// time there).
+    prefix: u128,
     /// Index into the document list of that kind (or receivable index for `Issue`).
     index: usize,
 }
 
+/// See [`Event::prefix`].
+fn id_prefix(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    for (b, s) in bytes.iter_mut().zip(id.as_bytes()) {
+        *b = *s;
+    }
+    u128::from_be_bytes(bytes)
+}
+
 impl Event<'_> {
+    /// The order of two identifiers with the same [`Event::prefix`]: identifiers of at most 16
+    /// bytes are then equal up to trailing NUL bytes, so their lengths decide; longer ones are
+    /// compared whole.
+    fn tail_cmp(&self, other: &Event<'_>) -> std::cmp::Ordering {
+        if self.id.len() <= 16 && other.id.len() <= 16 {
+            self.id.len().cmp(&other.id.len())
+        } else {
+            self.id.cmp(other.id)
+        }
+    }
+
     fn same_slot(&self, other: &Event<'_>) -> bool {
         self.date == other.date && self.rank == other.rank && self.id == other.id
     }
@@ -292,6 +317,7 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
                 date: r.issue_date,
                 rank: Rank::Issue,
                 id: &r.id,
+                prefix: id_prefix(&r.id),
                 index: i,
             });
         }
@@ -302,6 +328,7 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
                 date: n.date,
                 rank: Rank::CreditNote,
                 id: n.id.as_deref().unwrap_or_default(),
+                prefix: id_prefix(n.id.as_deref().unwrap_or_default()),
                 index: i,
             });
         }
@@ -312,6 +339,7 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
                 date: p.date,
                 rank: Rank::Payment,
                 id: p.id.as_deref().unwrap_or_default(),
+                prefix: id_prefix(p.id.as_deref().unwrap_or_default()),
                 index: i,
             });
         }
@@ -322,12 +350,16 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
                 date: w.date,
                 rank: Rank::WriteOff,
                 id: w.id.as_deref().unwrap_or_default(),
+                prefix: id_prefix(w.id.as_deref().unwrap_or_default()),
                 index: i,
             });
         }
     }
     events.sort_unstable_by(|a, b| {
-        (a.date, a.rank, a.id, a.index).cmp(&(b.date, b.rank, b.id, b.index))
+        (a.date, a.rank, a.prefix)
+            .cmp(&(b.date, b.rank, b.prefix))
+            .then_with(|| a.tail_cmp(b))
+            .then(a.index.cmp(&b.index))
     });
     for tied in events.chunk_by_mut(|a, b| a.same_slot(b)) {
         if tied.len() > 1 {
@@ -926,5 +958,51 @@ impl CurrencyTotals {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn event(id: &str) -> Event<'_> {
+        Event {
+            date: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            rank: Rank::Payment,
+            id,
+            prefix: id_prefix(id),
+            index: 0,
+        }
+    }
+
+    proptest! {
+        /// Ordering by prefix then `tail_cmp` is ordering by identifier, NUL bytes, multi-byte
+        /// characters and identifiers longer than the prefix included.
+        #[test]
+        fn prefix_order_is_identifier_order(
+            a in "[a\\x00é0-9]{0,20}",
+            b in "[a\\x00é0-9]{0,20}",
+        ) {
+            let (ea, eb) = (event(&a), event(&b));
+            let fast = ea.prefix.cmp(&eb.prefix).then_with(|| ea.tail_cmp(&eb));
+            prop_assert_eq!(fast, a.cmp(&b));
+        }
+    }
+
+    #[test]
+    fn trailing_nul_and_shared_prefixes() {
+        for (a, b) in [
+            ("ab", "ab\0"),
+            ("INV000000000000001", "INV000000000000002"),
+            ("", "\0"),
+        ] {
+            let (ea, eb) = (event(a), event(b));
+            assert_eq!(
+                ea.prefix.cmp(&eb.prefix).then_with(|| ea.tail_cmp(&eb)),
+                a.cmp(b)
+            );
+        }
     }
 }
