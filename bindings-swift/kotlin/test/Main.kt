@@ -176,7 +176,23 @@ fun conversions() {
 
 fun main(args: Array<String>) {
     val root = File(args.getOrElse(0) { "../tests/vectors" })
+    check("the README's first example (FirstExample.kt)") {
+        val s = firstExample()
+        expect(s.totalDue == BigDecimal("1057.48")) { "total ${s.totalDue}" }
+    }
     check("operations") { expect(operations().contains("interest")) { "${operations()}" } }
+    check("the guide's agenda example (AgendaExample.kt): fr_standard's D+1 email, 17 days late") {
+        val day = agendaExample()
+        expect(day.businessDay && day.actions.size == 1) { "${day.actions}" }
+        val action = day.actions[0]
+        expect(action.customer == "C1" && action.step == "d1_email" && action.channel == Channel.EMAIL) { "$action" }
+        val item = action.items.single()
+        expect(item.daysLate == 17L && item.outstanding == BigDecimal("1200.00")) { "$item" }
+        expect(item.fixedCompensation == BigDecimal("40.00") && item.interest.signum() > 0) { "$item" }
+        val total = action.totals.single()
+        expect(total.total == total.outstanding + total.penalties) { "$total" }
+        expect(total.penalties == item.interest + item.fixedCompensation) { "$total" }
+    }
     vectors(root)
     typed()
     conversions()

@@ -84,3 +84,38 @@ final class TypedTests: XCTestCase {
         }
     }
 }
+
+final class FirstExampleTests: XCTestCase {
+    /// The example of bindings-swift/README.md (the same file, quoted there).
+    func testFirstExample() throws {
+        let s = try firstExample()
+        XCTAssertEqual(s.interest, dec("17.48"))
+        XCTAssertEqual(s.fixedCompensation, dec("40"))
+        XCTAssertEqual(s.totalDue, dec("1057.48"))
+    }
+}
+
+final class AgendaExampleTests: XCTestCase {
+    /// docs/guide-mobile.md's agenda example (the same file, quoted there): 17 days late with
+    /// nothing done, fr_standard's first step after the due date (D+1 email, docs/dunning.md) is
+    /// due; the contact claims 1,200.00 + interest + the EUR 40 of D441-5 C. com.
+    func testAgendaExample() throws {
+        let day = try agendaExample()
+        XCTAssertTrue(day.businessDay)
+        XCTAssertEqual(day.actions.count, 1)
+        let action = day.actions[0]
+        XCTAssertEqual(action.customer, "C1")
+        XCTAssertEqual(action.step, "d1_email")
+        XCTAssertEqual(action.channel, .email)
+        XCTAssertEqual(action.items.count, 1)
+        let item = action.items[0]
+        XCTAssertEqual(item.daysLate, 17)
+        XCTAssertEqual(item.outstanding, dec("1200.00"))
+        XCTAssertEqual(item.fixedCompensation, dec("40.00"))
+        XCTAssertGreaterThan(item.interest, 0)
+        XCTAssertEqual(action.totals.count, 1)
+        let total = action.totals[0]
+        XCTAssertEqual(total.total, total.outstanding + total.penalties)
+        XCTAssertEqual(total.penalties, item.interest + item.fixedCompensation)
+    }
+}
