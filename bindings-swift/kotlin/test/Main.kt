@@ -116,6 +116,25 @@ fun typed() {
         expect(s.principalOutstanding == BigDecimal("511.92")) { "principal ${s.principalOutstanding}" }
         expect(s.interestOutstanding == BigDecimal("2.85")) { "outstanding ${s.interestOutstanding}" }
     }
+    check("claims: F1 unpaid 44 days (17.48 + 40), F2 paid 30 days late (5.96 + 40 reported, not claimed)") {
+        // 1000 x 14.50 % x 44 / 365 = 17.48; 500 x 14.50 % x 30 / 365 = 5.96 (C. com. L441-10, D441-5).
+        val ledger = LedgerDocument(
+            customers = listOf(CustomerRecord(id = "C1", country = "FR")),
+            invoices = listOf(
+                InvoiceRecord(id = "F1", customer = "C1", issueDate = LocalDate.of(2024, 1, 1),
+                    dueDate = LocalDate.of(2024, 1, 31), amount = BigDecimal("1000.00"), currency = "EUR"),
+                InvoiceRecord(id = "F2", customer = "C1", issueDate = LocalDate.of(2024, 1, 1),
+                    dueDate = LocalDate.of(2024, 1, 31), amount = BigDecimal("500.00"), currency = "EUR"),
+            ),
+            payments = listOf(PaymentRecord(customer = "C1", invoice = "F2", date = LocalDate.of(2024, 3, 1),
+                amount = BigDecimal("500.00"), currency = "EUR")),
+        )
+        val c = claims(ClaimsRequest(ledger = ledger, asOf = LocalDate.of(2024, 3, 15))).claims.single()
+        expect(c.principal == BigDecimal("1000.00") && c.interest == BigDecimal("17.48")) { "$c" }
+        expect(c.fixedCompensation == BigDecimal("40.00") && c.total == BigDecimal("1057.48")) { "$c" }
+        expect(c.settledNotClaimed == BigDecimal("45.96") && c.settledNotClaimedCount == 1L) { "$c" }
+        expect(c.lines.map { it.receivable } == listOf("F1")) { "${c.lines}" }
+    }
     check("interest: a bad request is a coded exception") {
         try {
             interest(

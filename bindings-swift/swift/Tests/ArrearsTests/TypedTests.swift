@@ -119,3 +119,34 @@ final class AgendaExampleTests: XCTestCase {
         XCTAssertEqual(total.penalties, item.interest + item.fixedCompensation)
     }
 }
+
+final class ClaimsTests: XCTestCase {
+    /// F1 (1,000.00 due 2024-01-31) unpaid on 2024-03-15: 44 days at 14.50 % = 17.48, plus EUR 40
+    /// (C. com. L441-10, D441-5). F2 (500.00, same due date) paid on 2024-03-01, 30 days late:
+    /// 500 x 14.50 % x 30 / 365 = 5.96 and EUR 40 still owed, reported but not claimed by default
+    /// (docs/dunning.md §"What a contact claims").
+    func testWhatACustomerOwes() throws {
+        let ledger = LedgerDocument(
+            customers: [CustomerRecord(id: "C1", country: "FR")],
+            invoices: [
+                InvoiceRecord(id: "F1", customer: "C1", issueDate: civilDate(2024, 1, 1),
+                              dueDate: civilDate(2024, 1, 31), amount: dec("1000.00"), currency: "EUR"),
+                InvoiceRecord(id: "F2", customer: "C1", issueDate: civilDate(2024, 1, 1),
+                              dueDate: civilDate(2024, 1, 31), amount: dec("500.00"), currency: "EUR"),
+            ],
+            payments: [PaymentRecord(customer: "C1", date: civilDate(2024, 3, 1),
+                                     amount: dec("500.00"), currency: "EUR", invoice: "F2")]
+        )
+        let answer = try claims(request: ClaimsRequest(ledger: ledger, asOf: civilDate(2024, 3, 15)))
+        XCTAssertEqual(answer.claims.count, 1)
+        let c = answer.claims[0]
+        XCTAssertEqual(c.customer, "C1")
+        XCTAssertEqual(c.principal, dec("1000.00"))
+        XCTAssertEqual(c.interest, dec("17.48"))
+        XCTAssertEqual(c.fixedCompensation, dec("40.00"))
+        XCTAssertEqual(c.total, dec("1057.48"))
+        XCTAssertEqual(c.settledNotClaimed, dec("45.96"))
+        XCTAssertEqual(c.settledNotClaimedCount, 1)
+        XCTAssertEqual(c.lines.map { $0.receivable }, ["F1"])
+    }
+}
