@@ -2,7 +2,6 @@
 //! them to the journal (never rewriting it).
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, Table};
@@ -10,7 +9,7 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, Table};
 use arrears::dunning::agenda::Agenda;
 
 use crate::render::label;
-use arrears::dunning::journal::{self, JournalEntry};
+use arrears::dunning::journal::JournalEntry;
 use arrears::dunning::policy::{Policy, PolicyChoice};
 use arrears::{Code, Error};
 
@@ -40,56 +39,12 @@ pub fn policy_choice(arg: Option<&str>) -> Result<PolicyChoice, Error> {
     }
 }
 
-/// Reads a journal file; a missing file is an empty journal.
+/// Reads a journal file; a missing file is an empty journal (see [`crate::files::Journal`]).
 pub fn read_journal(path: Option<&Path>) -> Result<Vec<JournalEntry>, Error> {
-    let Some(path) = path else {
-        return Ok(Vec::new());
-    };
-    if !path.exists() {
-        return Ok(Vec::new());
+    match path {
+        Some(p) => Ok(crate::files::Journal::open(p, false)?.entries),
+        None => Ok(Vec::new()),
     }
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::new(
-            Code::Unreadable,
-            format!("cannot read {}: {e}", path.display()),
-        )
-    })?;
-    journal::parse(&text).map_err(|e| {
-        // Point at the file: "journal:3" → "journal.jsonl:3".
-        let located = e.problems().iter().map(|p| {
-            let place = p
-                .path
-                .as_deref()
-                .and_then(|s| s.strip_prefix("journal:"))
-                .map(|line| format!("{}:{line}", path.display()))
-                .unwrap_or_else(|| path.display().to_string());
-            Error::new(p.code, p.message.clone()).at(place)
-        });
-        Error::from_many(located.collect::<Vec<_>>()).unwrap_or(e)
-    })
-}
-
-/// Appends entries to the journal file (creating it), one line each. Never rewrites.
-pub fn append_journal(path: &Path, entries: &[JournalEntry]) -> Result<(), Error> {
-    let text = journal::to_lines(entries)?;
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .map_err(|e| {
-            Error::new(
-                Code::Unreadable,
-                format!("cannot open {} to append: {e}", path.display()),
-            )
-        })?;
-    f.write_all(text.as_bytes())
-        .and_then(|()| f.flush())
-        .map_err(|e| {
-            Error::new(
-                Code::Unreadable,
-                format!("cannot append to {}: {e}", path.display()),
-            )
-        })
 }
 
 fn money(d: rust_decimal::Decimal) -> String {

@@ -12,6 +12,7 @@
 
 mod agenda_cmd;
 mod fast;
+mod files;
 mod import;
 mod interest_cmd;
 mod render;
@@ -31,6 +32,7 @@ use arrears::interest::ledger::{LedgerInterestOptions, SettledPenalties};
 use arrears::interest::Regime;
 use arrears::ledger::{CustomerDefaults, DebtorStatus, Ledger};
 use arrears::Error;
+use files::{write_out, write_with};
 
 /// Receivables, late-payment penalties and dunning, from a ledger file.
 #[derive(Parser, Debug)]
@@ -798,7 +800,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
             let title = format!("Receivables report: {name}");
             let text = render::report(&ledger, as_of, args.format, &title, &settings, &journal)?;
-            write_out(args.out.as_ref(), &text)
+            write_out(args.out.as_deref(), &text)
         }
         Command::Sample { out } => sample_cmd::write_sample(&out),
         Command::Generate(a) => {
@@ -853,13 +855,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 };
                 return match a.format {
                     PenaltiesFormat::Csv => {
-                        write_out(a.out.as_ref(), &render::customer_totals_csv(&totals)?)
+                        write_out(a.out.as_deref(), &render::customer_totals_csv(&totals)?)
                     }
-                    PenaltiesFormat::Json => write_out(a.out.as_ref(), &to_json(&totals)?),
+                    PenaltiesFormat::Json => write_out(a.out.as_deref(), &to_json(&totals)?),
                     PenaltiesFormat::Parquet => {
                         let batch = arrears_arrow::customer_totals_batch(&totals)?;
                         let bytes = tables::parquet_bytes(&batch)?;
-                        write_with(a.out.as_ref(), |w| w.write_all(&bytes))
+                        write_with(a.out.as_deref(), |w| w.write_all(&bytes))
                     }
                 };
             }
@@ -867,35 +869,45 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let penalties =
                     arrears::portfolio::batch::penalty_table(&book, as_of, &options, &table)?;
                 return match a.format {
-                    PenaltiesFormat::Csv => write_with(a.out.as_ref(), |w| {
+                    PenaltiesFormat::Csv => write_with(a.out.as_deref(), |w| {
                         render::penalties_csv_columns(&book, &penalties, w)
                     }),
                     PenaltiesFormat::Parquet => {
                         let batch = arrears_arrow::penalty_batch(&book, &penalties)?;
                         let bytes = tables::parquet_bytes(&batch)?;
-                        write_with(a.out.as_ref(), |w| w.write_all(&bytes))
+                        write_with(a.out.as_deref(), |w| w.write_all(&bytes))
                     }
                     PenaltiesFormat::Json => to_json(&penalties.rows(&book))
-                        .and_then(|text| write_out(a.out.as_ref(), &text)),
+                        .and_then(|text| write_out(a.out.as_deref(), &text)),
                 };
             }
             let ledger = a.input.load()?;
             let rows = arrears::portfolio::penalty_table(&ledger, as_of, &options, &table)?;
             match a.format {
-                PenaltiesFormat::Json => write_out(a.out.as_ref(), &to_json(&rows)?),
-                PenaltiesFormat::Csv => write_out(a.out.as_ref(), &render::penalties_csv(&rows)?),
+                PenaltiesFormat::Json => write_out(a.out.as_deref(), &to_json(&rows)?),
+                PenaltiesFormat::Csv => write_out(a.out.as_deref(), &render::penalties_csv(&rows)?),
                 PenaltiesFormat::Parquet => {
                     let batch = arrears_arrow::penalty_rows_batch(&rows)?;
                     let bytes = tables::parquet_bytes(&batch)?;
-                    write_with(a.out.as_ref(), |w| w.write_all(&bytes))
+                    write_with(a.out.as_deref(), |w| w.write_all(&bytes))
                 }
             }
         }
         Command::Schemas { out } => write_schemas(&out),
         Command::Agenda(a) => {
+            // With --record, the journal is opened for appending and locked before anything else:
+            // an unwritable journal fails the run before a line is printed or a letter written,
+            // and a second --record run waits, then sees what this one recorded.
+            let mut journal_file = match &a.journal {
+                Some(path) => Some(files::Journal::open(path, a.record)?),
+                None => None,
+            };
             let ledger = a.input.load()?;
             let settings = a.input.settings(a.policy.as_deref())?;
-            let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
+            let journal = journal_file
+                .as_ref()
+                .map(|j| j.entries.clone())
+                .unwrap_or_default();
             let as_of = a.as_of.unwrap_or_else(today);
             let table = arrears::rates::RateTable::builtin()?;
             let agenda =
@@ -929,7 +941,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     LetterFormat::Html => arrears::letters::Format::Html,
                 };
                 // Render every letter first, write only when all succeeded: no partial output.
-                let mut files = Vec::new();
+                let mut letters = Vec::new();
                 let mut problems = Vec::new();
                 for action in agenda
                     .actions
@@ -953,59 +965,35 @@ fn run(cli: Cli) -> Result<(), Error> {
                     } else {
                         "txt"
                     };
-                    let safe: String = action
-                        .customer
-                        .chars()
-                        .map(|c| {
-                            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                                c
-                            } else {
-                                '_'
-                            }
-                        })
-                        .collect();
-                    let name = format!("{as_of}-{safe}-{}.{ext}", action.step);
+                    let name = files::letter_file_name(as_of, &action.customer, &action.step, ext);
                     let body = match format {
                         arrears::letters::Format::Html => letter.body,
                         _ => format!("Subject: {}\n\n{}\n", letter.subject, letter.body),
                     };
-                    files.push((dir.join(name), body));
+                    letters.push((name, body));
                 }
                 if let Some(e) = Error::from_many(problems) {
                     return Err(letter_hint(e));
                 }
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    Error::new(
-                        arrears::Code::Unreadable,
-                        format!("cannot create {}: {e}", dir.display()),
-                    )
-                })?;
-                for (path, body) in &files {
-                    std::fs::write(path, body).map_err(|e| {
-                        Error::new(
-                            arrears::Code::Unreadable,
-                            format!("cannot write {}: {e}", path.display()),
-                        )
-                    })?;
-                }
+                files::write_letters(dir, &letters)?;
                 let _ = writeln!(
                     std::io::stderr(),
                     "wrote {} letter(s) in {}",
-                    files.len(),
+                    letters.len(),
                     dir.display()
                 );
             }
             write_out(None, &text)?;
             if a.record {
-                if let Some(path) = &a.journal {
+                if let Some(journal) = journal_file.as_mut() {
                     let stamp = chrono::Local::now().to_rfc3339();
                     let entries = agenda.to_journal(&stamp);
-                    agenda_cmd::append_journal(path, &entries)?;
+                    journal.append(&entries)?;
                     let _ = writeln!(
                         std::io::stderr(),
                         "recorded {} action(s) in {}",
                         entries.len(),
-                        path.display()
+                        journal.path().display()
                     );
                 }
             }
@@ -1066,7 +1054,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 KpisFormat::Json => to_json(&report)?,
                 KpisFormat::Csv => render::kpis_csv(&report)?,
             };
-            write_out(a.out.as_ref(), &text)
+            write_out(a.out.as_deref(), &text)
         }
         Command::Risk(a) => {
             let ledger = a.input.load()?;
@@ -1079,7 +1067,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 &arrears::risk::RiskOptions::default(),
             )?;
             write_out(
-                a.out.as_ref(),
+                a.out.as_deref(),
                 &to_json(&serde_json::json!({"as_of": as_of.to_string(), "customers": risk}))?,
             )
         }
@@ -1093,17 +1081,17 @@ fn run(cli: Cli) -> Result<(), Error> {
                 a.horizon_days,
                 &arrears::risk::BacktestOptions::default(),
             )?;
-            write_out(a.out.as_ref(), &to_json(&result)?)
+            write_out(a.out.as_deref(), &to_json(&result)?)
         }
         Command::Letter(a) => {
             let text = letter(&a)?;
-            write_out(a.out.as_ref(), &text)
+            write_out(a.out.as_deref(), &text)
         }
         Command::Record(a) => {
+            // Locked for the run; it must read cleanly before a line is added to it.
+            let mut journal = files::Journal::open(&a.journal, true)?;
             let ledger = a.input.load()?;
             let policy = agenda_cmd::policy_choice(a.policy.as_deref())?.resolve()?;
-            // The journal must read cleanly before a line is added to it.
-            agenda_cmd::read_journal(Some(&a.journal))?;
             let entry = arrears::dunning::journal::record_step(
                 &ledger,
                 &policy,
@@ -1113,7 +1101,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 &a.invoices,
                 &chrono::Local::now().to_rfc3339(),
             )?;
-            agenda_cmd::append_journal(&a.journal, std::slice::from_ref(&entry))?;
+            journal.append(std::slice::from_ref(&entry))?;
             let covered = match &entry.event {
                 arrears::dunning::journal::JournalEvent::Action { items, .. } => items
                     .iter()
@@ -1461,71 +1449,4 @@ fn today() -> NaiveDate {
         .ok()
         .and_then(|s| parse_date(s.trim()).ok())
         .unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
-/// Writes the whole output at once, only after everything succeeded: no partial output.
-/// Writes a large output as it is produced: to a file through a temporary file renamed at the
-/// end (so a failed run leaves no half-written table), else to standard output.
-fn write_with(
-    path: Option<&PathBuf>,
-    produce: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), Error> {
-    let failed = |what: String, e: std::io::Error| {
-        Error::new(
-            arrears::Code::Unreadable,
-            format!("cannot write {what}: {e}"),
-        )
-    };
-    match path {
-        Some(p) => {
-            let mut name = p.file_name().unwrap_or_default().to_os_string();
-            name.push(format!(".{}.partial", std::process::id()));
-            let partial = p.with_file_name(name);
-            let result = std::fs::File::create(&partial).and_then(|f| {
-                let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-                produce(&mut w)?;
-                // Flushed, not synced: the rename guards against a half-written table (an error,
-                // a full disk, an interrupted run), as `cp` and the dataframe writers do; only a
-                // power cut in the next seconds could lose it, and the run can be repeated.
-                w.into_inner().map_err(|e| e.into_error())?;
-                std::fs::rename(&partial, p)
-            });
-            result.map_err(|e| {
-                let _ = std::fs::remove_file(&partial);
-                failed(p.display().to_string(), e)
-            })
-        }
-        None => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            match produce(&mut out).and_then(|()| out.flush()) {
-                // A reader that stopped early (`| head`) is not an error of ours.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => r.map_err(|e| failed("to stdout".into(), e)),
-            }
-        }
-    }
-}
-
-fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
-    match path {
-        Some(p) => std::fs::write(p, text).map_err(|e| {
-            Error::new(
-                arrears::Code::Unreadable,
-                format!("cannot write {}: {e}", p.display()),
-            )
-        }),
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                // A reader that stopped early (`| head`) is not an error of ours.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => r.map_err(|e| {
-                    Error::new(
-                        arrears::Code::Unreadable,
-                        format!("cannot write to stdout: {e}"),
-                    )
-                }),
-            }
-        }
-    }
 }

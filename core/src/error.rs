@@ -171,6 +171,14 @@ codes! {
         "A file is not in the text encoding it was read with (for example a Windows-1252 spreadsheet export read as UTF-8); the message names the option that reads it.";
     ColumnType = "import.column_type",
         "A column of a Parquet or Arrow table has a type that cannot hold its field exactly: money in floating point (store a decimal, or integer minor units with a declared scale), a date as text that is not YYYY-MM-DD, an id that is not text.";
+
+    // --- files written by the command line ---
+    WriteFailed = "io.write_failed",
+        "An output file (a table, a report, the journal, a letter) could not be written: a missing or read-only directory, a full disk. Nothing is left half-written: an existing file keeps its previous content, and a run's letters are all written or none.";
+    OutputExists = "io.output_exists",
+        "A letter file of the run already exists (a run of the same day for the same step) or is a symbolic link: letters are never overwritten nor written through a link. Move the earlier letters away, or write into another directory.";
+    JournalLocked = "io.journal_locked",
+        "The journal could not be locked for the run: another `--record` run holds it, or the file system does not support locks. Two runs recording at once would each record the same actions.";
     Internal = "internal.panic",
         "The library hit a bug: a panic, caught at the boundary of a binding and turned into this error instead of ending the process. Please report it with the input that caused it.";
 }
