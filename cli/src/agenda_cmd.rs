@@ -11,7 +11,7 @@ use arrears::dunning::agenda::Agenda;
 use crate::render::label;
 use arrears::dunning::journal::JournalEntry;
 use arrears::dunning::policy::{Policy, PolicyChoice};
-use arrears::{Code, Error};
+use arrears::Error;
 
 /// A policy argument: a preset id, or a JSON / TOML file.
 pub fn policy_choice(arg: Option<&str>) -> Result<PolicyChoice, Error> {
@@ -25,8 +25,7 @@ pub fn policy_choice(arg: Option<&str>) -> Result<PolicyChoice, Error> {
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("json") | Some("toml") => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::new(Code::Unreadable, format!("cannot read {arg}: {e}")))?;
+            let text = crate::files::read_input_text(path)?;
             let policy = if ext.as_deref() == Some("json") {
                 Policy::from_json(&text)
             } else {

@@ -43,14 +43,7 @@ pub fn read_book(opts: &Options) -> Result<Option<Book>, Error> {
     let Ok(delimiter) = u8::try_from(u32::from(opts.delimiter)) else {
         return Ok(None);
     };
-    let open = |p: &Path| {
-        File::open(p).map_err(|e| {
-            Error::new(
-                arrears::Code::Unreadable,
-                format!("cannot read {}: {e}", p.display()),
-            )
-        })
-    };
+    let open = |p: &Path| crate::files::open_input(p);
     let invoices = open(&opts.ledger)?;
     let payments = opts.payments.as_deref().map(open).transpose()?;
     let customers = opts.customers.as_deref().map(open).transpose()?;

@@ -19,6 +19,98 @@ use std::path::{Path, PathBuf};
 use arrears::dunning::journal::{self, JournalEntry};
 use arrears::{Code, Error};
 
+/// The largest input read by default: 4 GiB (a CSV ledger of 1M invoices is about 93 MB).
+pub const MAX_INPUT_BYTES: u64 = 4 << 30;
+
+/// The largest input read: `ARREARS_MAX_INPUT_BYTES` when set to a number, else
+/// [`MAX_INPUT_BYTES`].
+pub fn max_input_bytes() -> u64 {
+    std::env::var("ARREARS_MAX_INPUT_BYTES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(MAX_INPUT_BYTES)
+}
+
+fn too_large(what: impl std::fmt::Display, limit: u64) -> Error {
+    Error::new(
+        Code::InputTooLarge,
+        format!(
+            "{what} is larger than {limit} bytes, the most the command line reads (ARREARS_MAX_INPUT_BYTES)"
+        ),
+    )
+}
+
+/// Opens an input file after checking that it is a regular file (not a directory, a device or a
+/// pipe) no larger than [`max_input_bytes`].
+///
+/// # Errors
+/// `import.unreadable`, `io.not_a_file`, `io.input_too_large`.
+pub fn open_input(path: &Path) -> Result<File, Error> {
+    let f = File::open(path).map_err(|e| unreadable(path, e))?;
+    let meta = f.metadata().map_err(|e| unreadable(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::new(
+            Code::NotAFile,
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
+    let limit = max_input_bytes();
+    if meta.len() > limit {
+        return Err(too_large(path.display(), limit));
+    }
+    Ok(f)
+}
+
+/// Reads a whole input file (see [`open_input`]); reading stops one byte past the limit, so a file
+/// that grows while it is read is refused too.
+///
+/// # Errors
+/// As [`open_input`].
+pub fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
+    let f = open_input(path)?;
+    read_limited(f, &path.display().to_string())
+}
+
+/// Reads a whole input file as UTF-8 text.
+///
+/// # Errors
+/// As [`open_input`]; `import.encoding` when it is not UTF-8.
+pub fn read_input_text(path: &Path) -> Result<String, Error> {
+    let bytes = read_input(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            Code::InvalidEncoding,
+            format!("{} is not UTF-8 text: {e}", path.display()),
+        )
+    })
+}
+
+/// Reads standard input whole, up to the limit.
+///
+/// # Errors
+/// `import.unreadable`, `io.input_too_large`, `import.encoding`.
+pub fn read_stdin_text() -> Result<String, Error> {
+    let bytes = read_limited(std::io::stdin().lock(), "standard input")?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            Code::InvalidEncoding,
+            format!("standard input is not UTF-8 text: {e}"),
+        )
+    })
+}
+
+fn read_limited(r: impl Read, what: &str) -> Result<Vec<u8>, Error> {
+    let limit = max_input_bytes();
+    let mut bytes = Vec::new();
+    r.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::new(Code::Unreadable, format!("cannot read {what}: {e}")))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(too_large(what, limit));
+    }
+    Ok(bytes)
+}
+
 /// A write error, with its own code.
 pub fn write_failed(what: impl std::fmt::Display, e: std::io::Error) -> Error {
     Error::new(Code::WriteFailed, format!("cannot write {what}: {e}"))
@@ -108,18 +200,22 @@ impl Journal {
                 .create(true)
                 .open(path)
                 .map_err(|e| write_failed(format!("{} (the journal)", path.display()), e))?;
+            if !f.metadata().map_err(|e| unreadable(path, e))?.is_file() {
+                return Err(Error::new(
+                    Code::NotAFile,
+                    format!("{} (the journal) is not a regular file", path.display()),
+                ));
+            }
             f.lock().map_err(|e| {
                 Error::new(
                     Code::JournalLocked,
                     format!("cannot lock {}: {e}", path.display()),
                 )
             })?;
-            let mut text = String::new();
-            f.read_to_string(&mut text)
-                .map_err(|e| unreadable(path, e))?;
+            let text = journal_text(&mut f, path)?;
             (Some(f), text)
         } else if path.exists() {
-            let mut f = File::open(path).map_err(|e| unreadable(path, e))?;
+            let mut f = open_input(path)?;
             // A shared lock while reading: not in the middle of another run's append.
             f.lock_shared().map_err(|e| {
                 Error::new(
@@ -127,9 +223,7 @@ impl Journal {
                     format!("cannot lock {}: {e}", path.display()),
                 )
             })?;
-            let mut text = String::new();
-            f.read_to_string(&mut text)
-                .map_err(|e| unreadable(path, e))?;
+            let text = journal_text(&mut f, path)?;
             (None, text)
         } else {
             (None, String::new())
@@ -179,6 +273,16 @@ impl Journal {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+fn journal_text(f: &mut File, path: &Path) -> Result<String, Error> {
+    let bytes = read_limited(f, &path.display().to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            Code::InvalidEncoding,
+            format!("{} is not UTF-8 text: {e}", path.display()),
+        )
+    })
 }
 
 fn unreadable(path: &Path, e: std::io::Error) -> Error {

@@ -525,12 +525,7 @@ pub fn read_text(
     encoding: Option<&str>,
     notes: &mut Vec<String>,
 ) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::new(
-            Code::Unreadable,
-            format!("cannot read {}: {e}", path.display()),
-        )
-    })?;
+    let bytes = crate::files::read_input(path)?;
     decode(&bytes, encoding, &path.display().to_string(), notes)
 }
 

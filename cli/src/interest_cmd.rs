@@ -1,7 +1,5 @@
 //! `arrears interest` and `arrears rates`: JSON requests in, JSON statements and rate tables out.
 
-use std::io::Read;
-
 use serde_json::{Map, Value};
 
 use arrears::{Code, Error};
@@ -21,14 +19,9 @@ pub struct FlagRequest {
 /// Reads the request file (or standard input for `-`).
 pub fn read_request(path: &str) -> Result<Value, Error> {
     let text = if path == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| {
-            Error::new(Code::Unreadable, format!("cannot read standard input: {e}"))
-        })?;
-        s
+        crate::files::read_stdin_text()?
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| Error::new(Code::Unreadable, format!("cannot read {path}: {e}")))?
+        crate::files::read_input_text(std::path::Path::new(path))?
     };
     serde_json::from_str(&text)
         .map_err(|e| Error::new(Code::InvalidDocument, format!("{path}: not JSON: {e}")))

@@ -1295,12 +1295,7 @@ fn warn_all(warnings: &[String], customer: &str) {
 fn read_sender(path: Option<&PathBuf>) -> Result<arrears::dunning::letter::Sender, Error> {
     match path {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Error::new(
-                    arrears::Code::Unreadable,
-                    format!("cannot read {}: {e}", path.display()),
-                )
-            })?;
+            let text = files::read_input_text(path)?;
             arrears::ops::from_json_str::<arrears::dunning::letter::Sender>(&text)
                 .map_err(|e| e.at(path.display().to_string()))
         }

@@ -5,7 +5,6 @@
 //! commands that work on documents get the book's document. Problems point at `FILE:ROW:column`,
 //! rows counted from 1.
 
-use std::fs::File;
 use std::path::Path;
 
 use arrears::portfolio::build::Defaults;
@@ -78,7 +77,7 @@ fn read(path: &Path, map: &[String]) -> Result<Vec<RecordBatch>, Error> {
             format!("cannot read {} as Parquet: {e}", path.display()),
         )
     };
-    let file = File::open(path).map_err(|e| unreadable(&e))?;
+    let file = crate::files::open_input(path)?;
     let reader = ParquetRecordBatchReaderBuilder::try_new(file)
         .and_then(|b| b.with_batch_size(64 * 1024).build())
         .map_err(|e| unreadable(&e))?;

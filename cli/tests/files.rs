@@ -225,3 +225,34 @@ fn a_failed_run_leaves_the_previous_out_file_whole() {
     assert_eq!(files_in(&dir), ["bad.json", "report.json"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn devices_directories_and_oversized_inputs_are_refused_before_reading() {
+    // Before: `report /dev/zero` read until memory ran out.
+    for path in ["/dev/zero", env!("CARGO_TARGET_TMPDIR")] {
+        let o = arrears(&["report", path, "--as-of", "2026-06-01"]);
+        assert_eq!(o.status.code(), Some(1), "{path}");
+        assert!(stderr(&o).contains("io.not_a_file"), "{}", stderr(&o));
+    }
+    let dir = scratch("large");
+    let ledger = ledger(&dir, &["C1"]);
+    let o = Command::new(env!("CARGO_BIN_EXE_arrears"))
+        .args(["report", ledger.to_str().unwrap(), "--as-of", "2026-06-01"])
+        .env("ARREARS_MAX_INPUT_BYTES", "10")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("io.input_too_large"), "{}", stderr(&o));
+    // Standard input is bounded the same way.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_arrears"))
+        .args(["interest", "--request", "-"])
+        .env("ARREARS_MAX_INPUT_BYTES", "100")
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}

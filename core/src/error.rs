@@ -179,6 +179,10 @@ codes! {
         "A letter file of the run already exists (a run of the same day for the same step) or is a symbolic link: letters are never overwritten nor written through a link. Move the earlier letters away, or write into another directory.";
     JournalLocked = "io.journal_locked",
         "The journal could not be locked for the run: another `--record` run holds it, or the file system does not support locks. Two runs recording at once would each record the same actions.";
+    InputTooLarge = "io.input_too_large",
+        "An input file (or standard input) is larger than the command line reads: 4 GiB by default (about 40 million invoices as CSV), set by `ARREARS_MAX_INPUT_BYTES`. Split the ledger, or raise the limit knowingly: memory use grows with the input.";
+    NotAFile = "io.not_a_file",
+        "An input path names something other than a regular file (a directory, a device such as /dev/zero, a pipe): the command line reads files whose size it can check first.";
     Internal = "internal.panic",
         "The library hit a bug: a panic, caught at the boundary of a binding and turned into this error instead of ending the process. Please report it with the input that caused it.";
 }
