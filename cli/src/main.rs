@@ -18,6 +18,7 @@ mod interest_cmd;
 mod render;
 mod sample_cmd;
 mod tables;
+mod terminal;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -257,7 +258,7 @@ impl LedgerInput {
         }
         let loaded = import::load(&opts)?;
         for n in &loaded.notes {
-            let _ = writeln!(std::io::stderr(), "note: {n}");
+            let _ = writeln!(std::io::stderr(), "note: {}", terminal::neutralise(n));
         }
         Ledger::new(loaded.doc)
             .map_err(|e| loaded.origins.locate(e, &self.ledger.display().to_string()))
@@ -668,7 +669,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let mut err = std::io::stderr().lock();
             for line in problem_lines(&e) {
-                let _ = writeln!(err, "error: {line}");
+                let _ = writeln!(err, "error: {}", terminal::neutralise(&line));
             }
             if e.problems().len() > 1 {
                 let _ = writeln!(err, "{} problems; nothing was written.", e.problems().len());
@@ -914,7 +915,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 arrears::dunning::agenda::agenda(&ledger, &journal, &settings, as_of, &table)?;
             let text = match a.format {
                 RatesFormat::Json => to_json(&agenda)?,
-                RatesFormat::Table => agenda_cmd::agenda_table(&agenda),
+                RatesFormat::Table => {
+                    terminal::neutralise(&agenda_cmd::agenda_table(&agenda)).into_owned()
+                }
             };
             if let Some(dir) = &a.letters {
                 let sender = read_sender(a.sender.as_ref())?;
@@ -1048,7 +1051,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
             };
             for w in coverage.warnings(&period) {
-                let _ = writeln!(std::io::stderr(), "warning: {w}");
+                let _ = writeln!(std::io::stderr(), "warning: {}", terminal::neutralise(&w));
             }
             let text = match a.format {
                 KpisFormat::Json => to_json(&report)?,
@@ -1151,7 +1154,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 RatesFormat::Json => serde_json::to_string_pretty(&plan)
                     .map(|s| s + "\n")
                     .map_err(|e| Error::new(arrears::Code::InvalidDocument, e.to_string()))?,
-                RatesFormat::Table => render::plan_table(&plan),
+                RatesFormat::Table => terminal::neutralise(&render::plan_table(&plan)).into_owned(),
             };
             write_out(None, &text)
         }

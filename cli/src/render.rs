@@ -123,7 +123,7 @@ pub fn report(
                     to: kpis.to,
                 },
             );
-            Ok(table(
+            let text = table(
                 &Sections {
                     state: &state,
                     overview: &overview,
@@ -134,7 +134,9 @@ pub fn report(
                     risk: &risk,
                 },
                 title,
-            ))
+            );
+            // Names and ids come from the input: no control character reaches the terminal.
+            Ok(crate::terminal::neutralise(&text).into_owned())
         }
     }
 }

@@ -256,3 +256,27 @@ fn devices_directories_and_oversized_inputs_are_refused_before_reading() {
     assert_eq!(status.code(), Some(1));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn control_characters_from_the_input_never_reach_the_terminal() {
+    let dir = scratch("terminal");
+    // OSC 52 (write the clipboard) ended by BEL, a right-to-left override, a NUL.
+    let hostile = "C\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}1\u{0}";
+    let ledger = ledger(&dir, &[hostile]);
+    for args in [
+        vec!["report", ledger.to_str().unwrap(), "--as-of", "2026-06-01"],
+        vec!["agenda", ledger.to_str().unwrap(), "--as-of", "2026-06-01"],
+    ] {
+        let o = arrears(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("C\\u{1b}]52"), "{out}");
+        for bad in ['\u{1b}', '\u{7}', '\u{202e}', '\u{0}'] {
+            assert!(
+                !out.contains(bad) && !stderr(&o).contains(bad),
+                "{args:?}: {bad:?}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
