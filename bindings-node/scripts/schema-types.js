@@ -1,7 +1,7 @@
 'use strict'
 // Generates types.d.ts, the TypeScript types of the documents, from the JSON Schemas the core
-// generates (docs/schemas/, schemars): the ledger, the interest request and statement, the agenda
-// request and agenda, the claims request and claims. `node scripts/schema-types.js` writes it;
+// generates (docs/schemas/, schemars): the ledger and its state, the interest request and statement,
+// the agenda, claims, due-date, plan, letter, risk and KPI requests and answers. `node scripts/schema-types.js` writes it;
 // `--check` fails when the committed file is stale (test/schema-types.test.js runs it).
 const fs = require('node:fs')
 const path = require('node:path')
@@ -19,7 +19,18 @@ const ROOTS = {
   'agenda-request.schema.json': 'AgendaRequest',
   'agenda.schema.json': 'Agenda',
   'claims-request.schema.json': 'ClaimsRequest',
-  'claims.schema.json': 'Claims'
+  'claims.schema.json': 'Claims',
+  'ledger-state.schema.json': 'LedgerState',
+  'due-date-request.schema.json': 'DueDateRequest',
+  'due-date.schema.json': 'DueDateResponse',
+  'plan-request.schema.json': 'PlanRequest',
+  'plan.schema.json': 'PaymentPlan',
+  'letter-request.schema.json': 'LetterRequest',
+  'letter.schema.json': 'Letter',
+  'risk-request.schema.json': 'RiskRequest',
+  'risk.schema.json': 'RiskResponse',
+  'kpis-request.schema.json': 'KpisRequest',
+  'kpis.schema.json': 'KpiReport'
 }
 
 // Every schema's definitions go into one schema (shared ones, such as Regime or PaymentTerms, once;

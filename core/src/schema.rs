@@ -2,9 +2,9 @@
 //!
 //! The request and response types derive [`schemars::JsonSchema`] behind the `schemas` feature;
 //! this module describes the values written through custom serde code (decimal strings, dates,
-//! currencies, regimes, calendars) and lists the published schemas. `arrears schemas --out DIR`
-//! writes them; `docs/schemas/` holds the published copies and `make check-docs` keeps them
-//! current.
+//! currencies, regimes, calendars, plan intervals, risk factor values) and lists the published
+//! schemas. `arrears schemas --out DIR` writes them; `docs/schemas/` holds the published copies
+//! and `make check-docs` keeps them current.
 //!
 //! ```
 //! let docs = arrears::schema::documents();
@@ -22,9 +22,16 @@ use crate::calendar::{CalendarSpec, CALENDAR_IDS};
 use crate::dunning::agenda::Agenda;
 use crate::dunning::ops::AgendaRequest;
 use crate::interest::{InterestRequest, Regime, Statement};
+use crate::kpi::ops::KpisRequest;
+use crate::kpi::KpiReport;
 use crate::ledger::ops::LedgerRequest;
-use crate::ledger::LedgerDocument;
+use crate::ledger::{LedgerDocument, LedgerState};
+use crate::letters::ops::LetterRequest;
+use crate::letters::Letter;
 use crate::money::Currency;
+use crate::plans::{Every, PaymentPlan, PlanRequest};
+use crate::risk::ops::{RiskRequest, RiskResponse};
+use crate::terms::ops::{DueDateRequest, DueDateResponse};
 
 /// The pattern of a decimal string, as [`crate::money::parse_decimal`] reads it.
 pub const DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
@@ -63,6 +70,27 @@ impl JsonSchema for Date {
             "type": "string",
             "format": "date",
             "pattern": DATE_PATTERN,
+        })
+    }
+}
+
+/// Schema stand-in for the value of a risk factor ([`crate::risk::Factor::value`]): what the
+/// factor measured, written as JSON as it is (days or a share as a number, a count, a flag, a
+/// sector name, or `null`).
+pub struct FactorValue;
+
+impl JsonSchema for FactorValue {
+    fn schema_name() -> Cow<'static, str> {
+        "FactorValue".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": ["number", "string", "boolean", "null"],
         })
     }
 }
@@ -121,6 +149,45 @@ impl JsonSchema for CalendarSpec {
     }
 }
 
+/// Schema stand-in for the `terms` of a [`PaymentPlan`]: the plan request as the plan writes it
+/// back, where `every` is always present. It has a name of its own because the request as read
+/// (`PlanRequest`, in `plan-request.schema.json`) has `every` optional, and a name means one shape
+/// across the published schemas.
+pub struct PlanTerms;
+
+impl JsonSchema for PlanTerms {
+    fn schema_name() -> Cow<'static, str> {
+        "PlanTerms".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut schema = PlanRequest::json_schema(generator);
+        schema.insert(
+            "description".into(),
+            "The terms of a payment plan: its request as the plan writes it back, with \
+             `grace_days` filled in and amounts written with the currency's decimals."
+                .into(),
+        );
+        schema
+    }
+}
+
+impl JsonSchema for Every {
+    fn schema_name() -> Cow<'static, str> {
+        "Every".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The interval between two instalments: `\"month\"`, `\"week\"`, or a number of calendar days (at least 1).",
+            "oneOf": [
+                {"type": "string", "enum": ["month", "week"]},
+                {"type": "integer", "format": "uint32", "minimum": 1, "maximum": u32::MAX},
+            ],
+        })
+    }
+}
+
 /// The published schemas: file name and schema, in documentation order.
 ///
 /// Requests are described as they are read (fields with a default are optional); responses as
@@ -153,5 +220,62 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
             "claims.schema.json",
             response::<crate::claim::ops::ClaimsResponse>(),
         ),
+        ("ledger-state.schema.json", response::<LedgerState>()),
+        ("due-date-request.schema.json", request::<DueDateRequest>()),
+        ("due-date.schema.json", response::<DueDateResponse>()),
+        ("plan-request.schema.json", request::<PlanRequest>()),
+        ("plan.schema.json", response::<PaymentPlan>()),
+        ("letter-request.schema.json", request::<LetterRequest>()),
+        ("letter.schema.json", response::<Letter>()),
+        ("risk-request.schema.json", request::<RiskRequest>()),
+        ("risk.schema.json", response::<RiskResponse>()),
+        ("kpis-request.schema.json", request::<KpisRequest>()),
+        ("kpis.schema.json", response::<KpiReport>()),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde_json::Value;
+
+    use super::documents;
+
+    /// The bindings' generators (Node's types, the Swift and Kotlin records) put the definitions
+    /// of every published schema in one namespace: a name must mean one shape everywhere (its
+    /// own title and description aside).
+    #[test]
+    fn a_name_is_one_shape_across_the_schemas() {
+        let mut seen: BTreeMap<String, (&str, Value)> = BTreeMap::new();
+        for (file, schema) in documents() {
+            let mut root = schema.to_value();
+            let defs = root.as_object_mut().and_then(|o| o.remove("$defs"));
+            let title = root
+                .get("title")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let mut named: Vec<(String, Value)> = match defs {
+                Some(Value::Object(defs)) => defs.into_iter().collect(),
+                _ => Vec::new(),
+            };
+            named.push((title, root));
+            for (name, mut shape) in named {
+                if let Some(o) = shape.as_object_mut() {
+                    for key in ["$schema", "title", "description"] {
+                        o.remove(key);
+                    }
+                }
+                match seen.get(&name) {
+                    Some((first, earlier)) => {
+                        assert_eq!(earlier, &shape, "{name} differs between {first} and {file}");
+                    }
+                    None => {
+                        seen.insert(name, (file, shape));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -102,6 +102,13 @@ pub const CALENDAR_IDS: &[&str] = &[
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "How a date that is not a business day is moved (the business day conventions of the ISDA definitions)."
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Roll {
     /// Keep the date as it is.

@@ -14,30 +14,37 @@ use crate::money::decimal_string;
 
 /// One of the customers holding the most overdue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct TopDebtor {
     /// Customer id.
     pub customer: String,
     /// Its overdue amount.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub overdue: Decimal,
     /// Its share of the scope's overdue amount, in percent (two places).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub share_percent: Decimal,
 }
 
 /// A point of the Lorenz curve, both coordinates in percent (two places).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct LorenzPoint {
     /// Share of the customers (the smallest debtors first).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub customers_percent: Decimal,
     /// Share of the overdue amount they hold together.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub overdue_percent: Decimal,
 }
 
 /// How concentrated the overdue amount is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Concentration {
     /// Customers with something outstanding on the as-of date: the population measured.
     pub customers: usize,
@@ -45,6 +52,7 @@ pub struct Concentration {
     pub customers_overdue: usize,
     /// Total overdue amount.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub overdue: Decimal,
     /// The share of customers looked at (20 by default).
     pub top_percent: u32,

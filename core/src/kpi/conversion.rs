@@ -14,6 +14,7 @@ use crate::error::{err, Error, Result};
 
 /// The conversion of one dunning step (or of all of them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct StepConversion {
     /// Step id (`all` on the total line).
     pub step: String,
@@ -31,6 +32,7 @@ pub struct StepConversion {
 
 /// Reminder conversion per step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct ReminderConversion {
     /// The window, in days after the action.
     pub within_days: u32,

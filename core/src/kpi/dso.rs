@@ -110,20 +110,25 @@ pub(crate) fn period_days(from: NaiveDate, to: NaiveDate) -> i64 {
 
 /// DSO and its companions over a period, for one scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Dso {
     /// Days in the period (both ends included).
     pub days: i64,
     /// Credit sales: receivables issued in the period, tax included, before credit notes.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub credit_sales: Decimal,
     /// Receivables outstanding at the end of the period's last day.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub receivables: Decimal,
     /// Of which not yet due (due on the last day or later).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub current: Decimal,
     /// Of which past due.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub overdue: Decimal,
     /// Standard DSO, in days: receivables ÷ credit sales × days.
     pub standard: Figure,
@@ -260,14 +265,17 @@ fn count_back(
 
 /// One month of a DSO trend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct MonthDso {
     /// The month, `YYYY-MM`.
     pub month: String,
     /// First day counted.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub from: NaiveDate,
     /// Last day counted (the month's last day, or the trend's end date for its last month).
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub to: NaiveDate,
     /// Standard DSO over that month, in days.
     pub dso: Figure,
@@ -328,24 +336,31 @@ pub fn dso_trend(
 
 /// The collection effectiveness index over a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Cei {
     /// Receivables outstanding at the end of the day before the period.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub beginning_receivables: Decimal,
     /// Credit sales of the period.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub credit_sales: Decimal,
     /// Receivables outstanding at the end of the period.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub ending_receivables: Decimal,
     /// Of which not yet due.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub ending_current: Decimal,
     /// Beginning + sales − ending: what payments, credit notes and write-offs took off.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub collected: Decimal,
     /// Beginning + sales − ending current: what could have been collected.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub collectible: Decimal,
     /// CEI in percent (two places): collected ÷ collectible × 100.
     pub percent: Figure,

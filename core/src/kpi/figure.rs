@@ -22,9 +22,20 @@ use crate::money::{decimal_string, Currency, RoundingMode};
 /// assert_eq!(u.reason.as_deref(), Some("no_credit_sales"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "A KPI value that may be undefined. A ratio whose denominator is zero is never a division by zero: `value` is `null` and `reason` says why with a stable code (docs/kpi.md), `detail` in words. A defined figure has a `value` and no reason."
+    )
+)]
 pub struct Figure {
     /// The value (days, a percentage or a ratio, as the field says), or `null`.
     #[serde(default, with = "decimal_string::option")]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub value: Option<Decimal>,
     /// Why the value is undefined: a stable snake_case code.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -15,6 +15,7 @@ use crate::money::decimal_string;
 
 /// Forecast options.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ForecastOptions {
     /// ISO weeks forecast, 1 to 104 (default 13, a quarter).
@@ -46,6 +47,7 @@ impl Default for ForecastOptions {
 /// Whose delays a customer's forecast uses.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProfileBasis {
     /// The customer's own paid receivables.
@@ -59,6 +61,7 @@ pub enum ProfileBasis {
 /// A customer's payment-delay profile: days from the due date to settlement (negative when it
 /// paid early), nearest-rank percentiles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct DelayProfile {
     /// Customer id.
     pub customer: String,
@@ -76,46 +79,58 @@ pub struct DelayProfile {
 
 /// One ISO week of the forecast.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct ForecastWeek {
     /// ISO week, `YYYY-Www`.
     pub week: String,
     /// Monday.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub start: NaiveDate,
     /// Sunday.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub end: NaiveDate,
     /// Amount expected in the week (due date + median delay).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub expected: Decimal,
     /// Expected from the first week to this one.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub cumulative: Decimal,
     /// Cumulative amount if every customer pays at its 75th-percentile delay (lower bound).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub cumulative_low: Decimal,
     /// Cumulative amount if every customer pays at its 25th-percentile delay (upper bound).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub cumulative_high: Decimal,
 }
 
 /// The cash-in forecast of a scope's open receivables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Forecast {
     /// The weeks, the first being the ISO week of the day after the as-of date.
     pub weeks: Vec<ForecastWeek>,
     /// Outstanding on the as-of date: disputed + late_unscheduled + Σ expected + beyond_horizon.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub open: Decimal,
     /// Disputed amounts: not forecast until the dispute is settled.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub disputed: Decimal,
     /// Amounts whose expected date has already passed: the customer is later than it usually
     /// is, so its history says nothing about when; not scheduled, chase them.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub late_unscheduled: Decimal,
     /// Amounts expected after the last week.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub beyond_horizon: Decimal,
     /// The delay profile of each customer with an open receivable in the scope.
     pub profiles: Vec<DelayProfile>,

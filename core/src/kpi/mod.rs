@@ -76,6 +76,7 @@ pub use writeoff::{write_off_candidates, WriteOffCandidate, WriteOffOptions, Wri
 /// What the age of a receivable is counted from.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgingBasis {
     /// Days past the due date; a first bucket holds what is not due yet.
@@ -87,6 +88,7 @@ pub enum AgingBasis {
 
 /// Aging options.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgingOptions {
     /// Upper bounds (in days, inclusive, strictly increasing, above zero) of the closed buckets;
@@ -113,6 +115,7 @@ impl Default for AgingOptions {
 
 /// One bucket's definition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Bucket {
     /// Label, e.g. `not_due`, `1-30`, `91+`.
     pub label: String,
@@ -124,6 +127,7 @@ pub struct Bucket {
 
 /// Amounts per bucket for one customer (or the whole ledger) in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct AgingRow {
     /// Customer id; `None` on ledger totals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -132,9 +136,14 @@ pub struct AgingRow {
     pub currency: Currency,
     /// One amount per bucket, in bucket order.
     #[serde(with = "decimal_vec")]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Vec<crate::schema::DecimalString>")
+    )]
     pub amounts: Vec<Decimal>,
     /// Sum of the amounts: the outstanding total.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total: Decimal,
 }
 
@@ -272,6 +281,7 @@ pub fn aging(state: &LedgerState, options: &AgingOptions) -> Result<AgingReport>
 /// How a customer (or the whole ledger) has paid: receivables settled by payment up to the
 /// as-of date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct PaymentDelays {
     /// Customer id; `None` for the whole ledger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -282,12 +292,24 @@ pub struct PaymentDelays {
     pub paid_late: usize,
     /// Mean of settlement − issue, in days (two decimals, half-up); `None` without payments.
     #[serde(default, with = "decimal_string::option")]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub average_days_to_pay: Option<Decimal>,
     /// The same weighted by amount.
     #[serde(default, with = "decimal_string::option")]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub weighted_days_to_pay: Option<Decimal>,
     /// Mean of max(0, settlement − due), in days.
     #[serde(default, with = "decimal_string::option")]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub average_days_late: Option<Decimal>,
 }
 

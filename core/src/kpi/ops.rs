@@ -49,18 +49,22 @@ pub fn aging(req: AgingRequest) -> Result<AgingReport> {
 /// `kpis` request: a ledger, the as-of date, the period `from..=to`, an optional grouping,
 /// journal (for reminder conversion) and options.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KpisRequest {
     /// The ledger (customers give the segments and sectors).
     pub ledger: LedgerDocument,
     /// As-of date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
     /// First day of the period.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub from: NaiveDate,
     /// Last day of the period (on or before `as_of`).
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub to: NaiveDate,
     /// `portfolio` (default), `customer`, `segment` or `sector`.
     #[serde(default)]

@@ -16,6 +16,7 @@ use crate::money::{decimal_string, Currency};
 /// What a provision rate applies to.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProvisionBase {
     /// The outstanding amount, tax included (what the customer owes).
@@ -30,6 +31,7 @@ pub enum ProvisionBase {
 /// Which receivables the IFRS 9 loss rates are estimated on.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EstimateOn {
     /// The whole portfolio in the currency (more history; the default).
@@ -42,6 +44,7 @@ pub enum EstimateOn {
 
 /// IFRS 9 provision-matrix options.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ifrs9Options {
     /// Month ends observed, 1 to 120 (default 24).
@@ -54,6 +57,7 @@ pub struct Ifrs9Options {
     /// Forward-looking adjustment of the historical rates, in percent of them (IFRS 9
     /// B5.5.52): `10` raises every rate by a tenth, `-10` lowers it; -100 to 1000 (default 0).
     #[serde(default, with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub adjustment_percent: Decimal,
     /// Population the rates are estimated on.
     #[serde(default)]
@@ -81,6 +85,7 @@ impl Default for Ifrs9Options {
 
 /// Provision options.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProvisionOptions {
     /// Upper bounds of the days-past-due buckets (after a `not_due` bucket; one more bucket takes
@@ -90,6 +95,10 @@ pub struct ProvisionOptions {
     /// Age-grid rate of each bucket in percent, one per bucket (bounds + 2). Default
     /// `0, 0, 10, 25, 50, 100`: a common convention, not a rule.
     #[serde(default = "default_rates", with = "super::decimal_vec")]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Vec<crate::schema::DecimalString>")
+    )]
     pub rates_percent: Vec<Decimal>,
     /// Gross or net of tax.
     #[serde(default)]
@@ -174,6 +183,7 @@ impl ProvisionOptions {
 
 /// One bucket of the age grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct ProvisionBucket {
     /// Bucket label (`not_due`, `1-30`, ..., `361+`).
     pub label: String,
@@ -183,31 +193,38 @@ pub struct ProvisionBucket {
     pub to_days: Option<i64>,
     /// Outstanding base in the bucket.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Rate applied, in percent.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub rate_percent: Decimal,
     /// outstanding × rate, rounded half-up to the cent (minor unit).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub provision: Decimal,
 }
 
 /// The age-grid provision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct AgeGridProvision {
     /// One line per bucket.
     pub buckets: Vec<ProvisionBucket>,
     /// Total base.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Total provision (sum of the rounded bucket provisions).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub provision: Decimal,
 }
 
 /// Where a matrix rate comes from.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RateSource {
     /// The ledger's history.
@@ -218,6 +235,7 @@ pub enum RateSource {
 
 /// One bucket of the IFRS 9 provision matrix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct MatrixBucket {
     /// Bucket label.
     pub label: String,
@@ -227,28 +245,34 @@ pub struct MatrixBucket {
     pub to_days: Option<i64>,
     /// Sum over the observed month ends of the amounts in the bucket.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub exposure: Decimal,
     /// Of which written off within the outcome months after each month end.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub written_off: Decimal,
     /// Historical loss rate, written off ÷ exposure, in percent.
     pub loss_rate: Figure,
     /// Rate applied in percent: the loss rate × (100 + adjustment) / 100, at most 100, rounded
     /// to two places; the age-grid rate when the bucket has no history.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub rate_percent: Decimal,
     /// Where the applied rate comes from.
     pub rate_source: RateSource,
     /// Outstanding base in the bucket today.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// outstanding × applied rate, rounded half-up to the minor unit.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub provision: Decimal,
 }
 
 /// The IFRS 9 simplified-approach provision (lifetime expected credit losses).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Ifrs9Provision {
     /// Month ends observed (with something outstanding in the estimation population).
     pub month_ends: usize,
@@ -258,6 +282,7 @@ pub struct Ifrs9Provision {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub first_month_end: Option<NaiveDate>,
     /// The most recent of them.
     #[serde(
@@ -265,11 +290,13 @@ pub struct Ifrs9Provision {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub last_month_end: Option<NaiveDate>,
     /// The outcome window, in months.
     pub outcome_months: u32,
     /// The forward-looking adjustment applied, in percent of the rates.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub adjustment_percent: Decimal,
     /// Population of the estimate.
     pub estimated_on: EstimateOn,
@@ -277,14 +304,17 @@ pub struct Ifrs9Provision {
     pub buckets: Vec<MatrixBucket>,
     /// Total base.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Total provision.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub provision: Decimal,
 }
 
 /// Both provisions of a scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Provisions {
     /// What the rates apply to.
     pub base: ProvisionBase,

@@ -13,6 +13,7 @@ use crate::money::decimal_string;
 
 /// The recovery rate of one window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Recovery {
     /// The window: days after the due date.
     pub within_days: u32,
@@ -20,20 +21,25 @@ pub struct Recovery {
     pub receivables: usize,
     /// What they asked: amounts less the credit notes applied by the end of each window.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub due_amount: Decimal,
     /// Credit notes applied by the end of each window (left out of `due_amount`).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub credited: Decimal,
     /// Payments (and deposits) applied by the end of each window, early payments included.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub collected: Decimal,
     /// Written off by the end of each window (part of `due_amount`, not collected).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub written_off: Decimal,
     /// Receivables due in the period whose window is still open (not measured yet).
     pub not_yet_measurable: usize,
     /// Their amounts.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub not_yet_measurable_amount: Decimal,
     /// collected ÷ due amount × 100, two places.
     pub percent: Figure,

@@ -29,6 +29,7 @@ use crate::portfolio::columns::{date_of, Book};
 /// How the figures are grouped.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
     /// One group: the whole ledger.
@@ -106,6 +107,11 @@ impl KpiPeriod {
 
 /// Options of [`kpis`]; every field has a documented default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(description = "Options of `kpis`; every field has a documented default.")
+)]
 #[serde(deny_unknown_fields)]
 pub struct KpiOptions {
     /// With several currencies in the ledger, one set of groups per currency (otherwise such a
@@ -211,6 +217,7 @@ impl KpiOptions {
 
 /// Every KPI of one group in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct GroupKpis {
     /// The group: customer id, segment or sector; `null` for the portfolio (and for customers
     /// without a segment or sector).
@@ -337,15 +344,25 @@ impl Coverage {
 
 /// The response of [`kpis`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "The response of `kpis`: every KPI of the period, per group and currency."
+    )
+)]
 pub struct KpiReport {
     /// As-of date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
     /// First day of the period.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub from: NaiveDate,
     /// Last day of the period.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub to: NaiveDate,
     /// Days in the period.
     pub days: i64,

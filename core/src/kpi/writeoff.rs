@@ -12,6 +12,7 @@ use crate::money::{decimal_string, Currency};
 
 /// Thresholds of the write-off signals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WriteOffOptions {
     /// Days late beyond which a receivable is a candidate on its own (default 360).
@@ -49,6 +50,7 @@ impl Default for WriteOffOptions {
 
 /// Why a receivable is a candidate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct WriteOffReason {
     /// Stable code: `over_days_late`, `time_barred`, `customer_written_off`,
     /// `no_recent_payment`.
@@ -59,6 +61,7 @@ pub struct WriteOffReason {
 
 /// An open receivable that looks irrecoverable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct WriteOffCandidate {
     /// Receivable id.
     pub receivable: String,
@@ -70,9 +73,11 @@ pub struct WriteOffCandidate {
     pub currency: Currency,
     /// Due date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
     /// Outstanding on the as-of date.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Days past due on the as-of date.
     pub days_late: i64,

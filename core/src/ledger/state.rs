@@ -14,6 +14,7 @@ use crate::money::{decimal_string, Currency};
 /// Where a receivable stands on the as-of date.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReceivableStatus {
     /// Something is outstanding and the due date has not passed.
@@ -30,6 +31,7 @@ pub enum ReceivableStatus {
 
 /// The state of one receivable on the as-of date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct ReceivableState {
     /// Receivable id (`F1`, or `F1#2` for a part).
     pub id: String,
@@ -42,29 +44,37 @@ pub struct ReceivableState {
     pub customer: String,
     /// Issue date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub issue_date: NaiveDate,
     /// Due date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
     /// Currency.
     pub currency: Currency,
     /// Amount asked.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// Paid so far (payments and deposits).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub paid: Decimal,
     /// Reduced by credit notes.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub credited: Decimal,
     /// Written off.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub written_off: Decimal,
     /// Still owed: amount − paid − credited − written off.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Part of the outstanding amount under an open dispute.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub disputed: Decimal,
     /// Status on the as-of date.
     pub status: ReceivableStatus,
@@ -79,6 +89,7 @@ pub struct ReceivableState {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub settled_on: Option<NaiveDate>,
     /// Days from issue to settlement, for receivables settled by payment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,6 +99,7 @@ pub struct ReceivableState {
 /// What settled (part of) a receivable.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AllocationSource {
     /// A payment.
@@ -102,6 +114,8 @@ pub enum AllocationSource {
 
 /// One matching line: so much of an event went to so much of a receivable, on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemas", schemars(rename = "AllocationLine"))]
 pub struct Allocation {
     /// Kind of event.
     pub source: AllocationSource,
@@ -109,6 +123,7 @@ pub struct Allocation {
     pub reference: String,
     /// Date the amount was applied (a deposit applies on its invoice's issue date).
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// Invoice id.
     pub invoice: String,
@@ -116,6 +131,7 @@ pub struct Allocation {
     pub receivable: String,
     /// Amount applied.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// Currency.
     pub currency: Currency,
@@ -123,6 +139,7 @@ pub struct Allocation {
 
 /// Money received or credited that no receivable has absorbed (yet).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct UnappliedCredit {
     /// Customer id.
     pub customer: String,
@@ -130,40 +147,51 @@ pub struct UnappliedCredit {
     pub currency: Currency,
     /// Amount.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
 }
 
 /// Totals of a customer (or of the whole ledger) in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct CurrencyTotals {
     /// Currency.
     pub currency: Currency,
     /// Sum of receivables issued on or before the as-of date.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub invoiced: Decimal,
     /// Paid.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub paid: Decimal,
     /// Credited.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub credited: Decimal,
     /// Written off.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub written_off: Decimal,
     /// Outstanding.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Outstanding on receivables past their due date.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub overdue: Decimal,
     /// Outstanding under an open dispute.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub disputed: Decimal,
     /// Unapplied credit (cash on account, credit notes not matched).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub unapplied_credit: Decimal,
     /// Net balance: outstanding − unapplied credit.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub balance: Decimal,
     /// Receivables with something outstanding.
     pub open_receivables: usize,
@@ -175,6 +203,7 @@ pub struct CurrencyTotals {
 
 /// A customer's position on the as-of date, per currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct CustomerState {
     /// Customer id.
     pub customer: String,
@@ -187,9 +216,11 @@ pub struct CustomerState {
 
 /// The state of a whole ledger at the end of a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct LedgerState {
     /// The as-of date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
     /// Every receivable issued on or before the as-of date, in ledger order.
     pub receivables: Vec<ReceivableState>,

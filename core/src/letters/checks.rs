@@ -16,6 +16,7 @@ use crate::interest::Regime;
 /// One element a letter may be required to contain.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Element {
     /// The words that make the letter a formal notice: "mise en demeure" (fr), "letter before

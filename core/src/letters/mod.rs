@@ -73,6 +73,7 @@ pub use checks::Element;
 /// The language of a letter.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// French.
@@ -112,6 +113,7 @@ impl fmt::Display for Language {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text (UTF-8), paragraphs separated by blank lines: an email body or a text file.
@@ -264,6 +266,7 @@ impl FromStr for TemplateId {
 /// Every field is printed as given, so write `registration` with its label
 /// (`"SIREN 812 345 678"`, `"Company number 01234567"`, `"USt-IdNr. DE123456789"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Name (company or person); must not be empty.
@@ -290,31 +293,38 @@ pub struct Party {
 
 /// One invoice as a letter quotes it; amounts in the context's currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LetterInvoice {
     /// Invoice number.
     pub id: String,
     /// Date of issue.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub issue_date: NaiveDate,
     /// Due date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
     /// Invoiced amount.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// Amount still unpaid.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Days past the due date on the letter's date (negative before it).
     #[serde(default)]
     pub days_late: i64,
     /// Late-payment penalties (interest) accrued on the letter's date.
     #[serde(with = "decimal_string", default)]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest: Decimal,
     /// Fixed recovery compensation claimed for this invoice (EUR 40 in FR and DE B2B, £40/£70/£100
     /// in the UK).
     #[serde(with = "decimal_string", default)]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// For an invoice of `settled_invoices`: the day it was paid (late).
     #[serde(
@@ -322,43 +332,53 @@ pub struct LetterInvoice {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub settled_on: Option<NaiveDate>,
 }
 
 /// The amounts a letter claims. When omitted from a context they are the sums over its invoices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Totals {
     /// The unpaid principal.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub principal: Decimal,
     /// Late-payment penalties (interest).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest: Decimal,
     /// Fixed recovery compensation.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// `principal + interest + fixed_compensation` (checked).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total: Decimal,
 }
 
 /// One instalment of a payment plan, for the plan letters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LetterInstalment {
     /// 1, 2, 3, ...
     pub number: u32,
     /// The date it is due.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
     /// Its amount.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
 }
 
 /// Who signs the letter for the creditor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
     /// Name.
@@ -375,6 +395,7 @@ pub struct Signatory {
 /// misspelt name is an error. Amounts are decimal strings and dates `YYYY-MM-DD` strings, to be
 /// written with the `money` and `date` filters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LetterContext {
     /// Template id: one of [`TemplateId`] for [`render`]; any name for [`render_custom`] (a
@@ -384,6 +405,7 @@ pub struct LetterContext {
     pub language: Language,
     /// Date of the letter.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub date: NaiveDate,
     /// Where it is written ("Paris"), for the date line.
     #[serde(default)]
@@ -421,9 +443,11 @@ pub struct LetterContext {
     /// Date by which to pay. The formal notice defaults to the letter's date + 8 days (FR),
     /// + 14 days (EN, Practice Direction on Pre-Action Conduct) or + 10 days (DE).
     #[serde(with = "serde_date::option", default)]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub deadline: Option<NaiveDate>,
     /// Date of an earlier formal notice (for the agency and court files).
     #[serde(with = "serde_date::option", default)]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub formal_notice_date: Option<NaiveDate>,
     /// The instalments of a payment plan (plan letters).
     #[serde(default)]
@@ -440,6 +464,7 @@ pub struct LetterContext {
 
 /// A rendered letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Letter {
     /// The template id of the context.
     pub template: String,

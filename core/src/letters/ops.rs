@@ -23,6 +23,13 @@ use crate::error::Result;
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "`letter` request: the context, the format, and optionally the caller's own templates. Unknown fields are refused."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct LetterRequest {
     /// What the letter says.
@@ -37,6 +44,13 @@ pub struct LetterRequest {
 
 /// A user template: minijinja source for the subject and the body (see [`super::render_custom`]).
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "A user template: minijinja source for the subject and the body, rendered over the same context as the built-in templates (docs/letters.md)."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct CustomTemplate {
     /// Subject template (rendered as plain text).

@@ -197,6 +197,13 @@ impl<'de> Deserialize<'de> for Every {
 /// assert_eq!(r.roll, Roll::Following);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "Moves instalment dates that are not business days. A rolled date never goes before the agreement date (it rolls forward instead), and two instalments rolled onto the same day are refused (`plans.invalid`)."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct PlanRoll {
     /// The business-day calendar.
@@ -226,10 +233,18 @@ pub struct PlanRoll {
 ///     "first_date": "2025-01-10", "every": "month", "count": 3})).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "What the parties agreed: the debt, how it is split, when, at what rate. The `plan` request, and the `terms` of the resulting plan (with `grace_days` filled in and amounts written with the currency's decimals). Exactly one of `instalments` and `max_per_instalment`. Unknown fields are refused."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct PlanRequest {
     /// The debt, above zero and exact in the currency's minor unit.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// Its currency.
     pub currency: Currency,
@@ -243,9 +258,14 @@ pub struct PlanRequest {
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub max_per_instalment: Option<Decimal>,
     /// The first instalment's date (before any roll).
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub first_date: NaiveDate,
     /// The interval between instalments (default `month`).
     #[serde(default)]
@@ -257,6 +277,7 @@ pub struct PlanRequest {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub agreed_on: Option<NaiveDate>,
     /// Simple interest, in percent a year (ACT/365F), on the declining balance, added to each
     /// instalment.
@@ -264,6 +285,10 @@ pub struct PlanRequest {
         default,
         with = "decimal_string::option",
         skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
     )]
     pub annual_rate_percent: Option<Decimal>,
     /// Days after its due date before an unpaid instalment is missed, `0..=365` (default 5).
@@ -367,25 +392,37 @@ impl PlanRequest {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "One instalment of a payment plan: `amount = principal + interest`; `balance_before` is the principal still owed before this instalment (the base of its interest)."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct Instalment {
     /// 1, 2, ...
     pub number: u32,
     /// The date it is due (rolled to a business day when the plan has a roll).
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
     /// The part of the debt it repays; the principal parts sum exactly to the debt.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub principal: Decimal,
     /// Interest for the days since the previous instalment (since the agreement for the first),
     /// rounded half-up to the minor unit; zero without a rate.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest: Decimal,
     /// What the debtor pays: principal + interest.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
     /// The principal owed before this instalment.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub balance_before: Decimal,
     /// With a rate: the days of interest in this instalment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -401,16 +438,24 @@ pub struct Instalment {
 /// assert_eq!(t.principal + t.interest, t.total);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(description = "The sums of a payment plan: `principal + interest = total`.")
+)]
 #[serde(deny_unknown_fields)]
 pub struct PlanTotals {
     /// The debt (the sum of the principal parts).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub principal: Decimal,
     /// The sum of the interest parts.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub interest: Decimal,
     /// What the debtor pays in all.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total: Decimal,
 }
 
@@ -424,6 +469,13 @@ pub struct PlanTotals {
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "A stable finding code. Codes are never renamed once released; new ones may be added."
+    )
+)]
 pub enum PlanFindingCode {
     /// The last instalment is more than 4 months after the first (practice: 2 to 4 months at
     /// most, docs/domain.md §5).
@@ -481,6 +533,13 @@ impl fmt::Display for PlanFindingCode {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "Something the builder has to say about a plan that goes beyond the practice: information for the creditor, never an error (the parties may agree a longer plan)."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFinding {
     /// The stable code.
@@ -511,9 +570,17 @@ pub struct PlanFinding {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "A payment plan: the agreed terms, the schedule, its totals and the findings. The document `plan` returns, and the one `plan_status` and the dunning journal take back."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct PaymentPlan {
     /// The request, with `grace_days` filled in and amounts written with the currency's decimals.
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::PlanTerms"))]
     pub terms: PlanRequest,
     /// The instalments, in date order.
     pub instalments: Vec<Instalment>,

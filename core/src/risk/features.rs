@@ -22,6 +22,7 @@ pub const PROMISE_GRACE_DAYS: i64 = 2;
 
 /// What the caller knows that the ledger does not.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExternalInputs {
     /// A credit-bureau score, 0 (worst) to 100 (best).
@@ -51,30 +52,36 @@ impl ExternalInputs {
 
 /// An amount in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct CurrencyAmount {
     /// Currency.
     pub currency: Currency,
     /// Amount, with the currency's decimals.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub amount: Decimal,
 }
 
 /// What a customer owes in one currency, and its share of what the whole portfolio is owed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Exposure {
     /// Currency.
     pub currency: Currency,
     /// Outstanding on the as-of date.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
     /// Share of the portfolio's outstanding in that currency, 0 to 1.
     #[serde(serialize_with = "round4")]
+    #[cfg_attr(feature = "schemas", schemars(with = "f64"))]
     pub portfolio_share: f64,
 }
 
 /// The behaviour of one customer as of a date. Ratios are `None` when there is nothing to
 /// divide by (no paid invoice, no invoice).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct CustomerFeatures {
     /// Customer id.
     pub customer: String,
@@ -90,9 +97,11 @@ pub struct CustomerFeatures {
     pub paid: usize,
     /// Mean days late of the paid receivables (0 for one paid on time or early).
     #[serde(serialize_with = "round4_opt")]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<f64>"))]
     pub mean_days_late: Option<f64>,
     /// Median days late of the paid receivables (mean of the two middle ones for an even count).
     #[serde(serialize_with = "round4_opt")]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<f64>"))]
     pub median_days_late: Option<f64>,
     /// 90th percentile of days late of the paid receivables (nearest rank: the `⌈0.9 n⌉`-th
     /// smallest).
@@ -101,12 +110,14 @@ pub struct CustomerFeatures {
     pub paid_late: usize,
     /// `paid_late / paid`.
     #[serde(serialize_with = "round4_opt")]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<f64>"))]
     pub late_share: Option<f64>,
     /// Mean delay of the receivables due in the last `trend_window_days` (settled ones with their
     /// final delay, open ones with their delay so far) minus that of the receivables due before
     /// and settled (paid or written off); fully credited ones are left out. `None` unless both
     /// cohorts have two receivables.
     #[serde(serialize_with = "round4_opt")]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<f64>"))]
     pub trend_days: Option<f64>,
     /// Receivables that received a payment.
     pub with_payment: usize,
@@ -114,6 +125,7 @@ pub struct CustomerFeatures {
     pub paid_in_parts: usize,
     /// `paid_in_parts / with_payment`.
     #[serde(serialize_with = "round4_opt")]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<f64>"))]
     pub partial_share: Option<f64>,
     /// Promises to pay made (journal).
     pub promises: usize,
@@ -129,11 +141,13 @@ pub struct CustomerFeatures {
     pub disputes_without_substance: usize,
     /// `disputes / distinct invoices issued`.
     #[serde(serialize_with = "round4_opt")]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<f64>"))]
     pub dispute_share: Option<f64>,
     /// Reminders recorded in the journal (one per receivable an action covered).
     pub reminders: usize,
     /// `reminders / invoices`.
     #[serde(serialize_with = "round4_opt")]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<f64>"))]
     pub reminders_per_invoice: Option<f64>,
     /// Payment plans agreed (journal).
     pub plans: usize,
@@ -143,6 +157,7 @@ pub struct CustomerFeatures {
     pub exposure: Vec<Exposure>,
     /// The largest `portfolio_share` over currencies (0 when nothing is owed).
     #[serde(serialize_with = "round4")]
+    #[cfg_attr(feature = "schemas", schemars(with = "f64"))]
     pub exposure_share: f64,
     /// Undisputed overdue amount per currency.
     pub overdue: Vec<CurrencyAmount>,
@@ -156,6 +171,7 @@ pub struct CustomerFeatures {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub last_payment: Option<NaiveDate>,
     /// Days without any payment while something is overdue: the smaller of the days since the
     /// last payment (or ever, when none) and `oldest_overdue_days`; 0 when nothing is overdue.
@@ -166,6 +182,7 @@ pub struct CustomerFeatures {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub first_invoice: Option<NaiveDate>,
     /// Days from the first invoice to the as-of date.
     pub tenure_days: Option<i64>,

@@ -16,6 +16,7 @@ use crate::dunning::policy::DebtorKind;
 /// The estimated kind.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EstimatedKind {
     /// Wants to pay but cannot.
@@ -49,6 +50,7 @@ impl EstimatedKind {
 
 /// The estimate and its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct KindEstimate {
     /// The kind.
     pub kind: EstimatedKind,

@@ -89,6 +89,7 @@ pub struct RiskOptions {
 
 /// The risk assessment of one customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct CustomerRisk {
     /// Customer id.
     pub customer: String,

@@ -33,12 +33,14 @@ use crate::ledger::{Ledger, LedgerDocument};
 
 /// `risk` request: `{ledger, as_of, journal?, external?, weights?, terms_policy?}`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RiskRequest {
     /// The ledger.
     pub ledger: LedgerDocument,
     /// The day of the assessment: only data dated on or before it counts.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
     /// The dunning journal (actions, promises, disputes, plans).
     #[serde(default)]
@@ -54,11 +56,13 @@ pub struct RiskRequest {
     pub terms_policy: TermsPolicy,
 }
 
-/// `risk` response.
+/// `risk` response: the assessment of every customer the ledger knows on the as-of date.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct RiskResponse {
     /// The as-of date.
     #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub as_of: NaiveDate,
     /// Every customer the ledger knows, by id.
     pub customers: Vec<CustomerRisk>,

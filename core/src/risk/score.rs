@@ -19,6 +19,7 @@ use crate::money::format_amount;
 /// A risk grade, A (best) to E (worst). Written `"A"` to `"E"`, as dunning step conditions
 /// (`risk_grades`) expect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub enum Grade {
     /// Pays on time: longest terms, no deposit.
     A,
@@ -75,10 +76,12 @@ impl Grade {
 
 /// One factor's contribution to the score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct Factor {
     /// Factor id (`mean_days_late`, `overdue_age`, `sector_prior`, ...; `docs/risk.md` lists them).
     pub factor: String,
     /// The feature value the points come from (days, a share 0–1, a count, a sector name...).
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::FactorValue"))]
     pub value: Value,
     /// Whole points added to the score (negative for a factor that lowers the risk).
     pub points: i64,

@@ -22,6 +22,7 @@ use crate::money::{decimal_string, format_amount, Currency, RoundingMode};
 /// How the customer should pay.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     /// Bank transfer on the due date (the customer pays).
@@ -34,6 +35,7 @@ pub enum PaymentMethod {
 
 /// The terms for one grade.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GradeTerms {
     /// Deposit asked with each order, in percent (0–100).
@@ -42,6 +44,7 @@ pub struct GradeTerms {
     pub max_term_days: u32,
     /// Credit limit in months of average sales (a decimal string, `"0.5"`).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub limit_months: Decimal,
     /// Payment method.
     pub payment_method: PaymentMethod,
@@ -78,6 +81,7 @@ fn fifty() -> u32 {
 /// The terms policy: one [`GradeTerms`] per grade (keys `"A"` to `"E"`), and the deposit asked on
 /// the first orders of a new customer. A grade the caller names replaces that grade's defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TermsPolicy {
     /// Grade A: no deposit, 60 days (the French cap from invoice date, C. com. L441-10), three
@@ -166,20 +170,25 @@ impl TermsPolicy {
 
 /// A recommended credit limit in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct CreditLimit {
     /// Currency.
     pub currency: Currency,
     /// Average monthly sales over the last twelve months.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub average_monthly_sales: Decimal,
     /// Months of sales the grade allows.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub months: Decimal,
     /// The limit: `average_monthly_sales × months`, rounded half up to the currency's decimals.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub limit: Decimal,
     /// What the customer owes now.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub exposure: Decimal,
     /// `exposure > limit`.
     pub over_limit: bool,
@@ -187,6 +196,7 @@ pub struct CreditLimit {
 
 /// The terms recommended for a customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 pub struct RecommendedTerms {
     /// Deposit to ask with each order, in percent.
     pub deposit_percent: u32,

@@ -78,6 +78,7 @@ pub fn benchmark(sector: &str) -> Option<&'static SectorBenchmark> {
 /// Points per factor. Positive points mean more risk; the score is their sum, clamped to
 /// `0..=100`. Field names are the JSON names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
     /// Paid invoices needed for the payment history to count in full (credibility 1). With `n`

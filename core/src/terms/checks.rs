@@ -24,6 +24,11 @@ use crate::calendar::date::days_between;
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(description = "Whose law the terms are checked against.")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Jurisdiction {
     /// France: C. com. L441-10 (B2B), code de la commande publique (public buyers).
@@ -46,6 +51,14 @@ pub enum Jurisdiction {
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemas", schemars(rename = "TermsDebtorKind"))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "Who owes the money, as the payment-term statutes distinguish debtors (default `business`)."
+    )
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DebtorKind {
     /// A business (professional, undertaking) buying in the course of its business.
@@ -65,6 +78,11 @@ pub enum DebtorKind {
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(description = "How much a finding matters.")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Something to know or to verify (an exception that needs an express clause; no cap).
@@ -85,6 +103,8 @@ macro_rules! finding_codes {
         /// ```
         #[non_exhaustive]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "schemas", schemars(description = "A stable finding code, e.g. `\"terms.fr_over_60_days\"`. Codes are never renamed once released; new ones may be added."))]
         pub enum FindingCode {
             $( $(#[$meta])* #[serde(rename = $code)] $variant, )*
         }
@@ -176,6 +196,13 @@ impl std::fmt::Display for FindingCode {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "One thing the legal check has to say about a payment term (information or a warning, never an error)."
+    )
+)]
 pub struct Finding {
     /// The stable code.
     pub code: FindingCode,
@@ -194,6 +221,7 @@ pub struct Finding {
         with = "crate::calendar::date::serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub limit: Option<NaiveDate>,
     /// The schedule part the finding is about (`balance`, `2/3`), for multi-part terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]

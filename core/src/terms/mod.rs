@@ -409,6 +409,13 @@ pub struct ScheduledPayment {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "Moves due dates that are not business days, by a calendar and a roll. A due date is never moved before the issue date: when `preceding` or `modified_following` would do so, it rolls to the following business day instead."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct DueDateRoll {
     /// The business-day calendar (`"fr"`, `"de"`, `"uk_england_wales"`, `"weekends"`, ..., or

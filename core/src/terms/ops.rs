@@ -43,18 +43,30 @@ use crate::money::{Currency, Money};
 ///     "terms": {"kind": "immediate"}, "issue_date": "2025-01-15", "issued": "x"})).is_err());
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "`due_date` request: payment terms and an issue date; optionally an amount with its currency to split across the schedule, a roll to business days, and a jurisdiction (with the debtor, default `business`) whose caps the due dates are checked against. `amount` and `currency` go together. Unknown fields are refused."
+    )
+)]
 #[serde(deny_unknown_fields)]
 pub struct DueDateRequest {
     /// The payment terms.
     pub terms: PaymentTerms,
     /// The invoice's issue date.
     #[serde(with = "crate::calendar::date::serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub issue_date: NaiveDate,
     /// The invoice amount, to split across the schedule.
     #[serde(
         default,
         with = "crate::money::decimal_string::option",
         skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
     )]
     pub amount: Option<Decimal>,
     /// The currency of `amount`.
@@ -82,9 +94,17 @@ pub struct DueDateRequest {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(
+        description = "`due_date` response: the due date when the terms give one, the schedule of receivables and the legal findings."
+    )
+)]
 pub struct DueDateResponse {
     /// The due date (rolled) when the terms give one; `null` for deposits and instalments.
     #[serde(with = "crate::calendar::date::serde_date::option")]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub due_date: Option<NaiveDate>,
     /// The currency of the amounts, when an amount was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,11 +126,17 @@ pub struct DueDateResponse {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemas",
+    schemars(description = "One receivable of a `due_date` response.")
+)]
 pub struct ScheduleItem {
     /// `1/1`, `deposit`, `balance`, `1/3`, `balance 2/3`, ...
     pub label: String,
     /// The due date, after the roll.
     #[serde(with = "crate::calendar::date::serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
     pub due_date: NaiveDate,
     /// The date the terms gave, when the roll moved it.
     #[serde(
@@ -118,6 +144,7 @@ pub struct ScheduleItem {
         with = "crate::calendar::date::serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub rolled_from: Option<NaiveDate>,
     /// Share of the amount in percent, rounded half-up to 4 decimals, when known.
     #[serde(
@@ -125,9 +152,17 @@ pub struct ScheduleItem {
         with = "crate::money::decimal_string::option",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub share_percent: Option<Decimal>,
     /// The amount, with the currency's decimals, when an amount was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schemas",
+        schemars(with = "Option<crate::schema::DecimalString>")
+    )]
     pub amount: Option<String>,
 }
 
