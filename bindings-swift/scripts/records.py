@@ -14,6 +14,8 @@ Mapping:
   `Currency` -> `String` (an ISO 4217 code, checked by the core);
 - a document without a schema of its own, or a type inside itself -> `JsonDocument` (JSON text
   on the foreign side);
+- a JSON number (a risk score, a weight, a share; money and rates are always decimal strings) ->
+  `f64`;
 - an object -> a record; a field the schema does not require -> an optional with default `nil`/`null`;
 - an object whose values are all of one type (`additionalProperties`) -> a map;
 - strings from a fixed list -> an enum without fields;
@@ -40,10 +42,21 @@ DOCUMENTS = [
     "statement",
     "ledger",
     "ledger-request",
+    "ledger-state",
     "claims-request",
     "claims",
     "agenda-request",
     "agenda",
+    "due-date-request",
+    "due-date",
+    "plan-request",
+    "plan",
+    "letter-request",
+    "letter",
+    "risk-request",
+    "risk",
+    "kpis-request",
+    "kpis",
 ]
 
 BUILTIN = {"Decimal": "Decimal", "Date": "NaiveDate", "Currency": "String"}
@@ -146,7 +159,9 @@ class Generator:
             # A document without a schema of its own (a payment plan in the journal): JSON text.
             return "JsonDocument", nullable
         if t == "number":
-            raise SystemExit(f"records.py: {hint} is a JSON number: money and rates are decimal strings")
+            # Scores, weights and shares of the risk and KPI documents (never money nor a rate:
+            # those are decimal strings in every schema): Swift and Kotlin `Double`.
+            return "f64", nullable
         raise SystemExit(f"records.py: cannot map {hint}: {json.dumps(schema)[:200]}")
 
     def fields(self, schema, owner, skip=()):
@@ -157,11 +172,15 @@ class Generator:
                 continue
             t, nullable = self.type_of(sub, camel(owner) + camel(prop))
             optional = nullable or prop not in required
-            ident = f"r#{prop}" if prop in RUST_KEYWORDS else prop
+            ident = re.sub(r"[^a-z0-9_]", "_", prop.lower())
+            if ident[:1].isdigit():
+                ident = "n" + ident
+            if ident in RUST_KEYWORDS:
+                ident = f"r#{ident}"
             desc = sub.get("description")
             lines = doc_lines(desc or f"`{prop}`.", "    ")
             attrs = []
-            if ident != prop:
+            if ident.removeprefix("r#") != prop:
                 attrs.append(f'    #[serde(rename = "{prop}")]')
             # Money and dates read as strictly as the core reads them (a JSON number is not
             # money; a date is `YYYY-MM-DD`).
@@ -203,7 +222,10 @@ class Generator:
     def tagged_enum(self, name, alts, tag, description):
         lines = doc_lines(description or f"`{name}`.", "")
         lines.append("#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Enum)]")
-        lines.append(f'#[serde(tag = "{tag}")]')
+        if all(a.get("additionalProperties") is False for a in alts):
+            lines.append(f'#[serde(tag = "{tag}", deny_unknown_fields)]')
+        else:
+            lines.append(f'#[serde(tag = "{tag}")]')
         lines.append(f"pub enum {camel(name)} {{")
         for alt in alts:
             value = alt["properties"][tag]["const"]
@@ -211,7 +233,9 @@ class Generator:
             lines.append(f'    #[serde(rename = "{value}")]')
             fields = self.fields(alt, name + camel(value), skip=(tag,))
             if not fields:
-                lines.append(f"    {camel(value)},")
+                # `{}`: so that `deny_unknown_fields` refuses `{"kind": "immediate", "days": 30}`
+                # (serde ignores it on a unit variant).
+                lines.append(f"    {camel(value)} {{}},")
                 continue
             lines.append(f"    {camel(value)} {{")
             for doc, attrs, ident, t in fields:

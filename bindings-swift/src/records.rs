@@ -77,6 +77,19 @@ pub struct ActionTotal {
     pub not_yet_due: Decimal,
 }
 
+/// The age-grid provision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct AgeGridProvision {
+    /// One line per bucket.
+    pub buckets: Vec<ProvisionBucket>,
+    /// Total base.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// Total provision (sum of the rounded bucket provisions).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub provision: Decimal,
+}
+
 /// The agenda of a day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct Agenda {
@@ -179,6 +192,48 @@ pub struct AgendaWarning {
     pub message: String,
 }
 
+/// What the age of a receivable is counted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum AgingBasis {
+    /// Days past the due date; a first bucket holds what is not due yet.
+    #[serde(rename = "due_date")]
+    DueDate,
+    /// Days since the invoice date.
+    #[serde(rename = "invoice_date")]
+    InvoiceDate,
+}
+
+/// Aging options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct AgingOptions {
+    /// Upper bounds (in days, inclusive, strictly increasing, above zero) of the closed buckets;
+    /// one more bucket takes everything older. Default `[30, 60, 90]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub bounds: Option<Vec<i64>>,
+    /// Age counted from the due date (default) or the invoice date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub basis: Option<AgingBasis>,
+}
+
+/// Amounts per bucket for one customer (or the whole ledger) in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct AgingRow {
+    /// Customer id; `None` on ledger totals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub customer: Option<String>,
+    /// Currency.
+    pub currency: String,
+    /// One amount per bucket, in bucket order.
+    pub amounts: Vec<Decimal>,
+    /// Sum of the amounts: the outstanding total.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub total: Decimal,
+}
+
 /// Imputation of partial payments (docs/legal-rates.md §7, ambiguity 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 pub enum Allocation {
@@ -190,6 +245,27 @@ pub enum Allocation {
     PrincipalFirst,
 }
 
+/// One matching line: so much of an event went to so much of a receivable, on a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct AllocationLine {
+    /// Kind of event.
+    pub source: AllocationSource,
+    /// The event's id, or its place in the document (`payments[3]`) when it has none.
+    pub reference: String,
+    /// Date the amount was applied (a deposit applies on its invoice's issue date).
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub date: NaiveDate,
+    /// Invoice id.
+    pub invoice: String,
+    /// Receivable id.
+    pub receivable: String,
+    /// Amount applied.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+    /// Currency.
+    pub currency: String,
+}
+
 /// One line of an explicit matching.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
@@ -199,6 +275,23 @@ pub struct AllocationRecord {
     /// Amount of the payment applied to it.
     #[serde(with = "arrears::money::decimal_string")]
     pub amount: Decimal,
+}
+
+/// What settled (part of) a receivable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum AllocationSource {
+    /// A payment.
+    #[serde(rename = "payment")]
+    Payment,
+    /// A deposit received before the invoice.
+    #[serde(rename = "deposit")]
+    Deposit,
+    /// A credit note.
+    #[serde(rename = "credit_note")]
+    CreditNote,
+    /// A write-off.
+    #[serde(rename = "write_off")]
+    WriteOff,
 }
 
 /// What a payment or credit did.
@@ -229,6 +322,21 @@ pub enum Base {
     /// Before tax (HT), when the terms say so; needs `net_principal`.
     #[serde(rename = "net")]
     Net,
+}
+
+/// One bucket's definition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Bucket {
+    /// Label, e.g. `not_due`, `1-30`, `91+`.
+    pub label: String,
+    /// Smallest age in the bucket (`None` for "not due").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub from_days: Option<i64>,
+    /// Largest age in the bucket (`None` when open-ended).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub to_days: Option<i64>,
 }
 
 /// A built-in calendar id (`"fr"`), or an id with extra closed days.
@@ -349,6 +457,31 @@ pub enum CalendarSpecCustomId {
     /// `uk_england_wales`.
     #[serde(rename = "uk_england_wales")]
     UkEnglandWales,
+}
+
+/// The collection effectiveness index over a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Cei {
+    /// Receivables outstanding at the end of the day before the period.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub beginning_receivables: Decimal,
+    /// Credit sales of the period.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub credit_sales: Decimal,
+    /// Receivables outstanding at the end of the period.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub ending_receivables: Decimal,
+    /// Of which not yet due.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub ending_current: Decimal,
+    /// Beginning + sales − ending: what payments, credit notes and write-offs took off.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub collected: Decimal,
+    /// Beginning + sales − ending current: what could have been collected.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub collectible: Decimal,
+    /// CEI in percent (two places): collected ÷ collectible × 100.
+    pub percent: Figure,
 }
 
 /// How a step reaches the customer.
@@ -474,6 +607,30 @@ pub enum Compounding {
     Monthly,
 }
 
+/// How concentrated the overdue amount is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Concentration {
+    /// Customers with something outstanding on the as-of date: the population measured.
+    pub customers: i64,
+    /// Of which with something overdue.
+    pub customers_overdue: i64,
+    /// Total overdue amount.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub overdue: Decimal,
+    /// The share of customers looked at (20 by default).
+    pub top_percent: i64,
+    /// ⌈customers × top_percent / 100⌉ (at least one when there are customers).
+    pub top_customers: i64,
+    /// Those customers, largest overdue first (empty when nothing is overdue).
+    pub top: Vec<TopDebtor>,
+    /// Their share of the overdue amount, in percent.
+    pub top_share: Figure,
+    /// Gini coefficient of the overdue amounts over the population, four places, in [0, 1).
+    pub gini: Figure,
+    /// Lorenz curve from (0, 0) to (100, 100), one point per customer.
+    pub lorenz: Vec<LorenzPoint>,
+}
+
 /// Conditions a step needs; a step whose conditions fail is passed over.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
@@ -508,6 +665,27 @@ pub struct Conditions {
     pub debtor_kinds: Option<Vec<DebtorKind>>,
 }
 
+/// A recommended credit limit in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct CreditLimit {
+    /// Currency.
+    pub currency: String,
+    /// Average monthly sales over the last twelve months.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub average_monthly_sales: Decimal,
+    /// Months of sales the grade allows.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub months: Decimal,
+    /// The limit: `average_monthly_sales × months`, rounded half up to the currency's decimals.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub limit: Decimal,
+    /// What the customer owes now.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub exposure: Decimal,
+    /// `exposure > limit`.
+    pub over_limit: bool,
+}
+
 /// A credit note (avoir): reduces what an invoice asks, or credits the customer's account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
@@ -532,6 +710,66 @@ pub struct CreditNoteRecord {
     pub amount: Decimal,
     /// Currency.
     pub currency: String,
+}
+
+/// An amount in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct CurrencyAmount {
+    /// Currency.
+    pub currency: String,
+    /// Amount, with the currency's decimals.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+}
+
+/// Totals of a customer (or of the whole ledger) in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct CurrencyTotals {
+    /// Currency.
+    pub currency: String,
+    /// Sum of receivables issued on or before the as-of date.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub invoiced: Decimal,
+    /// Paid.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub paid: Decimal,
+    /// Credited.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub credited: Decimal,
+    /// Written off.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub written_off: Decimal,
+    /// Outstanding.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// Outstanding on receivables past their due date.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub overdue: Decimal,
+    /// Outstanding under an open dispute.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub disputed: Decimal,
+    /// Unapplied credit (cash on account, credit notes not matched).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub unapplied_credit: Decimal,
+    /// Net balance: outstanding − unapplied credit.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub balance: Decimal,
+    /// Receivables with something outstanding.
+    pub open_receivables: i64,
+    /// Of which past due.
+    pub overdue_receivables: i64,
+    /// Largest `days_late` among open receivables.
+    pub max_days_late: i64,
+}
+
+/// A user template: minijinja source for the subject and the body, rendered over the same context as the built-in templates (docs/letters.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct CustomTemplate {
+    /// Subject template (rendered as plain text).
+    pub subject: String,
+    /// Body template (rendered as text or as escaped HTML).
+    pub body: String,
 }
 
 /// What is claimed from one customer in one currency.
@@ -581,6 +819,128 @@ pub struct CustomerClaim {
     pub warnings: Option<Vec<Warning>>,
 }
 
+/// The behaviour of one customer as of a date. Ratios are `None` when there is nothing to
+/// divide by (no paid invoice, no invoice).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct CustomerFeatures {
+    /// Customer id.
+    pub customer: String,
+    /// Name, when the ledger lists the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub name: Option<String>,
+    /// Sector from the ledger's customer list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub sector: Option<String>,
+    /// Receivables issued on or before the as-of date.
+    pub invoices: i64,
+    /// Of which settled by payment (status `paid`): the payment history.
+    pub paid: i64,
+    /// Mean days late of the paid receivables (0 for one paid on time or early).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub mean_days_late: Option<f64>,
+    /// Median days late of the paid receivables (mean of the two middle ones for an even count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub median_days_late: Option<f64>,
+    /// 90th percentile of days late of the paid receivables (nearest rank: the `⌈0.9 n⌉`-th
+    /// smallest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub p90_days_late: Option<i64>,
+    /// Paid receivables paid after their due date.
+    pub paid_late: i64,
+    /// `paid_late / paid`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub late_share: Option<f64>,
+    /// Mean delay of the receivables due in the last `trend_window_days` (settled ones with their
+    /// final delay, open ones with their delay so far) minus that of the receivables due before
+    /// and settled (paid or written off); fully credited ones are left out. `None` unless both
+    /// cohorts have two receivables.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub trend_days: Option<f64>,
+    /// Receivables that received a payment.
+    pub with_payment: i64,
+    /// Of which paid in several payments, or partly paid and still open.
+    pub paid_in_parts: i64,
+    /// `paid_in_parts / with_payment`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub partial_share: Option<f64>,
+    /// Promises to pay made (journal).
+    pub promises: i64,
+    /// Promises covered by payments by their date + [`PROMISE_GRACE_DAYS`].
+    pub promises_kept: i64,
+    /// Promises whose date + grace passed without enough payment.
+    pub broken_promises: i64,
+    /// Broken promises paid in full later, by the as-of date ("kept late").
+    pub promises_kept_late: i64,
+    /// Invoices disputed (ledger disputes and journal disputes, counted once per invoice).
+    pub disputes: i64,
+    /// Disputes resolved without any credit note on the invoice: the customer had no case.
+    pub disputes_without_substance: i64,
+    /// `disputes / distinct invoices issued`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub dispute_share: Option<f64>,
+    /// Reminders recorded in the journal (one per receivable an action covered).
+    pub reminders: i64,
+    /// `reminders / invoices`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub reminders_per_invoice: Option<f64>,
+    /// Payment plans agreed (journal).
+    pub plans: i64,
+    /// Receivables (partly) written off.
+    pub written_off: i64,
+    /// Outstanding per currency and share of the portfolio.
+    pub exposure: Vec<Exposure>,
+    /// The largest `portfolio_share` over currencies (0 when nothing is owed).
+    pub exposure_share: f64,
+    /// Undisputed overdue amount per currency.
+    pub overdue: Vec<CurrencyAmount>,
+    /// Receivables with an undisputed overdue amount.
+    pub overdue_receivables: i64,
+    /// Days late of the oldest of them (0 when none).
+    pub oldest_overdue_days: i64,
+    /// Date of the latest payment received.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub last_payment: Option<NaiveDate>,
+    /// Days without any payment while something is overdue: the smaller of the days since the
+    /// last payment (or ever, when none) and `oldest_overdue_days`; 0 when nothing is overdue.
+    pub silence_days: i64,
+    /// Issue date of the first invoice.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub first_invoice: Option<NaiveDate>,
+    /// Days from the first invoice to the as-of date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub tenure_days: Option<i64>,
+    /// Average monthly sales per currency over the last 365 days: invoiced amount divided by the
+    /// months of relationship in that window (`days / 30`, at least 1, at most 12).
+    pub monthly_sales: Vec<CurrencyAmount>,
+    /// Credit-bureau score given by the caller.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub bureau_score: Option<f64>,
+    /// The caller's new-customer flag.
+    pub new_customer: bool,
+}
+
 /// A customer (débiteur).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
@@ -619,6 +979,33 @@ pub struct CustomerRecord {
     pub debtor: Option<DebtorStatus>,
 }
 
+/// The risk assessment of one customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct CustomerRisk {
+    /// Customer id.
+    pub customer: String,
+    /// Name, when the ledger lists the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub name: Option<String>,
+    /// 0 (safest) to 100 (riskiest).
+    pub score: i64,
+    /// A (best) to E.
+    pub grade: Grade,
+    /// Fewer paid invoices than a full history needs: the sector prior carries weight.
+    pub thin_file: bool,
+    /// Credibility of the payment history, 0 to 1.
+    pub credibility: f64,
+    /// The factors with non-zero points, largest first.
+    pub factors: Vec<Factor>,
+    /// Terms to offer.
+    pub recommended_terms: RecommendedTerms,
+    /// The kind of debtor and its evidence.
+    pub debtor_kind: KindEstimate,
+    /// Every feature the score was computed from.
+    pub features: CustomerFeatures,
+}
+
 /// What the caller knows about a customer beyond the ledger.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
@@ -635,6 +1022,19 @@ pub struct CustomerSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub debtor: Option<DebtorStatus>,
+}
+
+/// A customer's position on the as-of date, per currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct CustomerState {
+    /// Customer id.
+    pub customer: String,
+    /// Name, when the ledger lists customers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub name: Option<String>,
+    /// One entry per currency the customer was invoiced or paid in, sorted by code.
+    pub totals: Vec<CurrencyTotals>,
 }
 
 /// A dated amount: a payment or a credit.
@@ -714,6 +1114,24 @@ pub enum DebtorStatus {
     PublicBody,
 }
 
+/// A customer's payment-delay profile: days from the due date to settlement (negative when it
+/// paid early), nearest-rank percentiles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct DelayProfile {
+    /// Customer id.
+    pub customer: String,
+    /// Whose delays are used.
+    pub basis: ProfileBasis,
+    /// The customer's own receivables settled by payment by the as-of date.
+    pub paid_receivables: i64,
+    /// 25th percentile of the delays used (the early scenario).
+    pub p25_days: i64,
+    /// Median delay (the expected date).
+    pub median_days: i64,
+    /// 75th percentile (the late scenario).
+    pub p75_days: i64,
+}
+
 /// A dispute (litige) on an invoice, whole or in part.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
@@ -743,6 +1161,162 @@ pub struct DisputeRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub reason: Option<String>,
+}
+
+/// DSO and its companions over a period, for one scope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Dso {
+    /// Days in the period (both ends included).
+    pub days: i64,
+    /// Credit sales: receivables issued in the period, tax included, before credit notes.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub credit_sales: Decimal,
+    /// Receivables outstanding at the end of the period's last day.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub receivables: Decimal,
+    /// Of which not yet due (due on the last day or later).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub current: Decimal,
+    /// Of which past due.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub overdue: Decimal,
+    /// Standard DSO, in days: receivables ÷ credit sales × days.
+    pub standard: Figure,
+    /// Count-back DSO, in days.
+    pub count_back: Figure,
+    /// Best possible DSO, in days: current ÷ credit sales × days.
+    pub best_possible: Figure,
+    /// Average days delinquent: standard − best possible = overdue ÷ credit sales × days.
+    pub average_days_delinquent: Figure,
+}
+
+/// `due_date` request: payment terms and an issue date; optionally an amount with its currency to split across the schedule, a roll to business days, and a jurisdiction (with the debtor, default `business`) whose caps the due dates are checked against. `amount` and `currency` go together. Unknown fields are refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct DueDateRequest {
+    /// The payment terms.
+    pub terms: PaymentTerms,
+    /// The invoice's issue date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub issue_date: NaiveDate,
+    /// The invoice amount, to split across the schedule.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub amount: Option<Decimal>,
+    /// The currency of `amount`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub currency: Option<String>,
+    /// Moves due dates that are not business days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub roll: Option<DueDateRoll>,
+    /// Check the due dates against this jurisdiction's caps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub jurisdiction: Option<Jurisdiction>,
+    /// The debtor, for the check (default `business`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub debtor: Option<TermsDebtorKind>,
+}
+
+/// `due_date` response: the due date when the terms give one, the schedule of receivables and the legal findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct DueDateResponse {
+    /// The due date (rolled) when the terms give one; `null` for deposits and instalments.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub due_date: Option<NaiveDate>,
+    /// The currency of the amounts, when an amount was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub currency: Option<String>,
+    /// One item per receivable, in order.
+    pub schedule: Vec<ScheduleItem>,
+    /// Legal findings (empty without `jurisdiction`).
+    pub findings: Vec<Finding>,
+}
+
+/// Moves due dates that are not business days, by a calendar and a roll. A due date is never moved before the issue date: when `preceding` or `modified_following` would do so, it rolls to the following business day instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct DueDateRoll {
+    /// The business-day calendar (`"fr"`, `"de"`, `"uk_england_wales"`, `"weekends"`, ..., or
+    /// `{"id", "closures"}`).
+    pub calendar: CalendarSpec,
+    /// How a non-business day moves.
+    pub roll: Roll,
+}
+
+/// One element a letter may be required to contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum Element {
+    /// The words that make the letter a formal notice: "mise en demeure" (fr), "letter before
+    /// action" (en), "Letzte Mahnung" (de).
+    #[serde(rename = "mise_en_demeure")]
+    MiseEnDemeure,
+    /// How it is sent: "lettre recommandée avec accusé de réception" (fr), "Einschreiben" (de).
+    #[serde(rename = "registered_letter")]
+    RegisteredLetter,
+    /// The letter's date, as the language writes it.
+    #[serde(rename = "date")]
+    Date,
+    /// The place it is written (French practice: "date et lieu").
+    #[serde(rename = "place")]
+    Place,
+    /// The creditor's name.
+    #[serde(rename = "creditor")]
+    Creditor,
+    /// The debtor's name.
+    #[serde(rename = "debtor")]
+    Debtor,
+    /// Every invoice number (and at least one invoice).
+    #[serde(rename = "invoices")]
+    Invoices,
+    /// The principal claimed.
+    #[serde(rename = "principal")]
+    Principal,
+    /// The late-payment penalties (interest) claimed; required when the context claims some.
+    #[serde(rename = "penalties")]
+    Penalties,
+    /// The fixed recovery compensation with its statute (D441-5, § 288 BGB, s. 5A); required when
+    /// the context claims some.
+    #[serde(rename = "indemnity")]
+    Indemnity,
+    /// The statute of the penalties (L441-10, § 288 BGB, the Late Payment Act, ...).
+    #[serde(rename = "legal_basis")]
+    LegalBasis,
+    /// The total claimed.
+    #[serde(rename = "total")]
+    Total,
+    /// The deadline to pay.
+    #[serde(rename = "deadline")]
+    Deadline,
+    /// What happens next without payment: "injonction de payer" (fr), court (en),
+    /// "Mahnverfahren" (de).
+    #[serde(rename = "consequence")]
+    Consequence,
+    /// That the costs of proceedings would be claimed: "frais", "costs", "Kosten".
+    #[serde(rename = "costs")]
+    Costs,
+    /// The signatory's name.
+    #[serde(rename = "signature")]
+    Signature,
+    /// Every instalment (amount and date) of the plan.
+    #[serde(rename = "instalments")]
+    Instalments,
+    /// The date of the earlier formal notice.
+    #[serde(rename = "formal_notice_date")]
+    FormalNoticeDate,
 }
 
 /// Which computation of "N jours fin de mois": A = issue date + N days then end of that month; B = end of the issue month then + N days.
@@ -792,6 +1366,217 @@ pub struct EscalationCase {
     pub formal_notice_date: Option<NaiveDate>,
 }
 
+/// Which receivables the IFRS 9 loss rates are estimated on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum EstimateOn {
+    /// The whole portfolio in the currency (more history; the default).
+    #[serde(rename = "portfolio")]
+    Portfolio,
+    /// The group itself (a segment or sector with its own risk characteristics, IFRS 9
+    /// B5.5.5).
+    #[serde(rename = "group")]
+    Group,
+}
+
+/// The estimated kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum EstimatedKind {
+    /// Wants to pay but cannot.
+    #[serde(rename = "cannot_pay")]
+    CannotPay,
+    /// Pays late on purpose.
+    #[serde(rename = "late_on_purpose")]
+    LateOnPurpose,
+    /// Avoids paying.
+    #[serde(rename = "avoids")]
+    Avoids,
+    /// Not enough evidence, or mixed evidence.
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+/// The interval between two instalments: `"month"`, `"week"`, or a number of calendar days (at least 1).
+#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
+pub enum Every {
+    /// By name.
+    /// One of: `month`, `week`.
+    Id {
+        /// The name.
+        id: String,
+    },
+    /// In full.
+    Custom {
+        /// The value.
+        value: i64,
+    },
+}
+
+impl Serialize for Every {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Id { id } => id.serialize(s),
+            Self::Custom { value } => value.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Every {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Id(String),
+            Custom(i64),
+        }
+        Ok(match Repr::deserialize(d)? {
+            Repr::Id(id) => Self::Id { id },
+            Repr::Custom(value) => Self::Custom { value },
+        })
+    }
+}
+
+/// What a customer owes in one currency, and its share of what the whole portfolio is owed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Exposure {
+    /// Currency.
+    pub currency: String,
+    /// Outstanding on the as-of date.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// Share of the portfolio's outstanding in that currency, 0 to 1.
+    pub portfolio_share: f64,
+}
+
+/// What the caller knows that the ledger does not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalInputs {
+    /// A credit-bureau score, 0 (worst) to 100 (best).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub bureau_score: Option<f64>,
+    /// The customer is new (first orders): more points, and at least the new-customer deposit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub new_customer: Option<bool>,
+}
+
+/// One factor's contribution to the score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Factor {
+    /// Factor id (`mean_days_late`, `overdue_age`, `sector_prior`, ...; `docs/risk.md` lists them).
+    pub factor: String,
+    /// The feature value the points come from (days, a share 0–1, a count, a sector name...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub value: Option<JsonDocument>,
+    /// Whole points added to the score (negative for a factor that lowers the risk).
+    pub points: i64,
+    /// What it means, in words, ending with the points.
+    pub explanation: String,
+}
+
+/// A KPI value that may be undefined. A ratio whose denominator is zero is never a division by zero: `value` is `null` and `reason` says why with a stable code (docs/kpi.md), `detail` in words. A defined figure has a `value` and no reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Figure {
+    /// The value (days, a percentage or a ratio, as the field says), or `null`.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub value: Option<Decimal>,
+    /// Why the value is undefined: a stable snake_case code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub reason: Option<String>,
+    /// The reason in words (wording may change; the code does not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub detail: Option<String>,
+}
+
+/// One thing the legal check has to say about a payment term (information or a warning, never an error).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Finding {
+    /// The stable code.
+    pub code: FindingCode,
+    /// `info` or `warning` (fixed by the code).
+    pub severity: Severity,
+    /// An explanation for people, with the dates involved; wording may change, the code does not.
+    pub message: String,
+    /// The statute the finding rests on.
+    pub reference: String,
+    /// The term in calendar days from the issue date to the due date.
+    pub days: i64,
+    /// The latest due date the rule allows (for the 45-days-end-of-month exception: the latest
+    /// date the exception allows), when the rule has one.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub limit: Option<NaiveDate>,
+    /// The schedule part the finding is about (`balance`, `2/3`), for multi-part terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub part: Option<String>,
+}
+
+/// A stable finding code, e.g. `"terms.fr_over_60_days"`. Codes are never renamed once released; new ones may be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum FindingCode {
+    /// FR B2B: over 60 days from the invoice date and over 45 days end of month (C. com. L441-10 I).
+    #[serde(rename = "terms.fr_over_60_days")]
+    TermsFrOver60Days,
+    /// FR B2B: over 60 days, within 45 days end of month: valid only if expressly stipulated and
+    /// not manifestly abusive (C. com. L441-10 I).
+    #[serde(rename = "terms.fr_45_eom_exception")]
+    TermsFr45EomException,
+    /// FR public buyer: over 30 days (CCP R2192-10).
+    #[serde(rename = "terms.fr_public_over_30_days")]
+    TermsFrPublicOver30Days,
+    /// DE B2B: over 60 days, valid only if expressly agreed and not grossly unfair (§ 271a (1) BGB).
+    #[serde(rename = "terms.de_over_60_days")]
+    TermsDeOver60Days,
+    /// DE public contracting authority: over 30 days, valid only if expressly agreed and
+    /// objectively justified (§ 271a (2) Nr. 1 BGB).
+    #[serde(rename = "terms.de_public_over_30_days")]
+    TermsDePublicOver30Days,
+    /// DE public contracting authority: over 60 days, void (§ 271a (2) Nr. 2 BGB).
+    #[serde(rename = "terms.de_public_over_60_days")]
+    TermsDePublicOver60Days,
+    /// DE: instalment agreements are outside § 271a (1)-(3) (§ 271a (5) Nr. 1 BGB).
+    #[serde(rename = "terms.de_instalments_exempt")]
+    TermsDeInstalmentsExempt,
+    /// UK B2B: over 60 days, must not be grossly unfair (Late Payment of Commercial Debts
+    /// Regulations 2013).
+    #[serde(rename = "terms.uk_over_60_days")]
+    TermsUkOver60Days,
+    /// UK public authority: over 30 days (Late Payment of Commercial Debts Regulations 2013).
+    #[serde(rename = "terms.uk_public_over_30_days")]
+    TermsUkPublicOver30Days,
+    /// EU B2B: over 60 days, only if expressly agreed and not grossly unfair (directive
+    /// 2011/7/EU art. 3(5)).
+    #[serde(rename = "terms.eu_over_60_days")]
+    TermsEuOver60Days,
+    /// EU public authority: over 30 days, only if expressly agreed and objectively justified
+    /// (directive 2011/7/EU art. 4(3), (6)).
+    #[serde(rename = "terms.eu_public_over_30_days")]
+    TermsEuPublicOver30Days,
+    /// EU public authority: over 60 days, beyond the directive's maximum (art. 4(4), (6)).
+    #[serde(rename = "terms.eu_public_over_60_days")]
+    TermsEuPublicOver60Days,
+    /// Consumer debtor: the payment-term caps of these statutes do not apply.
+    #[serde(rename = "terms.consumer_no_statutory_cap")]
+    TermsConsumerNoStatutoryCap,
+    /// The due date is before the issue date.
+    #[serde(rename = "terms.due_before_issue")]
+    TermsDueBeforeIssue,
+}
+
 /// What the UK fixed-sum band is measured on (docs/legal-rates.md §7, ambiguity 7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 pub enum FixedSumBasis {
@@ -801,6 +1586,265 @@ pub enum FixedSumBasis {
     /// What was still owed on the due date.
     #[serde(rename = "outstanding_when_late")]
     OutstandingWhenLate,
+}
+
+/// The cash-in forecast of a scope's open receivables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Forecast {
+    /// The weeks, the first being the ISO week of the day after the as-of date.
+    pub weeks: Vec<ForecastWeek>,
+    /// Outstanding on the as-of date: disputed + late_unscheduled + Σ expected + beyond_horizon.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub open: Decimal,
+    /// Disputed amounts: not forecast until the dispute is settled.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub disputed: Decimal,
+    /// Amounts whose expected date has already passed: the customer is later than it usually
+    /// is, so its history says nothing about when; not scheduled, chase them.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub late_unscheduled: Decimal,
+    /// Amounts expected after the last week.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub beyond_horizon: Decimal,
+    /// The delay profile of each customer with an open receivable in the scope.
+    pub profiles: Vec<DelayProfile>,
+}
+
+/// Forecast options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct ForecastOptions {
+    /// ISO weeks forecast, 1 to 104 (default 13, a quarter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub weeks: Option<i64>,
+    /// Receivables a customer must have settled by payment for its own delays to be used
+    /// (default 3); below that the portfolio's delays are used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub min_history: Option<i64>,
+}
+
+/// One ISO week of the forecast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ForecastWeek {
+    /// ISO week, `YYYY-Www`.
+    pub week: String,
+    /// Monday.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub start: NaiveDate,
+    /// Sunday.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub end: NaiveDate,
+    /// Amount expected in the week (due date + median delay).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub expected: Decimal,
+    /// Expected from the first week to this one.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub cumulative: Decimal,
+    /// Cumulative amount if every customer pays at its 75th-percentile delay (lower bound).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub cumulative_low: Decimal,
+    /// Cumulative amount if every customer pays at its 25th-percentile delay (upper bound).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub cumulative_high: Decimal,
+}
+
+/// The output format of a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum Format {
+    /// Plain text (UTF-8), paragraphs separated by blank lines: an email body or a text file.
+    #[serde(rename = "text")]
+    Text,
+    /// A self-contained printable HTML page (inline CSS, nothing loaded from the network), every
+    /// value escaped.
+    #[serde(rename = "html")]
+    Html,
+}
+
+/// A risk grade, A (best) to E (worst). Written `"A"` to `"E"`, as dunning step conditions
+/// (`risk_grades`) expect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum Grade {
+    /// Pays on time: longest terms, no deposit.
+    #[serde(rename = "A")]
+    A,
+    /// Minor delays.
+    #[serde(rename = "B")]
+    B,
+    /// Regular delays: deposit and shorter terms.
+    #[serde(rename = "C")]
+    C,
+    /// Serious delays or open debts: large deposit, short terms.
+    #[serde(rename = "D")]
+    D,
+    /// Chronic or defaulting: prepayment only.
+    #[serde(rename = "E")]
+    E,
+}
+
+/// The terms for one grade.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct GradeTerms {
+    /// Deposit asked with each order, in percent (0–100).
+    pub deposit_percent: i64,
+    /// Longest payment term, in days from the invoice (0: payment on order).
+    pub max_term_days: i64,
+    /// Credit limit in months of average sales (a decimal string, `"0.5"`).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub limit_months: Decimal,
+    /// Payment method.
+    pub payment_method: PaymentMethod,
+}
+
+/// How the figures are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum GroupBy {
+    /// One group: the whole ledger.
+    #[serde(rename = "portfolio")]
+    Portfolio,
+    /// One group per customer.
+    #[serde(rename = "customer")]
+    Customer,
+    /// One group per customer segment (`customers[].segment`; `null` for customers without).
+    #[serde(rename = "segment")]
+    Segment,
+    /// One group per sector (`customers[].sector`; `null` for customers without).
+    #[serde(rename = "sector")]
+    Sector,
+}
+
+/// Every KPI of one group in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct GroupKpis {
+    /// The group: customer id, segment or sector; `null` for the portfolio (and for customers
+    /// without a segment or sector).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub key: Option<String>,
+    /// Currency of every amount of the group.
+    pub currency: String,
+    /// Customers in the group with a receivable in the currency.
+    pub customers: i64,
+    /// Aging balance on the as-of date (buckets in `aging_buckets` of the report).
+    pub aging: AgingRow,
+    /// DSO over the period.
+    pub dso: Dso,
+    /// Standard DSO month by month, oldest first.
+    pub dso_trend: Vec<MonthDso>,
+    /// Collection effectiveness index over the period.
+    pub cei: Cei,
+    /// Payment delays of the receivables settled by payment in the period.
+    pub delays: PaymentDelays,
+    /// Recovery rates, one per window.
+    pub recovery: Vec<Recovery>,
+    /// Concentration of the overdue amount on the as-of date.
+    pub concentration: Concentration,
+    /// Reminder conversion per dunning step (`null` without a journal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub reminder_conversion: Option<ReminderConversion>,
+    /// Cash-in forecast from the as-of date.
+    pub forecast: Forecast,
+    /// Provisions on the as-of date.
+    pub provisions: Provisions,
+    /// Write-off candidates on the as-of date.
+    pub write_off_candidates: Vec<WriteOffCandidate>,
+}
+
+/// IFRS 9 provision-matrix options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct Ifrs9Options {
+    /// Month ends observed, 1 to 120 (default 24).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub history_months: Option<i64>,
+    /// Months after each observed month end during which write-offs count as the outcome, 1 to
+    /// 60 (default 12). A month end is observed only once that time has passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub outcome_months: Option<i64>,
+    /// Forward-looking adjustment of the historical rates, in percent of them (IFRS 9
+    /// B5.5.52): `10` raises every rate by a tenth, `-10` lowers it; -100 to 1000 (default 0).
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub adjustment_percent: Option<Decimal>,
+    /// Population the rates are estimated on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub estimate_on: Option<EstimateOn>,
+}
+
+/// The IFRS 9 simplified-approach provision (lifetime expected credit losses).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Ifrs9Provision {
+    /// Month ends observed (with something outstanding in the estimation population).
+    pub month_ends: i64,
+    /// The oldest of them.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub first_month_end: Option<NaiveDate>,
+    /// The most recent of them.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub last_month_end: Option<NaiveDate>,
+    /// The outcome window, in months.
+    pub outcome_months: i64,
+    /// The forward-looking adjustment applied, in percent of the rates.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub adjustment_percent: Decimal,
+    /// Population of the estimate.
+    pub estimated_on: EstimateOn,
+    /// The matrix.
+    pub buckets: Vec<MatrixBucket>,
+    /// Total base.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// Total provision.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub provision: Decimal,
+}
+
+/// One instalment of a payment plan: `amount = principal + interest`; `balance_before` is the principal still owed before this instalment (the base of its interest).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct Instalment {
+    /// 1, 2, ...
+    pub number: i64,
+    /// The date it is due (rolled to a business day when the plan has a roll).
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub due_date: NaiveDate,
+    /// The part of the debt it repays; the principal parts sum exactly to the debt.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub principal: Decimal,
+    /// Interest for the days since the previous instalment (since the agreement for the first),
+    /// rounded half-up to the minor unit; zero without a rate.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub interest: Decimal,
+    /// What the debtor pays: principal + interest.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+    /// The principal owed before this instalment.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub balance_before: Decimal,
+    /// With a rate: the days of interest in this instalment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub interest_days: Option<i64>,
 }
 
 /// The `InstalmentPart` document.
@@ -1034,7 +2078,7 @@ pub struct InvoiceRecord {
 
 /// One journal line: `at` (when recorded), `date` (the day it counts for) and the event's fields, tagged by `type` (docs/dunning.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Enum)]
-#[serde(tag = "type")]
+#[serde(tag = "type", deny_unknown_fields)]
 pub enum JournalEntry {
     /// A contact was made (or a letter sent).
     #[serde(rename = "action")]
@@ -1216,6 +2260,148 @@ pub enum JournalEntry {
     },
 }
 
+/// Whose law the terms are checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum Jurisdiction {
+    /// France: C. com. L441-10 (B2B), code de la commande publique (public buyers).
+    #[serde(rename = "fr")]
+    Fr,
+    /// Germany: § 271a BGB.
+    #[serde(rename = "de")]
+    De,
+    /// United Kingdom: Late Payment of Commercial Debts (Interest) Act 1998 as amended by the
+    /// Late Payment of Commercial Debts Regulations 2013.
+    #[serde(rename = "uk")]
+    Uk,
+    /// The minimum of directive 2011/7/EU, for a member state without a preset here.
+    #[serde(rename = "eu")]
+    Eu,
+}
+
+/// The estimate and its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct KindEstimate {
+    /// The kind.
+    pub kind: EstimatedKind,
+    /// The signals behind it (for `unknown`: what was seen, or why nothing was).
+    pub evidence: Vec<String>,
+}
+
+/// Options of `kpis`; every field has a documented default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct KpiOptions {
+    /// With several currencies in the ledger, one set of groups per currency (otherwise such a
+    /// request is refused with `money.currency_mismatch`: amounts are never converted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub per_currency: Option<bool>,
+    /// Only this currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub currency: Option<String>,
+    /// Aging buckets (default not due, 1-30, 31-60, 61-90, 91+).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub aging: Option<AgingOptions>,
+    /// Recovery windows, in days after the due date (default `[90, 180]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub recovery_days: Option<Vec<i64>>,
+    /// Share of customers for the concentration figure, in percent (default 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub top_percent: Option<i64>,
+    /// Reminder-conversion window, in days after the reminder (default 14).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub conversion_days: Option<i64>,
+    /// Months of standard DSO in the trend, 0 to 120 (default 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub trend_months: Option<i64>,
+    /// Cash-in forecast.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub forecast: Option<ForecastOptions>,
+    /// Provisions (age grid and IFRS 9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub provisions: Option<ProvisionOptions>,
+    /// Write-off candidates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub write_off: Option<WriteOffOptions>,
+}
+
+/// The response of `kpis`: every KPI of the period, per group and currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct KpiReport {
+    /// As-of date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub as_of: NaiveDate,
+    /// First day of the period.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub from: NaiveDate,
+    /// Last day of the period.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub to: NaiveDate,
+    /// Days in the period.
+    pub days: i64,
+    /// Grouping.
+    pub group_by: GroupBy,
+    /// The aging buckets of every group's `aging`.
+    pub aging_buckets: Vec<Bucket>,
+    /// One entry per group and currency, sorted by key (`null` first) then currency.
+    pub groups: Vec<GroupKpis>,
+    /// The ledger replay's warnings and notes on the figures.
+    pub warnings: Vec<String>,
+}
+
+/// `kpis` request: a ledger, the as-of date, the period `from..=to`, an optional grouping,
+/// journal (for reminder conversion) and options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct KpisRequest {
+    /// The ledger (customers give the segments and sectors).
+    pub ledger: LedgerDocument,
+    /// As-of date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub as_of: NaiveDate,
+    /// First day of the period.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub from: NaiveDate,
+    /// Last day of the period (on or before `as_of`).
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub to: NaiveDate,
+    /// `portfolio` (default), `customer`, `segment` or `sector`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub group_by: Option<GroupBy>,
+    /// The dunning journal; without it, `reminder_conversion` is `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub journal: Option<Vec<JournalEntry>>,
+    /// Options.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub options: Option<KpiOptions>,
+}
+
+/// The language of a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum Language {
+    /// French.
+    #[serde(rename = "fr")]
+    Fr,
+    /// English (England and Wales for the legal wording).
+    #[serde(rename = "en")]
+    En,
+    /// German (Germany for the legal wording).
+    #[serde(rename = "de")]
+    De,
+}
+
 /// A whole ledger: customers, invoices and the dated events that settle them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
@@ -1279,6 +2465,318 @@ pub struct LedgerRequest {
     pub as_of: NaiveDate,
 }
 
+/// The state of a whole ledger at the end of a day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct LedgerState {
+    /// The as-of date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub as_of: NaiveDate,
+    /// Every receivable issued on or before the as-of date, in ledger order.
+    pub receivables: Vec<ReceivableState>,
+    /// Every customer with a receivable or a credit, sorted by id.
+    pub customers: Vec<CustomerState>,
+    /// Ledger totals per currency.
+    pub totals: Vec<CurrencyTotals>,
+    /// Every matching line applied up to the as-of date, in the order applied.
+    pub allocations: Vec<AllocationLine>,
+    /// Unapplied credits per customer and currency.
+    pub unapplied: Vec<UnappliedCredit>,
+    /// Things the replay had to decide that a person should know (a write-off larger than what
+    /// was outstanding, a payment naming a settled invoice).
+    pub warnings: Vec<String>,
+}
+
+/// A rendered letter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Letter {
+    /// The template id of the context.
+    pub template: String,
+    /// Its language.
+    pub language: Language,
+    /// The format of `body`.
+    pub format: Format,
+    /// The subject line, always plain text (an email subject; escape it if you put it in HTML).
+    pub subject: String,
+    /// The letter: plain text, or a complete HTML page.
+    pub body: String,
+    /// The required elements of the template (see [`TemplateId::required`]) the letter contains,
+    /// in catalogue order.
+    pub checks: Vec<Element>,
+    /// The required elements it lacks (a missing place, signatory or deadline, a user template
+    /// that leaves something out).
+    pub missing: Vec<Element>,
+    /// The context's warnings: what to check before sending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub warnings: Option<Vec<String>>,
+}
+
+/// Everything a letter says: the single input of every template, built-in or custom.
+///
+/// In a template every field is available under its name (`creditor.name`, `invoices`,
+/// `totals.total`, ...); absent optional fields are `none`, so `{% if place %}` works and a
+/// misspelt name is an error. Amounts are decimal strings and dates `YYYY-MM-DD` strings, to be
+/// written with the `money` and `date` filters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct LetterContext {
+    /// Template id: one of [`TemplateId`] for [`render`]; any name for [`render_custom`] (a
+    /// known id there still selects the required elements and the default deadline).
+    pub template: String,
+    /// Language of the letter.
+    pub language: Language,
+    /// Date of the letter.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub date: NaiveDate,
+    /// Where it is written ("Paris"), for the date line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub place: Option<String>,
+    /// Who writes and is owed.
+    pub creditor: Party,
+    /// Who owes.
+    pub debtor: Party,
+    /// A reference to quote (customer account, file number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub reference: Option<String>,
+    /// Currency of every amount.
+    pub currency: String,
+    /// The invoices the letter is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub invoices: Option<Vec<LetterInvoice>>,
+    /// Invoices not yet due, mentioned for information after the ones claimed (their amounts are
+    /// not in the totals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub upcoming_invoices: Option<Vec<LetterInvoice>>,
+    /// Invoices already paid, late, whose penalties the letter claims (`outstanding` zero,
+    /// `settled_on` set): listed after the open ones and counted in the totals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub settled_invoices: Option<Vec<LetterInvoice>>,
+    /// The amounts claimed; the sums over `invoices` when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub totals: Option<Totals>,
+    /// The interest regime whose statute the letter cites (`fr_b2b`, `de_b2b`,
+    /// `uk_late_payment`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub regime: Option<Regime>,
+    /// How the rate was set, in words ("taux BCE 2,15 % + 10 points = 12,15 %").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub rate_description: Option<String>,
+    /// Date by which to pay. The formal notice defaults to the letter's date + 8 days (FR),
+    /// + 14 days (EN, Practice Direction on Pre-Action Conduct) or + 10 days (DE).
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub deadline: Option<NaiveDate>,
+    /// Date of an earlier formal notice (for the agency and court files).
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub formal_notice_date: Option<NaiveDate>,
+    /// The instalments of a payment plan (plan letters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub instalments: Option<Vec<LetterInstalment>>,
+    /// Who signs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub signatory: Option<Signatory>,
+    /// What the sender should know before sending (a rate not yet confirmed by its official
+    /// publication, invoices without penalties and why, a missing postal address). Never printed
+    /// by the built-in templates; copied to [`Letter::warnings`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub warnings: Option<Vec<String>>,
+}
+
+/// One instalment of a payment plan, for the plan letters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct LetterInstalment {
+    /// 1, 2, 3, ...
+    pub number: i64,
+    /// The date it is due.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub due_date: NaiveDate,
+    /// Its amount.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+}
+
+/// One invoice as a letter quotes it; amounts in the context's currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct LetterInvoice {
+    /// Invoice number.
+    pub id: String,
+    /// Date of issue.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub issue_date: NaiveDate,
+    /// Due date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub due_date: NaiveDate,
+    /// Invoiced amount.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+    /// Amount still unpaid.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// Days past the due date on the letter's date (negative before it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub days_late: Option<i64>,
+    /// Late-payment penalties (interest) accrued on the letter's date.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub interest: Option<Decimal>,
+    /// Fixed recovery compensation claimed for this invoice (EUR 40 in FR and DE B2B, £40/£70/£100
+    /// in the UK).
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub fixed_compensation: Option<Decimal>,
+    /// For an invoice of `settled_invoices`: the day it was paid (late).
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub settled_on: Option<NaiveDate>,
+}
+
+/// `letter` request: the context, the format, and optionally the caller's own templates. Unknown fields are refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct LetterRequest {
+    /// What the letter says.
+    pub context: LetterContext,
+    /// `text` (default) or `html`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub format: Option<Format>,
+    /// The caller's templates instead of the built-in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub custom: Option<CustomTemplate>,
+}
+
+/// A point of the Lorenz curve, both coordinates in percent (two places).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct LorenzPoint {
+    /// Share of the customers (the smallest debtors first).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub customers_percent: Decimal,
+    /// Share of the overdue amount they hold together.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub overdue_percent: Decimal,
+}
+
+/// One bucket of the IFRS 9 provision matrix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct MatrixBucket {
+    /// Bucket label.
+    pub label: String,
+    /// Smallest days past due (`None` for not due).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub from_days: Option<i64>,
+    /// Largest days past due (`None` when open-ended).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub to_days: Option<i64>,
+    /// Sum over the observed month ends of the amounts in the bucket.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub exposure: Decimal,
+    /// Of which written off within the outcome months after each month end.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub written_off: Decimal,
+    /// Historical loss rate, written off ÷ exposure, in percent.
+    pub loss_rate: Figure,
+    /// Rate applied in percent: the loss rate × (100 + adjustment) / 100, at most 100, rounded
+    /// to two places; the age-grid rate when the bucket has no history.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub rate_percent: Decimal,
+    /// Where the applied rate comes from.
+    pub rate_source: RateSource,
+    /// Outstanding base in the bucket today.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// outstanding × applied rate, rounded half-up to the minor unit.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub provision: Decimal,
+}
+
+/// One month of a DSO trend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct MonthDso {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// First day counted.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub from: NaiveDate,
+    /// Last day counted (the month's last day, or the trend's end date for its last month).
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub to: NaiveDate,
+    /// Standard DSO over that month, in days.
+    pub dso: Figure,
+}
+
+/// A party to the letter: the creditor (who writes) or the debtor (who owes).
+///
+/// Every field is printed as given, so write `registration` with its label
+/// (`"SIREN 812 345 678"`, `"Company number 01234567"`, `"USt-IdNr. DE123456789"`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Name (company or person); must not be empty.
+    pub name: String,
+    /// Postal address, one line per entry (street, postcode and town, country).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub address_lines: Option<Vec<String>>,
+    /// Email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub email: Option<String>,
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub phone: Option<String>,
+    /// Registration, with its label: SIREN, company number, USt-IdNr., ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub registration: Option<String>,
+    /// Bank account for payments (the creditor's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub iban: Option<String>,
+    /// The person the letter is for (debtor) or who answers questions (creditor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub contact_person: Option<String>,
+}
+
 /// A receivable (or customer) not contacted today, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct Paused {
@@ -1300,6 +2798,44 @@ pub struct Paused {
     pub until: Option<NaiveDate>,
 }
 
+/// How a customer (or the whole ledger) has paid: receivables settled by payment up to the
+/// as-of date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct PaymentDelays {
+    /// Customer id; `None` for the whole ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub customer: Option<String>,
+    /// Receivables settled by payment.
+    pub paid_receivables: i64,
+    /// Of which settled after their due date.
+    pub paid_late: i64,
+    /// Mean of settlement − issue, in days (two decimals, half-up); `None` without payments.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub average_days_to_pay: Option<Decimal>,
+    /// The same weighted by amount.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub weighted_days_to_pay: Option<Decimal>,
+    /// Mean of max(0, settlement − due), in days.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub average_days_late: Option<Decimal>,
+}
+
 /// What a payment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 pub enum PaymentKind {
@@ -1310,6 +2846,34 @@ pub enum PaymentKind {
     /// applied on the invoice's issue date.
     #[serde(rename = "deposit")]
     Deposit,
+}
+
+/// How the customer should pay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum PaymentMethod {
+    /// Bank transfer on the due date (the customer pays).
+    #[serde(rename = "bank_transfer")]
+    BankTransfer,
+    /// Direct debit (SEPA mandate): the creditor collects on the due date.
+    #[serde(rename = "direct_debit")]
+    DirectDebit,
+    /// Payment before delivery: no credit.
+    #[serde(rename = "prepayment")]
+    Prepayment,
+}
+
+/// A payment plan: the agreed terms, the schedule, its totals and the findings. The document `plan` returns, and the one `plan_status` and the dunning journal take back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentPlan {
+    /// The request, with `grace_days` filled in and amounts written with the currency's decimals.
+    pub terms: PlanTerms,
+    /// The instalments, in date order.
+    pub instalments: Vec<Instalment>,
+    /// Sums of the instalments.
+    pub totals: PlanTotals,
+    /// Where the plan goes beyond the practice.
+    pub findings: Vec<PlanFinding>,
 }
 
 /// A payment received.
@@ -1350,11 +2914,11 @@ pub struct PaymentRecord {
 
 /// Payment terms, an object tagged by `kind` (docs/terms.md). Ranges (days 0..=3650, day of month 1..=31, shares summing to 100, 1..=120 instalments) are checked when the document is read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Enum)]
-#[serde(tag = "kind")]
+#[serde(tag = "kind", deny_unknown_fields)]
 pub enum PaymentTerms {
     /// `immediate`.
     #[serde(rename = "immediate")]
-    Immediate,
+    Immediate {},
     /// `net_days`.
     #[serde(rename = "net_days")]
     NetDays {
@@ -1433,6 +2997,174 @@ pub enum PaymentTerms {
         #[uniffi(default)]
         parts: Option<Vec<InstalmentPart>>,
     },
+}
+
+/// Something the builder has to say about a plan that goes beyond the practice: information for the creditor, never an error (the parties may agree a longer plan).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFinding {
+    /// The stable code.
+    pub code: PlanFindingCode,
+    /// An explanation with the dates involved; wording may change, the code does not.
+    pub message: String,
+}
+
+/// A stable finding code. Codes are never renamed once released; new ones may be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum PlanFindingCode {
+    /// The last instalment is more than 4 months after the first (practice: 2 to 4 months at
+    /// most, docs/domain.md §5).
+    #[serde(rename = "plans.over_4_months")]
+    PlansOver4Months,
+    /// The first instalment is more than 7 days after the agreement (practice: within 7 days,
+    /// docs/domain.md §5).
+    #[serde(rename = "plans.first_over_7_days")]
+    PlansFirstOver7Days,
+}
+
+/// What the parties agreed: the debt, how it is split, when, at what rate. The `plan` request, and the `terms` of the resulting plan (with `grace_days` filled in and amounts written with the currency's decimals). Exactly one of `instalments` and `max_per_instalment`. Unknown fields are refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRequest {
+    /// The debt, above zero and exact in the currency's minor unit.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+    /// Its currency.
+    pub currency: String,
+    /// The number of instalments, `1..=120`. Exactly one of this and `max_per_instalment`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub instalments: Option<i64>,
+    /// The most one instalment may be (interest included): the plan has the fewest equal
+    /// instalments that stay within it.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub max_per_instalment: Option<Decimal>,
+    /// The first instalment's date (before any roll).
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub first_date: NaiveDate,
+    /// The interval between instalments (default `month`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub every: Option<Every>,
+    /// The date of the agreement: the first date may not be before it; interest, if any, runs
+    /// from it.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub agreed_on: Option<NaiveDate>,
+    /// Simple interest, in percent a year (ACT/365F), on the declining balance, added to each
+    /// instalment.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub annual_rate_percent: Option<Decimal>,
+    /// Days after its due date before an unpaid instalment is missed, `0..=365` (default 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub grace_days: Option<i64>,
+    /// Moves instalment dates to business days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub roll: Option<PlanRoll>,
+    /// Free text: a file number, the invoices covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub reference: Option<String>,
+}
+
+/// Moves instalment dates that are not business days. A rolled date never goes before the agreement date (it rolls forward instead), and two instalments rolled onto the same day are refused (`plans.invalid`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRoll {
+    /// The business-day calendar.
+    pub calendar: CalendarSpec,
+    /// How a date that is not a business day moves.
+    pub roll: Roll,
+}
+
+/// The terms of a payment plan: its request as the plan writes it back, with `grace_days` filled in and amounts written with the currency's decimals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct PlanTerms {
+    /// The debt, above zero and exact in the currency's minor unit.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+    /// Its currency.
+    pub currency: String,
+    /// The number of instalments, `1..=120`. Exactly one of this and `max_per_instalment`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub instalments: Option<i64>,
+    /// The most one instalment may be (interest included): the plan has the fewest equal
+    /// instalments that stay within it.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub max_per_instalment: Option<Decimal>,
+    /// The first instalment's date (before any roll).
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub first_date: NaiveDate,
+    /// The interval between instalments (default `month`).
+    pub every: Every,
+    /// The date of the agreement: the first date may not be before it; interest, if any, runs
+    /// from it.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub agreed_on: Option<NaiveDate>,
+    /// Simple interest, in percent a year (ACT/365F), on the declining balance, added to each
+    /// instalment.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub annual_rate_percent: Option<Decimal>,
+    /// Days after its due date before an unpaid instalment is missed, `0..=365` (default 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub grace_days: Option<i64>,
+    /// Moves instalment dates to business days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub roll: Option<PlanRoll>,
+    /// Free text: a file number, the invoices covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub reference: Option<String>,
+}
+
+/// The sums of a payment plan: `principal + interest = total`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct PlanTotals {
+    /// The debt (the sum of the principal parts).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub principal: Decimal,
+    /// The sum of the interest parts.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub interest: Decimal,
+    /// What the debtor pays in all.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub total: Decimal,
 }
 
 /// A dunning policy.
@@ -1518,6 +3250,20 @@ impl<'de> Deserialize<'de> for PolicyChoice {
     }
 }
 
+/// Whose delays a customer's forecast uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum ProfileBasis {
+    /// The customer's own paid receivables.
+    #[serde(rename = "own")]
+    Own,
+    /// Too little history: the whole ledger's paid receivables.
+    #[serde(rename = "portfolio")]
+    Portfolio,
+    /// No paid receivable in the whole ledger: payment expected on the due date.
+    #[serde(rename = "due_date")]
+    DueDate,
+}
+
 /// A promise and its status on the as-of date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct PromiseState {
@@ -1551,6 +3297,78 @@ pub enum PromiseStatus {
     /// Its date + grace passed without enough payment.
     #[serde(rename = "broken")]
     Broken,
+}
+
+/// What a provision rate applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum ProvisionBase {
+    /// The outstanding amount, tax included (what the customer owes).
+    #[serde(rename = "gross")]
+    Gross,
+    /// The outstanding amount without tax, in proportion `net_amount / amount` of its invoice
+    /// (the invoice's gross amount when it gives no `net_amount`): in France the provision is
+    /// booked on the amount excluding VAT, which is recovered if the debt is lost.
+    #[serde(rename = "net_of_tax")]
+    NetOfTax,
+}
+
+/// One bucket of the age grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ProvisionBucket {
+    /// Bucket label (`not_due`, `1-30`, ..., `361+`).
+    pub label: String,
+    /// Smallest days past due (`None` for not due).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub from_days: Option<i64>,
+    /// Largest days past due (`None` when open-ended).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub to_days: Option<i64>,
+    /// Outstanding base in the bucket.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// Rate applied, in percent.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub rate_percent: Decimal,
+    /// outstanding × rate, rounded half-up to the cent (minor unit).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub provision: Decimal,
+}
+
+/// Provision options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct ProvisionOptions {
+    /// Upper bounds of the days-past-due buckets (after a `not_due` bucket; one more bucket takes
+    /// everything older). Default `[30, 90, 180, 360]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub bounds: Option<Vec<i64>>,
+    /// Age-grid rate of each bucket in percent, one per bucket (bounds + 2). Default
+    /// `0, 0, 10, 25, 50, 100`: a common convention, not a rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub rates_percent: Option<Vec<Decimal>>,
+    /// Gross or net of tax.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub base: Option<ProvisionBase>,
+    /// The IFRS 9 provision matrix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub ifrs9: Option<Ifrs9Options>,
+}
+
+/// Both provisions of a scope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Provisions {
+    /// What the rates apply to.
+    pub base: ProvisionBase,
+    /// By age-bucket percentages.
+    pub age_grid: AgeGridProvision,
+    /// IFRS 9 simplified approach.
+    pub ifrs9: Ifrs9Provision,
 }
 
 /// One value of a series: `rate_percent` applies from `from` (inclusive) until the day before the next entry's `from` (or until the series' `known_until` for the last entry).
@@ -1638,6 +3456,17 @@ pub struct RateSeries {
     pub entries: Vec<RateEntry>,
 }
 
+/// Where a matrix rate comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum RateSource {
+    /// The ledger's history.
+    #[serde(rename = "history")]
+    History,
+    /// No history in the bucket: the age-grid rate.
+    #[serde(rename = "age_grid")]
+    AgeGrid,
+}
+
 /// The unit of a series' values. Every built-in series is in percent per annum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 pub enum RateUnit {
@@ -1661,6 +3490,129 @@ pub struct RateUsed {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub flag: Option<String>,
+}
+
+/// The state of one receivable on the as-of date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReceivableState {
+    /// Receivable id (`F1`, or `F1#2` for a part).
+    pub id: String,
+    /// Invoice id.
+    pub invoice: String,
+    /// Part label (`deposit`, `balance`, `1/3`...), if the invoice is split.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub label: Option<String>,
+    /// Customer id.
+    pub customer: String,
+    /// Issue date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub issue_date: NaiveDate,
+    /// Due date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub due_date: NaiveDate,
+    /// Currency.
+    pub currency: String,
+    /// Amount asked.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+    /// Paid so far (payments and deposits).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub paid: Decimal,
+    /// Reduced by credit notes.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub credited: Decimal,
+    /// Written off.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub written_off: Decimal,
+    /// Still owed: amount − paid − credited − written off.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// Part of the outstanding amount under an open dispute.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub disputed: Decimal,
+    /// Status on the as-of date.
+    pub status: ReceivableStatus,
+    /// Something paid, something still owed.
+    pub partially_paid: bool,
+    /// Days past the due date: up to the as-of date while open, up to the settlement date once
+    /// settled; never negative.
+    pub days_late: i64,
+    /// Day the receivable was settled (outstanding reached zero), if it was.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub settled_on: Option<NaiveDate>,
+    /// Days from issue to settlement, for receivables settled by payment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub days_to_pay: Option<i64>,
+}
+
+/// Where a receivable stands on the as-of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum ReceivableStatus {
+    /// Something is outstanding and the due date has not passed.
+    #[serde(rename = "not_due")]
+    NotDue,
+    /// Something is outstanding after the due date.
+    #[serde(rename = "overdue")]
+    Overdue,
+    /// Settled, at least partly by payment.
+    #[serde(rename = "paid")]
+    Paid,
+    /// Settled entirely by credit notes.
+    #[serde(rename = "credited")]
+    Credited,
+    /// Settled by a write-off of what was left.
+    #[serde(rename = "written_off")]
+    WrittenOff,
+}
+
+/// The terms recommended for a customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RecommendedTerms {
+    /// Deposit to ask with each order, in percent.
+    pub deposit_percent: i64,
+    /// Longest payment term to grant, in days from the invoice.
+    pub max_term_days: i64,
+    /// How the customer should pay.
+    pub payment_method: PaymentMethod,
+    /// Credit limit per currency the customer buys in (none without sales in the last year).
+    pub credit_limits: Vec<CreditLimit>,
+    /// Why, in words.
+    pub notes: Vec<String>,
+}
+
+/// The recovery rate of one window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct Recovery {
+    /// The window: days after the due date.
+    pub within_days: i64,
+    /// Receivables due in the period whose window has closed by the as-of date (measured).
+    pub receivables: i64,
+    /// What they asked: amounts less the credit notes applied by the end of each window.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub due_amount: Decimal,
+    /// Credit notes applied by the end of each window (left out of `due_amount`).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub credited: Decimal,
+    /// Payments (and deposits) applied by the end of each window, early payments included.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub collected: Decimal,
+    /// Written off by the end of each window (part of `due_amount`, not collected).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub written_off: Decimal,
+    /// Receivables due in the period whose window is still open (not measured yet).
+    pub not_yet_measurable: i64,
+    /// Their amounts.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub not_yet_measurable_amount: Decimal,
+    /// collected ÷ due amount × 100, two places.
+    pub percent: Figure,
 }
 
 /// An interest regime id (docs/interest.md).
@@ -1698,6 +3650,71 @@ pub enum Regime {
     Contractual,
 }
 
+/// Reminder conversion per step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ReminderConversion {
+    /// The window, in days after the action.
+    pub within_days: i64,
+    /// One line per step id, sorted by id.
+    pub steps: Vec<StepConversion>,
+    /// All steps together.
+    pub total: StepConversion,
+}
+
+/// `risk` request: `{ledger, as_of, journal?, external?, weights?, terms_policy?}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct RiskRequest {
+    /// The ledger.
+    pub ledger: LedgerDocument,
+    /// The day of the assessment: only data dated on or before it counts.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub as_of: NaiveDate,
+    /// The dunning journal (actions, promises, disputes, plans).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub journal: Option<Vec<JournalEntry>>,
+    /// Per customer: `{bureau_score?, new_customer?}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub external: Option<HashMap<String, ExternalInputs>>,
+    /// Weights overriding the defaults, field by field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub weights: Option<Weights>,
+    /// Terms per grade overriding the defaults, grade by grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub terms_policy: Option<TermsPolicy>,
+}
+
+/// `risk` response: the assessment of every customer the ledger knows on the as-of date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct RiskResponse {
+    /// The as-of date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub as_of: NaiveDate,
+    /// Every customer the ledger knows, by id.
+    pub customers: Vec<CustomerRisk>,
+}
+
+/// How a date that is not a business day is moved (the business day conventions of the ISDA definitions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum Roll {
+    /// Keep the date as it is.
+    #[serde(rename = "none")]
+    None,
+    /// The next business day (BGB § 193 for a deadline ending on a weekend or holiday).
+    #[serde(rename = "following")]
+    Following,
+    /// The previous business day.
+    #[serde(rename = "preceding")]
+    Preceding,
+    /// The next business day, unless it is in the next month: then the previous one.
+    #[serde(rename = "modified_following")]
+    ModifiedFollowing,
+}
+
 /// Where cents are rounded (docs/legal-rates.md §7, ambiguity 4). Always half-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 pub enum Rounding {
@@ -1710,6 +3727,40 @@ pub enum Rounding {
     /// The daily interest rounded first, then multiplied by the days (GOV.UK illustration).
     #[serde(rename = "daily_amount")]
     DailyAmount,
+}
+
+/// One receivable of a `due_date` response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ScheduleItem {
+    /// `1/1`, `deposit`, `balance`, `1/3`, `balance 2/3`, ...
+    pub label: String,
+    /// The due date, after the roll.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub due_date: NaiveDate,
+    /// The date the terms gave, when the roll moved it.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub rolled_from: Option<NaiveDate>,
+    /// Share of the amount in percent, rounded half-up to 4 decimals, when known.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub share_percent: Option<Decimal>,
+    /// The amount, with the currency's decimals, when an amount was given.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub amount: Option<Decimal>,
 }
 
 /// One run of days at one rate on one balance.
@@ -1749,6 +3800,29 @@ pub enum SettledPenalties {
     /// Claimed with the open invoices: listed in contacts and letters and counted in totals.
     #[serde(rename = "claim")]
     Claim,
+}
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum Severity {
+    /// Something to know or to verify (an exception that needs an express clause; no cap).
+    #[serde(rename = "info")]
+    Info,
+    /// The term exceeds a statutory cap: the clause may be void or sanctioned.
+    #[serde(rename = "warning")]
+    Warning,
+}
+
+/// Who signs the letter for the creditor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    /// Name.
+    pub name: String,
+    /// Position ("Gérante", "Finance Director", "Geschäftsführer").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub title: Option<String>,
 }
 
 /// A receivable for which no statement was computed, and why.
@@ -1840,6 +3914,75 @@ pub struct Step {
     pub escalation: Option<Escalation>,
 }
 
+/// The conversion of one dunning step (or of all of them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct StepConversion {
+    /// Step id (`all` on the total line).
+    pub step: String,
+    /// Reminders measured: action items of the step dated in the period whose window has closed.
+    pub reminders: i64,
+    /// Of which followed by a payment on that receivable within the window.
+    pub converted: i64,
+    /// Of which the receivable was settled within the window (outstanding zero at its end).
+    pub settled: i64,
+    /// Action items of the period whose window is still open (not counted yet).
+    pub pending: i64,
+    /// converted ÷ reminders × 100, two places.
+    pub percent: Figure,
+}
+
+/// Who owes the money, as the payment-term statutes distinguish debtors (default `business`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum TermsDebtorKind {
+    /// A business (professional, undertaking) buying in the course of its business.
+    #[serde(rename = "business")]
+    Business,
+    /// A public authority or public buyer (pouvoir adjudicateur, öffentlicher Auftraggeber).
+    #[serde(rename = "public_authority")]
+    PublicAuthority,
+    /// A consumer.
+    #[serde(rename = "consumer")]
+    Consumer,
+}
+
+/// The terms policy: one [`GradeTerms`] per grade (keys `"A"` to `"E"`), and the deposit asked on
+/// the first orders of a new customer. A grade the caller names replaces that grade's defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct TermsPolicy {
+    /// Grade A: no deposit, 60 days (the French cap from invoice date, C. com. L441-10), three
+    /// months of sales, bank transfer.
+    #[serde(rename = "A")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub a: Option<GradeTerms>,
+    /// Grade B: no deposit, 45 days, two months of sales, bank transfer.
+    #[serde(rename = "B")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub b: Option<GradeTerms>,
+    /// Grade C: 30 % deposit, 30 days, one month of sales, direct debit.
+    #[serde(rename = "C")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub c: Option<GradeTerms>,
+    /// Grade D: 50 % deposit, 15 days, half a month of sales, direct debit.
+    #[serde(rename = "D")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub d: Option<GradeTerms>,
+    /// Grade E: prepayment, no credit.
+    #[serde(rename = "E")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub e: Option<GradeTerms>,
+    /// Deposit on the first orders of a new customer (flagged new, or without any paid invoice
+    /// yet): at least this percent. Default 50 (docs/domain.md §7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub new_customer_deposit_percent: Option<i64>,
+}
+
 /// How a step speaks. Firm but courteous, never threatening (docs/domain.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
 pub enum Tone {
@@ -1860,6 +4003,49 @@ pub enum Tone {
     Legal,
 }
 
+/// One of the customers holding the most overdue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct TopDebtor {
+    /// Customer id.
+    pub customer: String,
+    /// Its overdue amount.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub overdue: Decimal,
+    /// Its share of the scope's overdue amount, in percent (two places).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub share_percent: Decimal,
+}
+
+/// The amounts a letter claims. When omitted from a context they are the sums over its invoices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct Totals {
+    /// The unpaid principal.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub principal: Decimal,
+    /// Late-payment penalties (interest).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub interest: Decimal,
+    /// Fixed recovery compensation.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub fixed_compensation: Decimal,
+    /// `principal + interest + fixed_compensation` (checked).
+    #[serde(with = "arrears::money::decimal_string")]
+    pub total: Decimal,
+}
+
+/// Money received or credited that no receivable has absorbed (yet).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct UnappliedCredit {
+    /// Customer id.
+    pub customer: String,
+    /// Currency.
+    pub currency: String,
+    /// Amount.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+}
+
 /// Something a person should know about a figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct Warning {
@@ -1867,6 +4053,213 @@ pub struct Warning {
     pub code: String,
     /// Explanation.
     pub message: String,
+}
+
+/// Points per factor. Positive points mean more risk; the score is their sum, clamped to
+/// `0..=100`. Field names are the JSON names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    /// Paid invoices needed for the payment history to count in full (credibility 1). With `n`
+    /// paid invoices the history factors count `min(1, n / full_history_invoices)` and the sector
+    /// prior the rest; below it the customer is a `thin_file`. Default 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub full_history_invoices: Option<i64>,
+    /// Points of the sector prior per percent of unpaid invoices in the sector's benchmark.
+    /// Default 2.5 (construction 12 % → 30, telecoms 4 % → 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub sector_prior_per_unpaid_percent: Option<f64>,
+    /// Prior points for sectors without a benchmark (or no sector). Default 17.5, the median
+    /// sector (commerce, 7 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub other_sector_prior: Option<f64>,
+    /// Prior points per sector, overriding or adding to the benchmarks (keys compared
+    /// case-insensitively).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub sector_priors: Option<HashMap<String, f64>>,
+    /// Points per day of the mean delay of paid invoices. Default 0.5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub mean_days_late_per_day: Option<f64>,
+    /// Cap of the mean-delay points. Default 30 (reached at 60 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub mean_days_late_max: Option<f64>,
+    /// Points when every paid invoice was paid after its due date (scaled by the share).
+    /// Default 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub late_share_points: Option<f64>,
+    /// Points per day of the 90th percentile of delays. Default 0.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub p90_days_late_per_day: Option<f64>,
+    /// Cap of the 90th-percentile points. Default 10 (reached at 100 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub p90_days_late_max: Option<f64>,
+    /// Points when every paid invoice was paid in several payments (scaled by the share).
+    /// Default 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub partial_share_points: Option<f64>,
+    /// Days back from the as-of date that make the "recent" cohort of the trend. Default 180.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub trend_window_days: Option<i64>,
+    /// Points per day the recent cohort is later than the older one. Default 0.2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub trend_per_day: Option<f64>,
+    /// Cap of the trend points. Default 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub trend_max: Option<f64>,
+    /// Floor of the trend points (an improving payer). Default −5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub trend_min: Option<f64>,
+    /// Points per day of the oldest undisputed overdue receivable. Default 0.3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub overdue_age_per_day: Option<f64>,
+    /// Cap of the overdue-age points. Default 30 (reached at 100 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub overdue_age_max: Option<f64>,
+    /// Points per day without any payment while something is overdue. Default 0.2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub silence_per_day: Option<f64>,
+    /// Cap of the silence points. Default 20 (reached at 100 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub silence_max: Option<f64>,
+    /// Points per broken promise to pay. Default 8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub broken_promise_points: Option<f64>,
+    /// Cap of the broken-promise points. Default 24 (the third broken promise, docs/domain.md §4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub broken_promises_max: Option<f64>,
+    /// Points when every invoice was disputed (scaled by the share of disputed invoices).
+    /// Default 20.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub dispute_share_points: Option<f64>,
+    /// Cap of the dispute points. Default 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub disputes_max: Option<f64>,
+    /// Points per reminder needed per invoice (journal actions). Default 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub reminder_points: Option<f64>,
+    /// Cap of the reminder points. Default 12.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub reminders_max: Option<f64>,
+    /// Points per receivable written off. Default 15.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub write_off_points: Option<f64>,
+    /// Cap of the write-off points. Default 30.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub write_offs_max: Option<f64>,
+    /// Points when the customer holds the whole portfolio's outstanding (scaled by its largest
+    /// share in a currency). Default 0: exposure sets the credit limit, not the score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub exposure_share_points: Option<f64>,
+    /// A relationship younger than this (days since the first invoice) is new. Default 90.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub new_relationship_days: Option<i64>,
+    /// Points for a new relationship. Default 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub new_relationship_points: Option<f64>,
+    /// A relationship at least this old is long. Default 730 (two years).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub long_relationship_days: Option<i64>,
+    /// Points for a long relationship. Default −5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub long_relationship_points: Option<f64>,
+    /// The credit-bureau score (0–100, higher is better) that adds no points. Default 50.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub bureau_neutral: Option<f64>,
+    /// Points per bureau point below the neutral score (negative above it). Default 0.3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub bureau_per_point: Option<f64>,
+    /// Points when the caller flags a new customer. Default 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub new_customer_points: Option<f64>,
+    /// Lowest scores of grades B, C, D and E. Default `[20, 40, 60, 80]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub grade_bounds: Option<Vec<i64>>,
+}
+
+/// An open receivable that looks irrecoverable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct WriteOffCandidate {
+    /// Receivable id.
+    pub receivable: String,
+    /// Invoice id.
+    pub invoice: String,
+    /// Customer id.
+    pub customer: String,
+    /// Currency.
+    pub currency: String,
+    /// Due date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub due_date: NaiveDate,
+    /// Outstanding on the as-of date.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// Days past due on the as-of date.
+    pub days_late: i64,
+    /// The signals found, in the order of the code list.
+    pub reasons: Vec<WriteOffReason>,
+}
+
+/// Thresholds of the write-off signals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct WriteOffOptions {
+    /// Days late beyond which a receivable is a candidate on its own (default 360).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub days_late: Option<i64>,
+    /// Days late beyond which the customer's other signals count (default 90).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub signal_days_late: Option<i64>,
+    /// Days without any payment from the customer that count as silence (default 180).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub silence_days: Option<i64>,
+}
+
+/// Why a receivable is a candidate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct WriteOffReason {
+    /// Stable code: `over_days_late`, `time_barred`, `customer_written_off`,
+    /// `no_recent_payment`.
+    pub code: String,
+    /// In words.
+    pub detail: String,
 }
 
 /// A write-off (passage en perte) of what is left on an invoice.

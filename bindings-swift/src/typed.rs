@@ -10,7 +10,9 @@ use serde::Serialize;
 use arrears::{Code, Error};
 
 use crate::records::{
-    Agenda, AgendaRequest, ClaimsRequest, ClaimsResponse, InterestRequest, Statement,
+    Agenda, AgendaRequest, ClaimsRequest, ClaimsResponse, DueDateRequest, DueDateResponse,
+    InterestRequest, KpiReport, KpisRequest, LedgerRequest, LedgerState, Letter, LetterRequest,
+    PaymentPlan, PlanRequest, RiskRequest, RiskResponse, Statement,
 };
 use crate::{guard, ArrearsError};
 
@@ -68,6 +70,72 @@ pub fn claims(request: ClaimsRequest) -> Result<ClaimsResponse, ArrearsError> {
 #[uniffi::export]
 pub fn agenda(request: AgendaRequest) -> Result<Agenda, ArrearsError> {
     call("agenda", &request)
+}
+
+/// The due date (or the schedule of due dates) of an invoice under its payment terms (the
+/// `due_date` operation; docs/terms.md): net days, days end of month by either French method,
+/// end of month plus days, a day of the following month, a deposit and a balance, instalments;
+/// with findings on terms the law caps (C. com. L441-10: 60 days, or 45 days end of month).
+///
+/// # Errors
+/// `terms.*` codes (days out of range, shares not summing to 100), `date.*`.
+#[uniffi::export]
+pub fn due_date(request: DueDateRequest) -> Result<DueDateResponse, ArrearsError> {
+    call("due_date", &request)
+}
+
+/// The state of a ledger on a date (the `ledger_state` operation; docs/ledger.md): every
+/// receivable with what was paid, credited and written off, its status and days late; the
+/// allocations of payments and credits; unapplied money; totals per customer and currency.
+///
+/// # Errors
+/// `ledger.*` codes, every problem of the document listed in the error document.
+#[uniffi::export]
+pub fn ledger_state(request: LedgerRequest) -> Result<LedgerState, ArrearsError> {
+    call("ledger_state", &request)
+}
+
+/// A payment plan (the `plan` operation; docs/plans.md): instalments that sum exactly to the
+/// amount, on dates that roll to business days, with findings (a plan longer than the statute
+/// allows a court to grant, C. civ. 1343-5: two years).
+///
+/// # Errors
+/// `plans.*` codes, `money.*`, `date.*`.
+#[uniffi::export]
+pub fn plan(request: PlanRequest) -> Result<PaymentPlan, ArrearsError> {
+    call("plan", &request)
+}
+
+/// A dunning letter (the `letter` operation; docs/letters.md): subject and body in French,
+/// English or German, with the amounts, the penalties and their legal basis, as text or HTML.
+///
+/// # Errors
+/// `letters.*` codes (unknown template, penalties that cannot be computed for a letter that
+/// states them), `ledger.*`.
+#[uniffi::export]
+pub fn letter(request: LetterRequest) -> Result<Letter, ArrearsError> {
+    call("letter", &request)
+}
+
+/// Risk scores of the customers of a ledger (the `risk` operation; docs/risk.md): a grade A-E, a
+/// score, and the reasons (payment behaviour, exposure, disputes, promises), each with its weight.
+///
+/// # Errors
+/// `ledger.*`, `risk.*` codes.
+#[uniffi::export]
+pub fn risk(request: RiskRequest) -> Result<RiskResponse, ArrearsError> {
+    call("risk", &request)
+}
+
+/// The key figures of a ledger (the `kpis` operation; docs/kpi.md): aging, DSO (three methods),
+/// recovery rate, CEI, average days late and to pay, concentration, provisions, forecasts, per
+/// portfolio or per customer, segment or sector.
+///
+/// # Errors
+/// `ledger.*`, `kpi.*` codes.
+#[uniffi::export]
+pub fn kpis(request: KpisRequest) -> Result<KpiReport, ArrearsError> {
+    call("kpis", &request)
 }
 
 /// Splits an amount into `parts` amounts to the minor unit that sum exactly to it (largest

@@ -214,6 +214,7 @@ fun main(args: Array<String>) {
     }
     vectors(root)
     typed()
+    areas()
     conversions()
     println("$passed passed, $failed failed")
     if (failed > 0) kotlin.system.exitProcess(1)
