@@ -469,7 +469,10 @@ impl History {
                 net_ratio: net_ratio(i),
             });
         }
-        let mut warnings = Vec::with_capacity(replayed.leftovers.len());
+        // In the order of the ledger's replay: by day, credit notes before payments, then by id
+        // (the words decide between events without one), never in input order.
+        let mut leftovers: Vec<(i32, u8, String, String)> =
+            Vec::with_capacity(replayed.leftovers.len());
         for l in &replayed.leftovers {
             let row = l.row as usize;
             let (reference, invoice, currency) = if l.credit {
@@ -501,13 +504,21 @@ impl History {
             };
             let currency = book.currency(currency);
             // The words of `Ledger::state_as_of`.
-            warnings.push(format!(
+            let words = format!(
                 "{reference}: {} {currency} more than invoice {} still asked on {}; kept as unapplied credit",
                 Decimal::new(l.amount, currency.minor_units()),
                 book.invoice_id.get(invoice),
                 date(l.day)?
-            ));
+            );
+            let id = if l.credit {
+                book.credit_id.get(row)
+            } else {
+                book.payment_id.get(row)
+            };
+            leftovers.push((l.day, u8::from(!l.credit), id.to_string(), words));
         }
+        leftovers.sort();
+        let warnings: Vec<String> = leftovers.into_iter().map(|(.., w)| w).collect();
         Ok(History::indexed(
             as_of,
             items,
