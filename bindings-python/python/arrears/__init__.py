@@ -28,6 +28,7 @@ from ._errors import (
     ArrearsError,
     CalendarError,
     DataImportError,
+    FileError,
     DateError,
     DunningError,
     InputError,
@@ -84,5 +85,6 @@ __all__ = [
     "DunningError",
     "LetterError",
     "DataImportError",
+    "FileError",
     "InternalError",
 ]

@@ -112,6 +112,11 @@ class DataImportError(ArrearsError):
     """``import.*``: a table with a missing column, a bad cell or a column of the wrong type."""
 
 
+class FileError(ArrearsError):
+    """``io.*``: a file the command line reads or writes (too large, not a regular file, a journal
+    that cannot be locked, a letter that exists already). The library's calls never raise it."""
+
+
 class InternalError(ArrearsError):
     """``internal.*``: a bug in arrears, caught before it could end the interpreter."""
 
@@ -129,6 +134,7 @@ AREAS: Dict[str, Type[ArrearsError]] = {
     "dunning": DunningError,
     "letters": LetterError,
     "import": DataImportError,
+    "io": FileError,
     "internal": InternalError,
 }
 

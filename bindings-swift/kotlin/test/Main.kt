@@ -164,6 +164,14 @@ fun conversions() {
         val parts = splitAmount(BigDecimal("1E+3"), "EUR", 2L)
         expect(parts.size == 2 && parts.all { it.compareTo(BigDecimal("500")) == 0 }) { "$parts" }
     }
+    check("more than 28 significant digits is a coded error, not a crash") {
+        try {
+            splitAmount(BigDecimal("1E+40"), "EUR", 1L)
+            throw AssertionError("no error")
+        } catch (e: ArrearsException.Failure) {
+            expect(e.code == "money.invalid_amount") { e.code }
+        }
+    }
     check("more decimals than the currency has is a coded error") {
         try {
             splitAmount(BigDecimal("0.005"), "EUR", 2L)

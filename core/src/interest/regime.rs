@@ -141,6 +141,7 @@ impl Plan {
     /// § 193 roll.
     pub fn resolve(req: &InterestRequest, table: &RateTable) -> Result<Plan> {
         let o = &req.options;
+        check_option_signs(req)?;
         let contract = o.contract_date.unwrap_or(req.due_date);
         let forty = Decimal::new(4000, 2);
         let mut warnings = Vec::new();
@@ -479,4 +480,53 @@ fn annual(rate: Decimal, period: Option<RatePeriod>) -> Decimal {
         RatePeriod::Annual => rate,
         RatePeriod::Monthly => rate.saturating_mul(Decimal::from(12)),
     }
+}
+
+/// Rates, margins, multipliers, fees and fixed sums the caller supplies are never negative (a
+/// negative one would turn a penalty into a refund, and `total_due` could fall below the
+/// principal); fees and fixed sums are amounts of the request's currency, so they have at most
+/// its minor units (a fee of 12.345 EUR is refused rather than rounded silently). Rates of a
+/// supplied series may be negative: the German base rate was below zero from 2013 to 2022
+/// (§ 247 BGB, Bundesbank), and the statutory margin is added to it.
+fn check_option_signs(req: &InterestRequest) -> Result<()> {
+    let o = &req.options;
+    let rates = [
+        ("rate_percent", o.rate_percent),
+        ("margin_points", o.margin_points),
+        ("legal_rate_multiplier", o.legal_rate_multiplier),
+        ("fee_percent", o.fee_percent),
+    ];
+    for (name, value) in rates {
+        if let Some(v) = value {
+            if v.is_sign_negative() && !v.is_zero() {
+                return Err(
+                    err!(InvalidOption, "`{name}` {v} is negative").at(format!("options.{name}"))
+                );
+            }
+        }
+    }
+    let amounts = [
+        ("fee_fixed", o.fee_fixed),
+        ("fixed_sum", o.fixed_sum),
+        ("net_principal", o.net_principal),
+    ];
+    let units = req.currency.minor_units();
+    for (name, value) in amounts {
+        if let Some(v) = value {
+            if v.is_sign_negative() && !v.is_zero() {
+                return Err(
+                    err!(InvalidOption, "`{name}` {v} is negative").at(format!("options.{name}"))
+                );
+            }
+            if v.normalize().scale() > units {
+                return Err(err!(
+                    NotInMinorUnits,
+                    "`{name}` {v} has more decimals than {} has ({units})",
+                    req.currency
+                )
+                .at(format!("options.{name}")));
+            }
+        }
+    }
+    Ok(())
 }

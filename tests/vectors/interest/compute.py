@@ -291,6 +291,18 @@ def compute(req: dict) -> dict:
             raise Err("interest.invalid_payment", f"{d} {a}")
     payments.sort()
     credits.sort()
+    # docs/interest.md "Options the caller supplies": rates, margins, multipliers, fees and fixed
+    # sums are never negative; fees and fixed sums have at most the currency's minor units.
+    for k in ("rate_percent", "margin_points", "legal_rate_multiplier", "fee_percent"):
+        if k in opts and opts[k] is not None and parse_dec(opts[k], k) < 0:
+            raise Err("interest.invalid_option", f"{k} is negative")
+    for k in ("fee_fixed", "fixed_sum", "net_principal"):
+        if k in opts and opts[k] is not None:
+            v = parse_dec(opts[k], k)
+            if v < 0:
+                raise Err("interest.invalid_option", f"{k} is negative")
+            if (v * 10 ** places).denominator != 1:
+                raise Err("money.not_in_minor_units", f"{k} {v}")
 
     series = builtin_series()
     builtin_ids = set(series)

@@ -62,6 +62,13 @@ final class TypedTests: XCTestCase {
         }
     }
 
+    func testBeyondTwentyEightDigitsIsACodedError() {
+        // 10^40 has 41 digits: more than the library's decimals hold.
+        XCTAssertThrowsError(try splitAmount(amount: dec("1e40"), currency: "EUR", parts: 1)) { error in
+            XCTAssertEqual((error as? ArrearsError)?.code, "money.invalid_amount")
+        }
+    }
+
     func testTwentyNinthOfFebruary() throws {
         XCTAssertEqual(try addDays(date: civilDate(2024, 2, 28), days: 1), civilDate(2024, 2, 29))
         XCTAssertEqual(try addDays(date: civilDate(2024, 2, 29), days: 365), civilDate(2025, 2, 28))
