@@ -115,6 +115,8 @@ codes! {
         "An event refers to an invoice that is not in the ledger.";
     UnknownCustomer = "ledger.unknown_customer",
         "An invoice or event refers to a customer that is not in the ledger's customer list.";
+    InvalidCountry = "ledger.invalid_country",
+        "A customer's `country` is not an ISO 3166-1 alpha-2 code (`FR`, `DE`, `GB`; `UK` is read as `GB`): the country decides the regime, the calendar and the limitation period, so a typo is refused rather than guessed.";
     MissingDueDate = "ledger.missing_due_date",
         "An invoice has neither a due date nor payment terms.";
     InvalidEvent = "ledger.invalid_event",

@@ -55,6 +55,22 @@ pub const OPERATIONS: &[&str] = &[
 /// precise code such as `date.invalid`) when the request does not parse, with the JSON path of
 /// the offending field; and whatever the operation itself returns.
 pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
+    // Every request is a JSON object: serde would read an array as the fields in order.
+    if !input.is_object() && OPERATIONS.contains(&op) {
+        return Err(Error::new(
+            Code::InvalidDocument,
+            format!(
+                "the {op} request is a JSON object, not {}",
+                match input {
+                    serde_json::Value::Array(_) => "an array",
+                    serde_json::Value::String(_) => "a string",
+                    serde_json::Value::Number(_) => "a number",
+                    serde_json::Value::Bool(_) => "a boolean",
+                    _ => "null",
+                }
+            ),
+        ));
+    }
     match op {
         "split" => respond(crate::money::ops::split(request(input)?)),
         "day_count" => respond(crate::calendar::ops::day_count(request(input)?)),

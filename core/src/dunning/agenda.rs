@@ -1043,6 +1043,30 @@ fn check_journal(ledger: &Ledger, journal: &[JournalEntry]) -> Result<()> {
         if !customers.contains(c) {
             problems.push(err!(InvalidJournal, "customer {c:?} is not in the ledger").at(&at));
         }
+        if let JournalEvent::Promise {
+            amount, currency, ..
+        } = &e.event
+        {
+            // A promise is money the customer said they would pay: above zero, in the minor
+            // units of its currency.
+            if *amount <= Decimal::ZERO {
+                problems.push(
+                    err!(
+                        InvalidJournal,
+                        "a promise of {amount} {currency}: it must be above zero"
+                    )
+                    .at(format!("{at}.amount")),
+                );
+            } else if amount.normalize().scale() > currency.minor_units() {
+                problems.push(
+                    err!(
+                        InvalidJournal,
+                        "a promise of {amount} {currency} has more decimals than {currency} has"
+                    )
+                    .at(format!("{at}.amount")),
+                );
+            }
+        }
         let mut check_inv = |i: &str| {
             if !invoices.contains(i) {
                 problems.push(err!(InvalidJournal, "invoice {i:?} is not in the ledger").at(&at));

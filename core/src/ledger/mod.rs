@@ -45,6 +45,7 @@
 //! # Ok::<(), arrears::Error>(())
 //! ```
 
+mod countries;
 mod document;
 pub mod ops;
 mod state;
@@ -112,6 +113,9 @@ impl Ledger {
 
         let mut receivables = Vec::new();
         let mut by_invoice: HashMap<String, Vec<usize>> = HashMap::new();
+        // Invoices refused for their own problems: events naming them are not reported again as
+        // naming an unknown invoice.
+        let mut refused: HashSet<&str> = HashSet::new();
         for (i, inv) in document.invoices.iter().enumerate() {
             let at = format!("invoices[{i}]");
             if by_invoice.contains_key(&inv.id) {
@@ -144,7 +148,10 @@ impl Ledger {
                     }
                     by_invoice.insert(inv.id.clone(), idx);
                 }
-                Err(e) => problems.push(e.at(&at)),
+                Err(e) => {
+                    problems.push(e.at(&at));
+                    refused.insert(inv.id.as_str());
+                }
             }
         }
 
@@ -152,6 +159,7 @@ impl Ledger {
             receivables: &receivables,
             by_invoice: &by_invoice,
             customers: &customer_ids,
+            refused: &refused,
         };
         ledger_view.check_payments(&document.payments, &mut problems);
         ledger_view.check_credit_notes(&document.credit_notes, &mut problems);
@@ -285,14 +293,49 @@ pub(crate) fn scaled(amount: Decimal, currency: Currency) -> Decimal {
 fn check_customers<'a>(doc: &'a LedgerDocument, problems: &mut Vec<Error>) -> HashSet<&'a str> {
     let mut ids = HashSet::new();
     for (i, c) in doc.customers.iter().enumerate() {
+        if c.id.trim().is_empty() {
+            problems.push(
+                err!(InvalidEvent, "a customer has an empty id").at(format!("customers[{i}].id")),
+            );
+            continue;
+        }
         if !ids.insert(c.id.as_str()) {
             problems.push(
                 err!(DuplicateId, "customer {:?} appears more than once", c.id)
                     .at(format!("customers[{i}]")),
             );
         }
+        if let Some(country) = &c.country {
+            let code = country.trim().to_ascii_uppercase();
+            // `UK` is ISO's exceptionally reserved code for the United Kingdom, read as `GB`.
+            if code != "UK"
+                && countries::ISO_3166_ALPHA_2
+                    .binary_search(&code.as_str())
+                    .is_err()
+            {
+                problems.push(
+                    err!(
+                        InvalidCountry,
+                        "{:?} is not an ISO 3166-1 alpha-2 country code (FR, DE, GB, ...)",
+                        excerpt(country)
+                    )
+                    .at(format!("customers[{i}].country")),
+                );
+            }
+        }
     }
     ids
+}
+
+/// At most 40 characters of a value, for a message that quotes it.
+fn excerpt(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(40).collect();
+        t.push('…');
+        t
+    }
 }
 
 /// Read-only view used while checking events against the invoices.
@@ -300,6 +343,7 @@ struct Checker<'a> {
     receivables: &'a [Receivable],
     by_invoice: &'a HashMap<String, Vec<usize>>,
     customers: &'a HashSet<&'a str>,
+    refused: &'a HashSet<&'a str>,
 }
 
 impl Checker<'_> {
@@ -336,6 +380,7 @@ impl Checker<'_> {
         problems: &mut Vec<Error>,
     ) {
         match self.invoice(invoice) {
+            None if self.refused.contains(invoice) => {}
             None => problems
                 .push(err!(UnknownInvoice, "invoice {invoice:?} is not in the ledger").at(at)),
             Some(r) => {
@@ -538,6 +583,9 @@ impl Checker<'_> {
         for (i, d) in disputes.iter().enumerate() {
             let at = format!("disputes[{i}]");
             let Some(r) = self.invoice(&d.invoice) else {
+                if self.refused.contains(d.invoice.as_str()) {
+                    continue;
+                }
                 problems.push(
                     err!(
                         UnknownInvoice,
@@ -550,6 +598,18 @@ impl Checker<'_> {
             };
             if let Some(a) = d.amount {
                 self.amount_ok(a, r.currency, &at, problems);
+            }
+            if d.opened < r.issue_date {
+                problems.push(
+                    err!(
+                        InvalidEvent,
+                        "opened on {}, before invoice {:?} was issued on {}",
+                        d.opened,
+                        d.invoice,
+                        r.issue_date
+                    )
+                    .at(format!("{at}.opened")),
+                );
             }
             if let Some(res) = d.resolved {
                 if res < d.opened {
@@ -564,5 +624,42 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// An invoice refused for its own problem (due before it was issued) is reported once: the payment
+    /// and the credit note naming it do not add `ledger.unknown_invoice` errors (issue 12).
+    #[test]
+    fn a_refused_invoice_does_not_cascade() {
+        let doc: LedgerDocument = serde_json::from_value(serde_json::json!({
+            "invoices": [
+                {"id": "F1", "customer": "C1", "issue_date": "2025-01-10", "due_date": "2025-01-01",
+                 "amount": "1200.00", "currency": "EUR"},
+                {"id": "F2", "customer": "C1", "issue_date": "2025-01-10", "due_date": "2025-02-09",
+                 "amount": "100.00", "currency": "EUR"}],
+            "payments": [
+                {"customer": "C1", "invoice": "F1", "date": "2025-02-01", "amount": "100.00", "currency": "EUR"},
+                {"customer": "C1", "invoice": "F9", "date": "2025-02-01", "amount": "100.00", "currency": "EUR"}],
+            "credit_notes": [{"invoice": "F1", "date": "2025-02-01", "amount": "10.00", "currency": "EUR"}],
+            "disputes": [{"invoice": "F1", "opened": "2025-02-01"}]
+        }))
+        .unwrap();
+        let e = Ledger::new(doc).unwrap_err();
+        let codes: Vec<&str> = e.problems().iter().map(|p| p.code.as_str()).collect();
+        // The due date of F1, and F9, which really is unknown; nothing for the events of F1.
+        assert_eq!(codes.len(), 2, "{:?}", e.problems());
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| **c == "ledger.unknown_invoice")
+                .count(),
+            1
+        );
+        assert!(e.problems().iter().any(|p| p.message.contains("F9")));
     }
 }
