@@ -644,14 +644,9 @@ fn date_arg(s: &str) -> Result<NaiveDate, String> {
 }
 
 fn country_arg(s: &str) -> Result<String, String> {
-    let c = s.trim().to_ascii_uppercase();
-    if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()) {
-        Ok(c)
-    } else {
-        Err(format!(
-            "{s:?} is not a two-letter country code (ISO 3166-1), e.g. FR, DE, GB"
-        ))
-    }
+    arrears::portfolio::build::country_code(s)
+        .map(|c| String::from_utf8_lossy(&c).into_owned())
+        .map_err(|e| e.message().to_string())
 }
 
 fn debtor_arg(s: &str) -> Result<DebtorStatus, String> {
@@ -663,7 +658,10 @@ fn regime_arg(s: &str) -> Result<Regime, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -677,6 +675,40 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A command-line usage error (an unknown option, a bad value): clap's message with the code
+/// `input.invalid_arguments`, exit status 2; `--help` and `--version` print as usual. For
+/// `arrears interest`, whose errors are JSON documents on standard output (docs/cli.md), the
+/// document too.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        // As clap prints and exits for these (help on stdout, status 0; help for a missing
+        // command on stderr, status 2).
+        e.exit();
+    }
+    let code = arrears::Code::InvalidArguments;
+    let text = e.render().to_string();
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_string();
+    if std::env::args().nth(1).as_deref() == Some("interest") {
+        let doc = serde_json::json!({"error": {"code": code.as_str(), "message": first}});
+        let _ = writeln!(std::io::stdout(), "{doc}");
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "{}", terminal::neutralise(&text));
+    let _ = writeln!(err, "[{}]", code.as_str());
+    ExitCode::from(2)
 }
 
 /// One line per problem, except that the same problem on many rows of a file (the same code and
@@ -1159,8 +1191,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             write_out(None, &text)
         }
         Command::Interest(a) => {
+            // docs/cli.md: every error of this command, reading its request included, is also
+            // the JSON error document on standard output.
             let request = match &a.request {
-                Some(path) => interest_cmd::read_request(path)?,
+                Some(path) => interest_cmd::read_request(path).map_err(json_error)?,
                 None => interest_cmd::request_from_flags(&interest_cmd::FlagRequest {
                     regime: a.regime.clone().unwrap_or_default(),
                     principal: a.principal.clone().unwrap_or_default(),
@@ -1170,7 +1204,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                     payments: a.payments.clone(),
                     credits: a.credits.clone(),
                     options: a.options.clone(),
-                })?,
+                })
+                .map_err(json_error)?,
             };
             let text = interest_cmd::run_json("interest", &request).map_err(json_error)?;
             write_out(None, &text)

@@ -280,3 +280,27 @@ fn control_characters_from_the_input_never_reach_the_terminal() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn usage_errors_carry_a_code_and_interest_errors_are_json_on_stdout() {
+    let o = arrears(&["report", "--no-such-option"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("[input.invalid_arguments]"),
+        "{}",
+        stderr(&o)
+    );
+    // `arrears interest` answers every error with the JSON document on stdout (docs/cli.md),
+    // usage errors and unreadable request files included.
+    let o = arrears(&["interest", "--bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["error"]["code"], "input.invalid_arguments");
+    let o = arrears(&["interest", "--request", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["error"]["code"], "io.not_a_file");
+    // --help still prints help and succeeds.
+    let o = arrears(&["--help"]);
+    assert!(o.status.success());
+}

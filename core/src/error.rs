@@ -69,6 +69,8 @@ codes! {
     // --- documents and dispatch ---
     InvalidDocument = "input.invalid_document",
         "The input document does not have the expected shape: a missing field, a field of the wrong type, an unknown enum value or an unknown field.";
+    InvalidArguments = "input.invalid_arguments",
+        "The command line was given an unknown option, a missing or bad value, or an unknown command (exit status 2; `--help` lists them).";
     UnknownOperation = "input.unknown_operation",
         "The operation name given to `run` is not one of the documented operations.";
     InvalidValue = "input.invalid_value",

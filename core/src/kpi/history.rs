@@ -469,8 +469,9 @@ impl History {
                 net_ratio: net_ratio(i),
             });
         }
-        // In the order of the ledger's replay: by day, credit notes before payments, then by id
-        // (the words decide between events without one), never in input order.
+        // In the order of the ledger's replay, which the columns' replay follows except between
+        // events of one kind on one day: the ledger orders those by id (the words decide between
+        // events without one), never by input order.
         let mut leftovers: Vec<(i32, u8, String, String)> =
             Vec::with_capacity(replayed.leftovers.len());
         for l in &replayed.leftovers {
@@ -517,7 +518,9 @@ impl History {
             };
             leftovers.push((l.day, u8::from(!l.credit), id.to_string(), words));
         }
-        leftovers.sort();
+        for run in leftovers.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            run.sort();
+        }
         let warnings: Vec<String> = leftovers.into_iter().map(|(.., w)| w).collect();
         Ok(History::indexed(
             as_of,

@@ -20,3 +20,10 @@ pub const ISO_3166_ALPHA_2: [&str; 249] = [
     "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
     "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
 ];
+
+/// Whether `code` (any case, surrounding spaces ignored) is an ISO 3166-1 alpha-2 code, or `UK`,
+/// ISO's exceptionally reserved code for the United Kingdom (read as `GB`).
+pub fn is_country(code: &str) -> bool {
+    let c = code.trim().to_ascii_uppercase();
+    c == "UK" || ISO_3166_ALPHA_2.binary_search(&c.as_str()).is_ok()
+}

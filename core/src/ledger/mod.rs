@@ -45,7 +45,7 @@
 //! # Ok::<(), arrears::Error>(())
 //! ```
 
-mod countries;
+pub(crate) mod countries;
 mod document;
 pub mod ops;
 mod state;
@@ -306,13 +306,7 @@ fn check_customers<'a>(doc: &'a LedgerDocument, problems: &mut Vec<Error>) -> Ha
             );
         }
         if let Some(country) = &c.country {
-            let code = country.trim().to_ascii_uppercase();
-            // `UK` is ISO's exceptionally reserved code for the United Kingdom, read as `GB`.
-            if code != "UK"
-                && countries::ISO_3166_ALPHA_2
-                    .binary_search(&code.as_str())
-                    .is_err()
-            {
+            if !countries::is_country(country) {
                 problems.push(
                     err!(
                         InvalidCountry,

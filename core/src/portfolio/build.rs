@@ -63,7 +63,8 @@ impl Defaults {
     /// ```
     ///
     /// # Errors
-    /// `money.unknown_currency`; `input.invalid_value` for a country that is not two letters.
+    /// `money.unknown_currency`; `ledger.invalid_country` for a country that is not an ISO 3166-1
+    /// alpha-2 code.
     pub fn from_options(currency: Option<&str>, customers: &CustomerDefaults) -> Result<Defaults> {
         Ok(Defaults {
             currency: currency
@@ -440,18 +441,18 @@ impl BookBuilder {
     }
 }
 
-/// A two-letter country code, upper-cased.
+/// An ISO 3166-1 alpha-2 country code, upper-cased (`UK` is kept: it is read as `GB`).
 ///
 /// # Errors
-/// `input.invalid_value` for anything else.
+/// `ledger.invalid_country` for anything else, as the ledger document's check says.
 pub fn country_code(c: &str) -> Result<[u8; 2]> {
     match c.trim().as_bytes() {
-        &[a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+        &[a, b] if crate::ledger::countries::is_country(c) => {
             Ok([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
         }
         _ => Err(err!(
-            InvalidValue,
-            "country {c:?} is not a two-letter ISO 3166 code"
+            InvalidCountry,
+            "country {c:?} is not an ISO 3166-1 alpha-2 code (FR, DE, GB, ...)"
         )),
     }
 }
@@ -513,7 +514,7 @@ mod tests {
         assert_eq!(code(b.customer("C1", None, None)), crate::Code::DuplicateId);
         assert_eq!(
             code(b.customer("C2", Some("FRA"), None)),
-            crate::Code::InvalidValue
+            crate::Code::InvalidCountry
         );
         assert_eq!(
             code(b.invoice("F1", "C1", 10, 40, Amount::Minor(1), None)),
