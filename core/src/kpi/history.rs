@@ -470,8 +470,8 @@ impl History {
             });
         }
         // In the order of the ledger's replay, which the columns' replay follows except between
-        // events of one kind on one day: the ledger orders those by id (the words decide between
-        // events without one), never by input order.
+        // named events of one kind on one day: the ledger orders those by id, never by input
+        // order.
         let mut leftovers: Vec<(i32, u8, String, String)> =
             Vec::with_capacity(replayed.leftovers.len());
         for l in &replayed.leftovers {
@@ -519,7 +519,8 @@ impl History {
             leftovers.push((l.day, u8::from(!l.credit), id.to_string(), words));
         }
         for run in leftovers.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
-            run.sort();
+            // Stable: events without an id keep the replay's order, which is the ledger's.
+            run.sort_by(|a, b| a.2.cmp(&b.2));
         }
         let warnings: Vec<String> = leftovers.into_iter().map(|(.., w)| w).collect();
         Ok(History::indexed(
