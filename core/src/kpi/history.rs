@@ -469,11 +469,7 @@ impl History {
                 net_ratio: net_ratio(i),
             });
         }
-        // In the order of the ledger's replay, which the columns' replay follows except between
-        // named events of one kind on one day: the ledger orders those by id, never by input
-        // order.
-        let mut leftovers: Vec<(i32, u8, String, String)> =
-            Vec::with_capacity(replayed.leftovers.len());
+        let mut warnings: Vec<String> = Vec::with_capacity(replayed.leftovers.len());
         for l in &replayed.leftovers {
             let row = l.row as usize;
             let (reference, invoice, currency) = if l.credit {
@@ -511,18 +507,8 @@ impl History {
                 book.invoice_id.get(invoice),
                 date(l.day)?
             );
-            let id = if l.credit {
-                book.credit_id.get(row)
-            } else {
-                book.payment_id.get(row)
-            };
-            leftovers.push((l.day, u8::from(!l.credit), id.to_string(), words));
+            warnings.push(words);
         }
-        for run in leftovers.chunk_by_mut(|a, b| (a.0, a.1) == (b.0, b.1)) {
-            // Stable: events without an id keep the replay's order, which is the ledger's.
-            run.sort_by(|a, b| a.2.cmp(&b.2));
-        }
-        let warnings: Vec<String> = leftovers.into_iter().map(|(.., w)| w).collect();
         Ok(History::indexed(
             as_of,
             items,
@@ -538,9 +524,13 @@ impl History {
         as_of: NaiveDate,
         mut items: Vec<Item>,
         customers: BTreeMap<String, CustomerInfo>,
-        warnings: Vec<String>,
+        mut warnings: Vec<String>,
         sorted: bool,
     ) -> History {
+        // One order for the warnings whatever the path (the ledger's replay or the columns') and
+        // the input's order: between events of one day without an identifier the two replays
+        // may attribute money kept as unapplied credit in a different order.
+        warnings.sort();
         // Receivable ids are unique: an unstable sort gives the one order.
         if !sorted {
             items.sort_unstable_by(|a, b| (&a.r.customer, &a.r.id).cmp(&(&b.r.customer, &b.r.id)));
@@ -594,7 +584,8 @@ impl History {
         self.customers.get(id).cloned().unwrap_or_default()
     }
 
-    /// The ledger replay's warnings.
+    /// The ledger replay's warnings, sorted: the same list whatever the replay (the ledger's or
+    /// the columns') and the input's order.
     pub fn warnings(&self) -> &[String] {
         &self.warnings
     }
