@@ -10,7 +10,7 @@ conformance vector of a typed operation through it.
 
 Mapping:
 - `Decimal` -> rust_decimal `Decimal` (Swift `Foundation.Decimal`, Kotlin `java.math.BigDecimal`);
-  `Date` -> chrono `NaiveDate` (Swift `DateComponents`, Kotlin `java.time.LocalDate`);
+  `Date` -> `CivilDate` (chrono's `NaiveDate`; Swift `DateComponents`, Kotlin `java.time.LocalDate`);
   `Currency` -> `String` (an ISO 4217 code, checked by the core);
 - a document without a schema of its own, or a type inside itself -> `JsonDocument` (JSON text
   on the foreign side);
@@ -59,7 +59,7 @@ DOCUMENTS = [
     "kpis",
 ]
 
-BUILTIN = {"Decimal": "Decimal", "Date": "NaiveDate", "Currency": "String"}
+BUILTIN = {"Decimal": "Decimal", "Date": "CivilDate", "Currency": "String"}
 RUST_KEYWORDS = {"type", "match", "ref", "move", "in", "fn", "impl", "loop", "mod", "use", "where", "as", "self", "crate", "super", "trait", "struct", "enum", "const", "static", "let", "mut", "pub", "return", "for", "if", "else", "while", "true", "false", "break", "continue", "extern", "unsafe", "dyn", "async", "await", "box", "abstract", "final", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "macro", "become", "do"}
 
 
@@ -184,7 +184,7 @@ class Generator:
                 attrs.append(f'    #[serde(rename = "{prop}")]')
             # Money and dates read as strictly as the core reads them (a JSON number is not
             # money; a date is `YYYY-MM-DD`).
-            helper = {"Decimal": "arrears::money::decimal_string", "NaiveDate": "arrears::calendar::date::serde_date"}.get(t)
+            helper = {"Decimal": "arrears::money::decimal_string", "CivilDate": "arrears::calendar::date::serde_date"}.get(t)
             if helper and optional:
                 attrs.append(f'    #[serde(default, with = "{helper}::option", skip_serializing_if = "Option::is_none")]')
             elif helper:
@@ -348,11 +348,10 @@ class Generator:
             "",
             "use std::collections::HashMap;",
             "",
-            "use chrono::NaiveDate;",
             "use rust_decimal::Decimal;",
             "use serde::{Deserialize, Serialize};",
             "",
-            "use crate::JsonDocument;",
+            "use crate::{CivilDate, JsonDocument};",
             "",
         ]
         for name in sorted(done, key=lambda n: camel(n)):

@@ -6,7 +6,7 @@
 //!   `docs/operations.md` (what every conformance vector goes through), for every operation.
 //! - **Typed calls** ([`typed`]): records and enums generated from the documents' JSON Schemas
 //!   ([`records`]), with money as Swift `Decimal` / Kotlin `BigDecimal` and civil dates as Swift
-//!   `DateComponents` / Kotlin `LocalDate` (see `uniffi.toml`). A typed call converts its record to
+//!   `DateComponents` / Kotlin `LocalDate`, named `CivilDate` (see `uniffi.toml`). A typed call converts its record to
 //!   the document, runs the core's operation and converts the answer back: the same answer as
 //!   `run`, to the cent.
 //!
@@ -21,7 +21,6 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use arrears::{Code, Error};
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -89,8 +88,13 @@ uniffi::custom_type!(Decimal, String, {
     try_lift: |s| arrears::money::parse_decimal(&s).map_err(|e| ArrearsError::from(e).into()),
 });
 
+/// A civil date (a day of the Gregorian calendar, no time, no time zone): chrono's `NaiveDate`,
+/// named for Swift (`CivilDate`, a `DateComponents` with year, month and day) and Kotlin
+/// (`CivilDate`, a `java.time.LocalDate`).
+pub type CivilDate = chrono::NaiveDate;
+
 // Civil dates: `YYYY-MM-DD`, strictly (a day that does not exist is `date.invalid`).
-uniffi::custom_type!(NaiveDate, String, {
+uniffi::custom_type!(CivilDate, String, {
     remote,
     lower: |d| d.format("%Y-%m-%d").to_string(),
     try_lift: |s| arrears::calendar::date::parse_date(&s).map_err(|e| ArrearsError::from(e).into()),

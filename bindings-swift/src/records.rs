@@ -7,11 +7,10 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::JsonDocument;
+use crate::{CivilDate, JsonDocument};
 
 /// One contact to make today.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
@@ -95,7 +94,7 @@ pub struct AgeGridProvision {
 pub struct Agenda {
     /// As-of date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
     /// Whether the as-of date is a business day of the policy's calendar (no contact otherwise).
     pub business_day: bool,
     /// Contacts to make, one per customer at most, sorted by customer id.
@@ -121,7 +120,7 @@ pub struct AgendaItem {
     pub step: String,
     /// Its due date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// Days past due on the as-of date (negative before the due date).
     pub days_late: i64,
     /// Currency.
@@ -150,7 +149,7 @@ pub struct AgendaRequest {
     pub ledger: LedgerDocument,
     /// The day of the agenda.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
     /// The journal so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -254,7 +253,7 @@ pub struct AllocationLine {
     pub reference: String,
     /// Date the amount was applied (a deposit applies on its invoice's issue date).
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub date: NaiveDate,
+    pub date: CivilDate,
     /// Invoice id.
     pub invoice: String,
     /// Receivable id.
@@ -299,7 +298,7 @@ pub enum AllocationSource {
 pub struct AppliedEvent {
     /// Value date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub date: NaiveDate,
+    pub date: CivilDate,
     /// `payment` or `credit`.
     pub kind: String,
     /// Amount.
@@ -388,7 +387,7 @@ pub struct CalendarSpecCustom {
     /// `closures`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
-    pub closures: Option<Vec<NaiveDate>>,
+    pub closures: Option<Vec<CivilDate>>,
 }
 
 /// `CalendarSpecCustomId`.
@@ -522,10 +521,10 @@ pub struct ClaimLine {
     pub invoice: String,
     /// Issue date of the invoice.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub issue_date: NaiveDate,
+    pub issue_date: CivilDate,
     /// Due date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// Currency of every amount.
     pub currency: String,
     /// Amount of the receivable.
@@ -547,7 +546,7 @@ pub struct ClaimLine {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub settled_on: Option<NaiveDate>,
+    pub settled_on: Option<CivilDate>,
     /// Interest claimed (see the module documentation).
     #[serde(with = "arrears::money::decimal_string")]
     pub interest: Decimal,
@@ -571,7 +570,7 @@ pub struct ClaimsRequest {
     pub ledger: LedgerDocument,
     /// As-of date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
     /// Regime choice, conventions, and whether penalties on invoices paid late are claimed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -591,7 +590,7 @@ pub struct ClaimsRequest {
 pub struct ClaimsResponse {
     /// As-of date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
     /// One claim per late customer and currency.
     pub claims: Vec<CustomerClaim>,
 }
@@ -704,7 +703,7 @@ pub struct CreditNoteRecord {
     pub customer: Option<String>,
     /// Date of the credit note.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub date: NaiveDate,
+    pub date: CivilDate,
     /// Amount, tax included.
     #[serde(with = "arrears::money::decimal_string")]
     pub amount: Decimal,
@@ -914,7 +913,7 @@ pub struct CustomerFeatures {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub last_payment: Option<NaiveDate>,
+    pub last_payment: Option<CivilDate>,
     /// Days without any payment while something is overdue: the smaller of the days since the
     /// last payment (or ever, when none) and `oldest_overdue_days`; 0 when nothing is overdue.
     pub silence_days: i64,
@@ -925,7 +924,7 @@ pub struct CustomerFeatures {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub first_invoice: Option<NaiveDate>,
+    pub first_invoice: Option<CivilDate>,
     /// Days from the first invoice to the as-of date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -1043,7 +1042,7 @@ pub struct CustomerState {
 pub struct DatedAmount {
     /// Value date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub date: NaiveDate,
+    pub date: CivilDate,
     /// Amount, above zero.
     #[serde(with = "arrears::money::decimal_string")]
     pub amount: Decimal,
@@ -1140,7 +1139,7 @@ pub struct DisputeRecord {
     pub invoice: String,
     /// Day the customer raised it.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub opened: NaiveDate,
+    pub opened: CivilDate,
     /// Day it was settled, if it was.
     #[serde(
         default,
@@ -1148,7 +1147,7 @@ pub struct DisputeRecord {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub resolved: Option<NaiveDate>,
+    pub resolved: Option<CivilDate>,
     /// Disputed amount; by default the whole invoice.
     #[serde(
         default,
@@ -1198,7 +1197,7 @@ pub struct DueDateRequest {
     pub terms: PaymentTerms,
     /// The invoice's issue date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub issue_date: NaiveDate,
+    pub issue_date: CivilDate,
     /// The invoice amount, to split across the schedule.
     #[serde(
         default,
@@ -1235,7 +1234,7 @@ pub struct DueDateResponse {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub due_date: Option<NaiveDate>,
+    pub due_date: Option<CivilDate>,
     /// The currency of the amounts, when an amount was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -1363,7 +1362,7 @@ pub struct EscalationCase {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub formal_notice_date: Option<NaiveDate>,
+    pub formal_notice_date: Option<CivilDate>,
 }
 
 /// Which receivables the IFRS 9 loss rates are estimated on.
@@ -1518,7 +1517,7 @@ pub struct Finding {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub limit: Option<NaiveDate>,
+    pub limit: Option<CivilDate>,
     /// The schedule part the finding is about (`balance`, `2/3`), for multi-part terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -1632,10 +1631,10 @@ pub struct ForecastWeek {
     pub week: String,
     /// Monday.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub start: NaiveDate,
+    pub start: CivilDate,
     /// Sunday.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub end: NaiveDate,
+    pub end: CivilDate,
     /// Amount expected in the week (due date + median delay).
     #[serde(with = "arrears::money::decimal_string")]
     pub expected: Decimal,
@@ -1793,7 +1792,7 @@ pub struct Ifrs9Provision {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub first_month_end: Option<NaiveDate>,
+    pub first_month_end: Option<CivilDate>,
     /// The most recent of them.
     #[serde(
         default,
@@ -1801,7 +1800,7 @@ pub struct Ifrs9Provision {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub last_month_end: Option<NaiveDate>,
+    pub last_month_end: Option<CivilDate>,
     /// The outcome window, in months.
     pub outcome_months: i64,
     /// The forward-looking adjustment applied, in percent of the rates.
@@ -1827,7 +1826,7 @@ pub struct Instalment {
     pub number: i64,
     /// The date it is due (rolled to a business day when the plan has a roll).
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// The part of the debt it repays; the principal parts sum exactly to the debt.
     #[serde(with = "arrears::money::decimal_string")]
     pub principal: Decimal,
@@ -1931,7 +1930,7 @@ pub struct InterestOptions {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub contract_date: Option<NaiveDate>,
+    pub contract_date: Option<CivilDate>,
     /// Move a due date on a non-business day to the next business day (§ 193 BGB).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -2007,10 +2006,10 @@ pub struct InterestRequest {
     pub currency: String,
     /// The agreed payment date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// The last day interest is computed for.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub until: NaiveDate,
+    pub until: CivilDate,
     /// Payments by the debtor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -2040,7 +2039,7 @@ pub struct InvoiceRecord {
     pub customer: String,
     /// Issue date (date de facture).
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub issue_date: NaiveDate,
+    pub issue_date: CivilDate,
     /// Due date (date d'échéance) as printed on the invoice. Wins over `terms` when both are given.
     #[serde(
         default,
@@ -2048,7 +2047,7 @@ pub struct InvoiceRecord {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub due_date: Option<NaiveDate>,
+    pub due_date: Option<CivilDate>,
     /// Payment terms, used when there is no `due_date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -2099,7 +2098,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
     /// A promise to pay.
     #[serde(rename = "promise")]
@@ -2113,7 +2112,7 @@ pub enum JournalEntry {
         currency: String,
         /// Day the customer promised to pay by.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        promised_date: NaiveDate,
+        promised_date: CivilDate,
         /// Receivables covered (all the customer's when empty).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[uniffi(default)]
@@ -2122,7 +2121,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
     /// A dispute raised (on a whole invoice, or on an amount).
     #[serde(rename = "dispute")]
@@ -2147,7 +2146,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
     /// A dispute settled.
     #[serde(rename = "dispute_resolved")]
@@ -2160,7 +2159,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
     /// A payment plan agreed.
     #[serde(rename = "plan")]
@@ -2175,7 +2174,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
     /// Dunning stopped for a customer or an invoice.
     #[serde(rename = "stop")]
@@ -2193,7 +2192,7 @@ pub enum JournalEntry {
             skip_serializing_if = "Option::is_none"
         )]
         #[uniffi(default)]
-        until: Option<NaiveDate>,
+        until: Option<CivilDate>,
         /// Why.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[uniffi(default)]
@@ -2202,7 +2201,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
     /// A stop lifted.
     #[serde(rename = "resume")]
@@ -2217,7 +2216,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
     /// Another policy for a customer.
     #[serde(rename = "policy")]
@@ -2230,7 +2229,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
     /// The kind of debtor (docs/domain.md §4).
     #[serde(rename = "debtor_kind")]
@@ -2243,7 +2242,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
     /// A note for the file.
     #[serde(rename = "note")]
@@ -2256,7 +2255,7 @@ pub enum JournalEntry {
         at: String,
         /// `date`.
         #[serde(with = "arrears::calendar::date::serde_date")]
-        date: NaiveDate,
+        date: CivilDate,
     },
 }
 
@@ -2339,13 +2338,13 @@ pub struct KpiOptions {
 pub struct KpiReport {
     /// As-of date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
     /// First day of the period.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub from: NaiveDate,
+    pub from: CivilDate,
     /// Last day of the period.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub to: NaiveDate,
+    pub to: CivilDate,
     /// Days in the period.
     pub days: i64,
     /// Grouping.
@@ -2367,13 +2366,13 @@ pub struct KpisRequest {
     pub ledger: LedgerDocument,
     /// As-of date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
     /// First day of the period.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub from: NaiveDate,
+    pub from: CivilDate,
     /// Last day of the period (on or before `as_of`).
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub to: NaiveDate,
+    pub to: CivilDate,
     /// `portfolio` (default), `customer`, `segment` or `sector`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -2462,7 +2461,7 @@ pub struct LedgerRequest {
     pub ledger: LedgerDocument,
     /// End of the day the state is asked for.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
 }
 
 /// The state of a whole ledger at the end of a day.
@@ -2470,7 +2469,7 @@ pub struct LedgerRequest {
 pub struct LedgerState {
     /// The as-of date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
     /// Every receivable issued on or before the as-of date, in ledger order.
     pub receivables: Vec<ReceivableState>,
     /// Every customer with a receivable or a credit, sorted by id.
@@ -2527,7 +2526,7 @@ pub struct LetterContext {
     pub language: Language,
     /// Date of the letter.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub date: NaiveDate,
+    pub date: CivilDate,
     /// Where it is written ("Paris"), for the date line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -2577,7 +2576,7 @@ pub struct LetterContext {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub deadline: Option<NaiveDate>,
+    pub deadline: Option<CivilDate>,
     /// Date of an earlier formal notice (for the agency and court files).
     #[serde(
         default,
@@ -2585,7 +2584,7 @@ pub struct LetterContext {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub formal_notice_date: Option<NaiveDate>,
+    pub formal_notice_date: Option<CivilDate>,
     /// The instalments of a payment plan (plan letters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -2610,7 +2609,7 @@ pub struct LetterInstalment {
     pub number: i64,
     /// The date it is due.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// Its amount.
     #[serde(with = "arrears::money::decimal_string")]
     pub amount: Decimal,
@@ -2624,10 +2623,10 @@ pub struct LetterInvoice {
     pub id: String,
     /// Date of issue.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub issue_date: NaiveDate,
+    pub issue_date: CivilDate,
     /// Due date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// Invoiced amount.
     #[serde(with = "arrears::money::decimal_string")]
     pub amount: Decimal,
@@ -2662,7 +2661,7 @@ pub struct LetterInvoice {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub settled_on: Option<NaiveDate>,
+    pub settled_on: Option<CivilDate>,
 }
 
 /// `letter` request: the context, the format, and optionally the caller's own templates. Unknown fields are refused.
@@ -2734,10 +2733,10 @@ pub struct MonthDso {
     pub month: String,
     /// First day counted.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub from: NaiveDate,
+    pub from: CivilDate,
     /// Last day counted (the month's last day, or the trend's end date for its last month).
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub to: NaiveDate,
+    pub to: CivilDate,
     /// Standard DSO over that month, in days.
     pub dso: Figure,
 }
@@ -2795,7 +2794,7 @@ pub struct Paused {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub until: Option<NaiveDate>,
+    pub until: Option<CivilDate>,
 }
 
 /// How a customer (or the whole ledger) has paid: receivables settled by payment up to the
@@ -2890,7 +2889,7 @@ pub struct PaymentRecord {
     pub customer: Option<String>,
     /// Value date: the day the funds reached the creditor.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub date: NaiveDate,
+    pub date: CivilDate,
     /// Amount received.
     #[serde(with = "arrears::money::decimal_string")]
     pub amount: Decimal,
@@ -3046,7 +3045,7 @@ pub struct PlanRequest {
     pub max_per_instalment: Option<Decimal>,
     /// The first instalment's date (before any roll).
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub first_date: NaiveDate,
+    pub first_date: CivilDate,
     /// The interval between instalments (default `month`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -3059,7 +3058,7 @@ pub struct PlanRequest {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub agreed_on: Option<NaiveDate>,
+    pub agreed_on: Option<CivilDate>,
     /// Simple interest, in percent a year (ACT/365F), on the declining balance, added to each
     /// instalment.
     #[serde(
@@ -3117,7 +3116,7 @@ pub struct PlanTerms {
     pub max_per_instalment: Option<Decimal>,
     /// The first instalment's date (before any roll).
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub first_date: NaiveDate,
+    pub first_date: CivilDate,
     /// The interval between instalments (default `month`).
     pub every: Every,
     /// The date of the agreement: the first date may not be before it; interest, if any, runs
@@ -3128,7 +3127,7 @@ pub struct PlanTerms {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub agreed_on: Option<NaiveDate>,
+    pub agreed_on: Option<CivilDate>,
     /// Simple interest, in percent a year (ACT/365F), on the declining balance, added to each
     /// instalment.
     #[serde(
@@ -3271,10 +3270,10 @@ pub struct PromiseState {
     pub customer: String,
     /// Day it was made.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub made_on: NaiveDate,
+    pub made_on: CivilDate,
     /// Day promised.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub promised_date: NaiveDate,
+    pub promised_date: CivilDate,
     /// Amount promised.
     #[serde(with = "arrears::money::decimal_string")]
     pub amount: Decimal,
@@ -3377,7 +3376,7 @@ pub struct Provisions {
 pub struct RateEntry {
     /// First day the rate applies.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub from: NaiveDate,
+    pub from: CivilDate,
     /// The rate, in the series' unit (percent per annum), exactly as published.
     #[serde(with = "arrears::money::decimal_string")]
     pub rate_percent: Decimal,
@@ -3389,7 +3388,7 @@ pub struct RateEntry {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub reference_day: Option<NaiveDate>,
+    pub reference_day: Option<CivilDate>,
     /// Why this value must not be taken as confirmed fact: single-sourced, derived, unverified,
     /// or right but outside the period its rule applied. A computation using a flagged entry
     /// reports the flag as a warning.
@@ -3447,7 +3446,7 @@ pub struct RateSeries {
     pub semantics: Option<String>,
     /// The last date the series is known to hold. Dates after it have no rate.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub known_until: NaiveDate,
+    pub known_until: CivilDate,
     /// Why `known_until` is what it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -3482,7 +3481,7 @@ pub struct RateUsed {
     pub series: String,
     /// The entry's start date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub from: NaiveDate,
+    pub from: CivilDate,
     /// Its value.
     #[serde(with = "arrears::money::decimal_string")]
     pub rate_percent: Decimal,
@@ -3507,10 +3506,10 @@ pub struct ReceivableState {
     pub customer: String,
     /// Issue date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub issue_date: NaiveDate,
+    pub issue_date: CivilDate,
     /// Due date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// Currency.
     pub currency: String,
     /// Amount asked.
@@ -3545,7 +3544,7 @@ pub struct ReceivableState {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub settled_on: Option<NaiveDate>,
+    pub settled_on: Option<CivilDate>,
     /// Days from issue to settlement, for receivables settled by payment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -3669,7 +3668,7 @@ pub struct RiskRequest {
     pub ledger: LedgerDocument,
     /// The day of the assessment: only data dated on or before it counts.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
     /// The dunning journal (actions, promises, disputes, plans).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -3693,7 +3692,7 @@ pub struct RiskRequest {
 pub struct RiskResponse {
     /// The as-of date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub as_of: NaiveDate,
+    pub as_of: CivilDate,
     /// Every customer the ledger knows, by id.
     pub customers: Vec<CustomerRisk>,
 }
@@ -3736,7 +3735,7 @@ pub struct ScheduleItem {
     pub label: String,
     /// The due date, after the roll.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// The date the terms gave, when the roll moved it.
     #[serde(
         default,
@@ -3744,7 +3743,7 @@ pub struct ScheduleItem {
         skip_serializing_if = "Option::is_none"
     )]
     #[uniffi(default)]
-    pub rolled_from: Option<NaiveDate>,
+    pub rolled_from: Option<CivilDate>,
     /// Share of the amount in percent, rounded half-up to 4 decimals, when known.
     #[serde(
         default,
@@ -3768,10 +3767,10 @@ pub struct ScheduleItem {
 pub struct Segment {
     /// First interest day.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub from: NaiveDate,
+    pub from: CivilDate,
     /// Last interest day (included).
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub to: NaiveDate,
+    pub to: CivilDate,
     /// Interest days under the day count.
     pub days: i64,
     /// Amount bearing interest.
@@ -3850,10 +3849,10 @@ pub struct Statement {
     pub principal: Decimal,
     /// The due date interest ran from (after any § 193 roll).
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// The end date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub until: NaiveDate,
+    pub until: CivilDate,
     /// All interest accrued.
     #[serde(with = "arrears::money::decimal_string")]
     pub interest: Decimal,
@@ -4224,7 +4223,7 @@ pub struct WriteOffCandidate {
     pub currency: String,
     /// Due date.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub due_date: NaiveDate,
+    pub due_date: CivilDate,
     /// Outstanding on the as-of date.
     #[serde(with = "arrears::money::decimal_string")]
     pub outstanding: Decimal,
@@ -4274,7 +4273,7 @@ pub struct WriteOffRecord {
     pub invoice: String,
     /// Date of the decision.
     #[serde(with = "arrears::calendar::date::serde_date")]
-    pub date: NaiveDate,
+    pub date: CivilDate,
     /// Amount written off; by default all that is outstanding on that date.
     #[serde(
         default,

@@ -173,7 +173,7 @@ pub fn split_amount(
 /// # Errors
 /// `date.out_of_range` when the result leaves the supported range.
 #[uniffi::export]
-pub fn add_days(date: chrono::NaiveDate, days: i64) -> Result<chrono::NaiveDate, ArrearsError> {
+pub fn add_days(date: crate::CivilDate, days: i64) -> Result<crate::CivilDate, ArrearsError> {
     guard("add_days", || {
         Ok(arrears::calendar::date::add_days(date, days)?)
     })
@@ -184,7 +184,7 @@ pub fn add_days(date: chrono::NaiveDate, days: i64) -> Result<chrono::NaiveDate,
 /// # Errors
 /// Only for dates that do not convert (`date.invalid`).
 #[uniffi::export]
-pub fn days_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<i64, ArrearsError> {
+pub fn days_between(from: crate::CivilDate, to: crate::CivilDate) -> Result<i64, ArrearsError> {
     guard("days_between", || {
         Ok(arrears::calendar::date::days_between(from, to))
     })
