@@ -22,7 +22,9 @@ function encode (op, input) {
   if (typeof op !== 'string') {
     throw new TypeError(`the operation is a string (one of operations()), not ${typeof op}`)
   }
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+  // A JSON value that is not an object (an array, a string) goes to the core, which refuses it as
+  // every language does (input.invalid_document); what JSON cannot hold is a TypeError.
+  if (input === undefined || typeof input === 'function' || typeof input === 'symbol') {
     throw new TypeError('the request is a plain object (the request document of docs/operations.md)')
   }
   return JSON.stringify(input, refuseDates)

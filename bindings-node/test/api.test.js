@@ -42,7 +42,8 @@ test('a Date is refused; civilDate names the time zone', () => {
 test('bad documents get coded errors, never a crash', () => {
   assert.throws(() => arrears.run('no_such_op', {}), (e) => e.code === 'input.unknown_operation' || /operation/.test(e.message))
   assert.throws(() => arrears.run('interest', { ...INVOICE, due_date: '2024-02-30' }), (e) => e.code === 'date.invalid')
-  assert.throws(() => arrears.run('interest', [1, 2]), TypeError)
+  assert.throws(() => arrears.run('interest', [1, 2]), (e) => e.code === 'input.invalid_document')
+  assert.throws(() => arrears.run('interest', undefined), TypeError)
   assert.throws(() => arrears.run('interest', { ...INVOICE, principal: 10n }), TypeError)
 })
 

@@ -122,7 +122,11 @@ def test_operations_are_the_documented_ones():
 
 
 def test_requests_must_be_mappings():
-    with pytest.raises(TypeError):
+    # A JSON value that is not an object is the core's input.invalid_document, as in every language.
+    with pytest.raises(arrears.InputError) as raised:
         arrears.run("interest", [1, 2])  # type: ignore[arg-type]
+    assert raised.value.code == "input.invalid_document"
+    with pytest.raises(TypeError):
+        arrears.run("interest", {1, 2})  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         arrears.run(3, {})  # type: ignore[arg-type]

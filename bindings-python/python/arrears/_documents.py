@@ -94,8 +94,8 @@ def run(op: str, document: Mapping[str, Any]) -> Dict[str, Any]:
     """
     if not isinstance(op, str):
         raise TypeError(f"op must be a string, not {type(op).__name__}")
-    if not isinstance(document, Mapping):
-        raise TypeError(f"the request must be a mapping (a dict), not {type(document).__name__}")
+    # A request that is not a mapping (a list, a string) goes to the core like any JSON value,
+    # which refuses it as every language does (``input.invalid_document``).
     text = json.dumps(to_document(document), ensure_ascii=False)
     result: Dict[str, Any] = json.loads(_arrears.run(op, text))
     return result
