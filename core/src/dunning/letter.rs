@@ -137,12 +137,10 @@ pub fn context(
             &computed_claims
         }
     };
-    let state = claims.state();
     let disputes = open_disputes(setup.journal, date);
-    let chosen: Vec<&ReceivableState> = state
-        .receivables
-        .iter()
-        .filter(|r| r.customer == customer && !r.outstanding.is_zero())
+    let chosen: Vec<&ReceivableState> = claims
+        .receivables_of(customer)
+        .filter(|r| !r.outstanding.is_zero())
         .filter(|r| match &selection {
             Selection::Receivables(ids) => ids.contains(&r.id),
             Selection::ForTemplate => match template {
