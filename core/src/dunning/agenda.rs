@@ -1057,7 +1057,7 @@ fn check_journal(ledger: &Ledger, journal: &[JournalEntry]) -> Result<()> {
                     )
                     .at(format!("{at}.amount")),
                 );
-            } else if amount.normalize().scale() > currency.minor_units() {
+            } else if !crate::money::Money::new(*amount, *currency).is_in_minor_units() {
                 problems.push(
                     err!(
                         InvalidJournal,

@@ -510,7 +510,6 @@ fn check_option_signs(req: &InterestRequest) -> Result<()> {
         ("fixed_sum", o.fixed_sum),
         ("net_principal", o.net_principal),
     ];
-    let units = req.currency.minor_units();
     for (name, value) in amounts {
         if let Some(v) = value {
             if v.is_sign_negative() && !v.is_zero() {
@@ -518,14 +517,9 @@ fn check_option_signs(req: &InterestRequest) -> Result<()> {
                     err!(InvalidOption, "`{name}` {v} is negative").at(format!("options.{name}"))
                 );
             }
-            if v.normalize().scale() > units {
-                return Err(err!(
-                    NotInMinorUnits,
-                    "`{name}` {v} has more decimals than {} has ({units})",
-                    req.currency
-                )
-                .at(format!("options.{name}")));
-            }
+            crate::money::Money::new(v, req.currency)
+                .require_minor_units()
+                .map_err(|e| e.at(format!("options.{name}")))?;
         }
     }
     Ok(())
