@@ -10,15 +10,9 @@
     )
 )]
 
-mod agenda_cmd;
-mod fast;
-mod files;
-mod import;
-mod interest_cmd;
-mod render;
-mod sample_cmd;
-mod tables;
-mod terminal;
+use arrears_cli::{
+    agenda_cmd, fast, files, import, interest_cmd, render, sample_cmd, tables, terminal,
+};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -34,6 +28,7 @@ use arrears::interest::Regime;
 use arrears::ledger::{CustomerDefaults, DebtorStatus, Ledger};
 use arrears::Error;
 use files::{write_out, write_with};
+use render::Format;
 
 /// Receivables, late-payment penalties and dunning, from a ledger file.
 #[derive(Parser, Debug)]
@@ -631,14 +626,6 @@ enum CatalogueFormat {
     Json,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Table,
-    Json,
-    Csv,
-    Html,
-}
-
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
     parse_date(s).map_err(|e| e.message().to_string())
 }
@@ -901,6 +888,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             if let Some(book) = book {
                 let penalties =
                     arrears::portfolio::batch::penalty_table(&book, as_of, &options, &table)?;
+                if a.format != PenaltiesFormat::Json {
+                    warn_without_penalties(&penalties.without_penalties(&book));
+                }
                 return match a.format {
                     PenaltiesFormat::Csv => write_with(a.out.as_deref(), |w| {
                         render::penalties_csv_columns(&book, &penalties, w)
@@ -916,6 +906,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             let ledger = a.input.load()?;
             let rows = arrears::portfolio::penalty_table(&ledger, as_of, &options, &table)?;
+            if a.format != PenaltiesFormat::Json {
+                warn_without_penalties(&arrears::portfolio::WithoutPenalties::of_rows(&rows));
+            }
             match a.format {
                 PenaltiesFormat::Json => write_out(a.out.as_deref(), &to_json(&rows)?),
                 PenaltiesFormat::Csv => write_out(a.out.as_deref(), &render::penalties_csv(&rows)?),
@@ -1326,6 +1319,25 @@ fn warn_all(warnings: &[String], customer: &str) {
     let mut err = std::io::stderr().lock();
     for w in warnings {
         let _ = writeln!(err, "warning: letter to {customer}: {w}");
+    }
+}
+
+/// Says on stderr why late receivables of a CSV or Parquet penalty table have no penalties: those
+/// formats have no column for it, and a row of zeros without a word would read as nothing owed.
+fn warn_without_penalties(list: &[arrears::portfolio::WithoutPenalties]) {
+    for w in list {
+        let more = if w.receivables > w.examples.len() {
+            ", ..."
+        } else {
+            ""
+        };
+        let line = format!(
+            "warning: {} late receivable(s) without penalties in this table: {} ({}{more})",
+            w.receivables,
+            w.reason,
+            w.examples.join(", ")
+        );
+        let _ = writeln!(std::io::stderr(), "{}", terminal::neutralise(&line));
     }
 }
 

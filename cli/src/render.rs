@@ -17,7 +17,14 @@ use arrears::ledger::{CurrencyTotals, Ledger, LedgerState, ReceivableState, Rece
 use arrears::rates::RateTable;
 use arrears::{Code, Error};
 
-use crate::Format;
+/// The report's output formats (`--format`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Html,
+}
 
 /// How many worst payers the report lists.
 const WORST: usize = 10;

@@ -651,3 +651,56 @@ fn real_documents_validate_against_the_published_schemas() {
         assert!(checked >= at_least, "only {checked} {area} vectors checked");
     }
 }
+
+/// A CSV or Parquet penalty table has no column for why a late row has no penalties: stderr says
+/// it, for both readers (the fast one for canonical CSV, the general one for JSON ledgers), with
+/// the rows named. Before, rows of zeros came out without a word.
+#[test]
+fn penalties_say_why_late_rows_have_none() {
+    // F1 and F2: no country, so no statute (C. com. L441-10 needs a French business, ...).
+    let csv = tmp(
+        "no-country.csv",
+        "id,customer,issue_date,due_date,amount,currency\n\
+         F1,C1,2024-01-01,2024-01-31,1000.00,EUR\n\
+         F2,C1,2024-01-01,2024-01-31,1000.00,EUR\n",
+    );
+    let o = arrears(&["penalties", csv.to_str().unwrap(), "--as-of", "2025-01-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\nF1,C1,EUR,2024-01-31,336,91+,1000.00,0.00,"));
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: 2 late receivable(s) without penalties in this table: the customer has no country")
+            && err.contains("(F1, F2)"),
+        "{err}"
+    );
+    // Amounts whose interest cannot be represented (28 digits): the place of the overflow is named.
+    let big = "79228162514264337593543950.00";
+    let json = tmp(
+        "overflow.json",
+        &format!(
+            r#"{{"customers":[{{"id":"C1","name":"A","country":"FR"}}],
+                "invoices":[{{"id":"F1","customer":"C1","issue_date":"2024-01-01","due_date":"2024-01-31","amount":"{big}","currency":"EUR"}}],
+                "payments":[]}}"#
+        ),
+    );
+    let o = arrears(&["penalties", json.to_str().unwrap(), "--as-of", "2025-01-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "warning: 1 late receivable(s) without penalties in this table: \
+             the interest computation overflows (amounts beyond 28 significant digits) (money.overflow) (F1)"
+        ),
+        "{err}"
+    );
+    // JSON rows carry the reason themselves: no warning.
+    let o = arrears(&[
+        "penalties",
+        json.to_str().unwrap(),
+        "--as-of",
+        "2025-01-01",
+        "--format",
+        "json",
+    ]);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}

@@ -286,10 +286,15 @@ impl Problems {
 impl Error {
     /// An error with one problem.
     pub fn new(code: Code, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let message = match shorten(&message, char::is_whitespace) {
+            std::borrow::Cow::Borrowed(_) => message,
+            std::borrow::Cow::Owned(short) => short,
+        };
         Error {
             problems: Box::new([Problem {
                 code,
-                message: message.into(),
+                message,
                 path: None,
             }]),
         }
@@ -323,13 +328,37 @@ impl Error {
     /// `amount` gives `invoices[2].amount`.
     #[must_use]
     pub fn at(mut self, path: impl AsRef<str>) -> Self {
-        let prefix = path.as_ref();
+        let prefix = shorten(path.as_ref(), |c| {
+            c.is_whitespace() || matches!(c, '.' | '/' | '\\' | ':' | '[' | ']')
+        });
+        let prefix = prefix.as_ref();
         for p in self.problems.iter_mut() {
             p.path = Some(match p.path.take() {
                 None => prefix.to_string(),
                 Some(inner) if inner.starts_with('[') => format!("{prefix}{inner}"),
                 Some(inner) => format!("{prefix}.{inner}"),
             });
+        }
+        self
+    }
+
+    /// Sets the location of the problems of code `code` that have none: a computation deep inside
+    /// (an overflow, a date beyond the calendar) does not know which input field it came from, and
+    /// the operation that called it does.
+    ///
+    /// ```
+    /// use arrears::{Code, Error};
+    /// let e = Error::new(Code::Overflow, "too large").locate(Code::Overflow, "principal");
+    /// assert_eq!(e.problems()[0].path.as_deref(), Some("principal"));
+    /// let e = Error::new(Code::Overflow, "too large").at("payments[2]").locate(Code::Overflow, "principal");
+    /// assert_eq!(e.problems()[0].path.as_deref(), Some("payments[2]"));
+    /// ```
+    #[must_use]
+    pub fn locate(mut self, code: Code, path: &str) -> Self {
+        for p in self.problems.iter_mut() {
+            if p.code == code && p.path.is_none() {
+                p.path = Some(path.to_string());
+            }
         }
         self
     }
@@ -424,6 +453,52 @@ impl fmt::Debug for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Builds an [`Error`] from a code and a `format!` message.
+/// Words of a message (or segments of a path) longer than this many characters are cut.
+const LONG_WORD: usize = 80;
+
+/// A message or a path with every word longer than [`LONG_WORD`] characters cut to its first 48
+/// and last 16 characters around an ellipsis. A bad value is quoted in its error so that the user
+/// finds it, but a 5,000-character cell (or a field name from a hostile document) must not fill
+/// the terminal, the log or the HTTP response that carries the error (issue 12: "a message quotes
+/// at most a short excerpt of a bad value"). `split` says what separates words.
+///
+/// ```
+/// # use arrears::{Code, Error};
+/// let long = "Z".repeat(5000);
+/// let e = Error::new(Code::InvalidDate, format!("\"{long}\" is not a date"));
+/// assert_eq!(e.message().chars().count(), 48 + 1 + 16 + " is not a date".len());
+/// assert!(e.message().starts_with("\"ZZZ") && e.message().ends_with("ZZ\" is not a date"));
+/// let e = Error::new(Code::InvalidDate, "short words stay").at(format!("invoices[0].{long}"));
+/// assert_eq!(e.problems()[0].path.as_deref().map(|p| p.chars().count()), Some(12 + 65));
+/// ```
+pub(crate) fn shorten(text: &str, split: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    let long = |w: &str| w.chars().nth(LONG_WORD).is_some();
+    if !text.split(&split).any(long) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(4096));
+    let mut word_start = 0;
+    let flush = |out: &mut String, word: &str| {
+        if long(word) {
+            let n = word.chars().count();
+            out.extend(word.chars().take(48));
+            out.push('…');
+            out.extend(word.chars().skip(n.saturating_sub(16)));
+        } else {
+            out.push_str(word);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if split(c) {
+            flush(&mut out, text.get(word_start..i).unwrap_or_default());
+            out.push(c);
+            word_start = i.saturating_add(c.len_utf8());
+        }
+    }
+    flush(&mut out, text.get(word_start..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
+}
+
 macro_rules! err {
     ($code:ident, $($arg:tt)*) => {
         $crate::error::Error::new($crate::error::Code::$code, format!($($arg)*))

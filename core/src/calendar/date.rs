@@ -8,6 +8,36 @@ use serde::{Deserialize, Deserializer, Serializer};
 
 use crate::error::{err, Result};
 
+/// The last date a document can write: `YYYY-MM-DD` has four digits for the year.
+pub const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// `date` when a document can write it (not after [`LAST_DATE`]): a computed date (a due date, an
+/// instalment) past year 9999 is refused rather than written as `+10000-02-29`, which no reader of
+/// the document would parse back.
+///
+/// # Errors
+/// `date.out_of_range`, naming `what` (`"the due date"`).
+///
+/// ```
+/// use arrears::calendar::date::{parse_date, writable};
+/// assert!(writable(parse_date("9999-12-31")?, "the due date").is_ok());
+/// let later = parse_date("9999-12-31")?.succ_opt().unwrap();
+/// assert_eq!(writable(later, "the due date").unwrap_err().code().as_str(), "date.out_of_range");
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn writable(date: NaiveDate, what: &str) -> Result<NaiveDate> {
+    if date > LAST_DATE {
+        return Err(err!(
+            DateOutOfRange,
+            "{what} falls after {LAST_DATE}, the last date documents can write"
+        ));
+    }
+    Ok(date)
+}
+
 /// A civil date from its year, month and day, checked.
 ///
 /// # Errors

@@ -17,7 +17,10 @@ use crate::money::{Currency, Money, RoundingMode};
 use crate::rates::RateTable;
 
 fn overflow() -> Error {
-    err!(Overflow, "interest computation overflows")
+    err!(
+        Overflow,
+        "the interest computation overflows (amounts beyond 28 significant digits)"
+    )
 }
 
 fn add(a: Decimal, b: Decimal) -> Result<Decimal> {

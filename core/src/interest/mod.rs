@@ -634,7 +634,9 @@ pub fn compute(request: &InterestRequest, table: &RateTable) -> Result<Statement
     }
     let table = supplied.as_ref().unwrap_or(table);
     let plan = Plan::resolve(request, table)?;
-    let mut statement = compute_with_plan(request, &plan, table)?;
+    // An overflow is the amounts' (beyond 28 significant digits): the principal names the place.
+    let mut statement = compute_with_plan(request, &plan, table)
+        .map_err(|e| e.locate(crate::Code::Overflow, "principal"))?;
     for s in &request.rates {
         if statement.rates_used.iter().any(|u| u.series == s.id) {
             statement.warnings.push(Warning {

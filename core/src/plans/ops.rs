@@ -43,7 +43,12 @@ use crate::error::Result;
 /// # Ok::<(), arrears::Error>(())
 /// ```
 pub fn plan(request: PlanRequest) -> Result<PaymentPlan> {
-    build(&request)
+    // What the schedule's arithmetic cannot hold comes from the amount, and what the calendar
+    // cannot hold from the dates the instalments start on.
+    build(&request).map_err(|e| {
+        e.locate(crate::Code::Overflow, "amount")
+            .locate(crate::Code::DateOutOfRange, "first_date")
+    })
 }
 
 /// `plan_status` request: `{"plan": <a plan document>, "payments": [{"date", "amount"}],

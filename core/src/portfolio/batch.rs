@@ -372,6 +372,17 @@ fn engine(
 }
 
 impl PenaltyTable {
+    /// Why late receivables have no penalties, as [`super::WithoutPenalties::of_rows`] says it for
+    /// the rows, without building them.
+    pub fn without_penalties(&self, book: &Book) -> Vec<super::WithoutPenalties> {
+        super::WithoutPenalties::summarise(self.invoice.iter().zip(&self.no_penalties).filter_map(
+            |(&i, why)| {
+                let reason = self.reasons.get((*why)? as usize)?;
+                Some((book.invoice_id.get(i as usize), reason.as_str()))
+            },
+        ))
+    }
+
     /// The rows as documents (ids and dates as text): what [`super::penalty_table`] returns.
     pub fn rows(&self, book: &Book) -> Vec<PenaltyRow> {
         let mut rows = Vec::with_capacity(self.invoice.len());

@@ -225,6 +225,70 @@ pub fn reference_table(
     Ok(rows)
 }
 
+/// Late receivables left without penalties for one reason: how many, and the first few ids. A table
+/// written as CSV or Parquet has no column for the reason, so the command line says it beside the
+/// table (a row with `0.00` interest and no word of why would read as "nothing is owed").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithoutPenalties {
+    /// The reason, as in [`PenaltyRow::no_penalties`].
+    pub reason: String,
+    /// How many receivables.
+    pub receivables: usize,
+    /// The first receivables' ids, in table order (at most [`WithoutPenalties::EXAMPLES`]).
+    pub examples: Vec<String>,
+}
+
+impl WithoutPenalties {
+    /// How many ids a summary names.
+    pub const EXAMPLES: usize = 3;
+
+    /// The reasons of `(id, reason)` pairs, most frequent first (then by reason).
+    ///
+    /// ```
+    /// use arrears::portfolio::WithoutPenalties;
+    /// let rows = [("F1", "no regime"), ("F2", "overflow"), ("F3", "no regime")];
+    /// let summary = WithoutPenalties::summarise(rows.into_iter());
+    /// assert_eq!(summary[0].reason, "no regime");
+    /// assert_eq!(summary[0].receivables, 2);
+    /// assert_eq!(summary[0].examples, ["F1", "F3"]);
+    /// assert_eq!(summary[1].reason, "overflow");
+    /// ```
+    pub fn summarise<'a>(rows: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<WithoutPenalties> {
+        let mut by_reason: Vec<WithoutPenalties> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for (id, reason) in rows {
+            let k = *index.entry(reason).or_insert_with(|| {
+                by_reason.push(WithoutPenalties {
+                    reason: reason.to_string(),
+                    receivables: 0,
+                    examples: Vec::new(),
+                });
+                by_reason.len().saturating_sub(1)
+            });
+            if let Some(w) = by_reason.get_mut(k) {
+                w.receivables = w.receivables.saturating_add(1);
+                if w.examples.len() < Self::EXAMPLES {
+                    w.examples.push(id.to_string());
+                }
+            }
+        }
+        by_reason.sort_by(|a, b| {
+            b.receivables
+                .cmp(&a.receivables)
+                .then_with(|| a.reason.cmp(&b.reason))
+        });
+        by_reason
+    }
+
+    /// The summary of a table's rows.
+    pub fn of_rows(rows: &[PenaltyRow]) -> Vec<WithoutPenalties> {
+        Self::summarise(
+            rows.iter()
+                .filter_map(|r| Some((r.id.as_str(), r.no_penalties.as_deref()?))),
+        )
+    }
+}
+
 /// The label of the aging bucket of `days_late` (not due when not positive).
 fn bucket_label(aging: &[Bucket], days_late: i64) -> String {
     aging

@@ -644,13 +644,14 @@ impl PaymentTerms {
     /// ```
     pub fn due_date(&self, issue_date: NaiveDate) -> Result<NaiveDate> {
         self.validate()?;
-        self.single_due(issue_date)?.ok_or_else(|| {
+        let due = self.single_due(issue_date)?.ok_or_else(|| {
             err!(
                 MultipleDueDates,
                 "{} terms create several receivables; ask for the schedule",
                 self.kind()
             )
-        })
+        })?;
+        crate::calendar::date::writable(due, "the due date").map_err(|e| e.at("terms"))
     }
 
     /// The due dates, one per receivable, without amounts.
@@ -738,6 +739,10 @@ impl PaymentTerms {
     ) -> Result<Vec<Leaf<'_>>> {
         self.validate()?;
         let mut out = self.expand(issue_date, amount, Some(Decimal::ONE_HUNDRED))?;
+        for leaf in &out {
+            crate::calendar::date::writable(leaf.due_date, "the due date")
+                .map_err(|e| e.at("terms"))?;
+        }
         if let [only] = out.as_mut_slice() {
             if only.label.is_empty() {
                 only.label = String::from("1/1");
