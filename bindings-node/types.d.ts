@@ -1447,6 +1447,13 @@ export interface Policy {
    */
   limitation_warning_days?: number;
   /**
+   * Catching up on a backlog (docs/dunning.md rule 2): for a customer whose journal holds no
+   * action yet, each late debt starts at the latest step whose date has passed, never beyond a
+   * formal notice not yet sent and never at an escalation (default `true`). `false`: every debt
+   * climbs the ladder from its first step, however late it is.
+   */
+  catch_up?: boolean;
+  /**
    * The ladder, in order.
    */
   steps: Step[];

@@ -3206,6 +3206,13 @@ pub struct Policy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub limitation_warning_days: Option<i64>,
+    /// Catching up on a backlog (docs/dunning.md rule 2): for a customer whose journal holds no
+    /// action yet, each late debt starts at the latest step whose date has passed, never beyond a
+    /// formal notice not yet sent and never at an escalation (default `true`). `false`: every debt
+    /// climbs the ladder from its first step, however late it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub catch_up: Option<bool>,
     /// The ladder, in order.
     pub steps: Vec<Step>,
 }

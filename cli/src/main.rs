@@ -1262,6 +1262,7 @@ fn demo_agenda(
         journal.len()
     );
     out.push_str(&agenda_cmd::agenda_table(&today));
+    out.push_str(&catch_up_summary(ledger, settings, as_of)?);
     // The letter of the most advanced written action of the day.
     let written = today
         .actions
@@ -1292,6 +1293,34 @@ fn demo_agenda(
         ));
     }
     Ok(out)
+}
+
+/// What the first day with this ledger would bring, with an empty journal: the catch-up rule
+/// (docs/dunning.md rule 2) starts each late invoice at the latest step already past, so the demo
+/// says how many first contacts of each step that is.
+fn catch_up_summary(
+    ledger: &Ledger,
+    settings: &AgendaSettings,
+    as_of: NaiveDate,
+) -> Result<String, Error> {
+    let table = arrears::rates::RateTable::builtin()?;
+    let first = arrears::dunning::agenda::agenda(ledger, &[], settings, as_of, &table)?;
+    let mut by_step: Vec<(String, usize)> = Vec::new();
+    for a in &first.actions {
+        match by_step.iter_mut().find(|(s, _)| *s == a.step) {
+            Some((_, n)) => *n = n.saturating_add(1),
+            None => by_step.push((a.step.clone(), 1)),
+        }
+    }
+    by_step.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let steps: Vec<String> = by_step.iter().map(|(s, n)| format!("{n} × {s}")).collect();
+    Ok(format!(
+        "\n\nOn a first day with this ledger (an empty journal), the agenda would catch up: {} contact(s), {}; \
+         each late invoice starts at the latest step already past, never beyond the formal notice \
+         (docs/dunning.md, rule 2).\n",
+        first.actions.len(),
+        if steps.is_empty() { "none".to_string() } else { steps.join(", ") }
+    ))
 }
 
 /// Adds the command-line way out to a refused letter's error.

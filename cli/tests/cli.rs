@@ -46,6 +46,9 @@ fn demo_prints_the_main_report() {
         "Aging balance",
         "Worst payers",
         "days late",
+        // The catch-up rule on a first day (docs/dunning.md rule 2).
+        "On a first day with this ledger (an empty journal), the agenda would catch up:",
+        "d30_formal_notice",
     ] {
         assert!(out.contains(part), "missing {part:?} in:\n{out}");
     }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::journal::{ActionItem, JournalEntry, JournalEvent};
 use super::limitation::{limitation_date, DebtorStatus};
-use super::policy::{Channel, DebtorKind, Escalation, PolicyChoice, Step, Tone};
+use super::policy::{Channel, DebtorKind, Escalation, Policy, PolicyChoice, Step, Tone};
 use crate::calendar::date::{add_days, days_between, serde_date};
 use crate::calendar::{Calendar, Roll};
 use crate::claim::{ClaimLine, Claims, Disputes};
@@ -563,6 +563,8 @@ pub fn agenda(
             });
 
         let mut due_items: Vec<(usize, &Step, AgendaItem)> = Vec::new();
+        // Whether a debt of this first contact starts past the first step (catching up).
+        let mut caught_up = false;
         for r in receivables {
             // Rule 11: limitation, for every open receivable, paused or not.
             let country = countries.get(customer).copied().flatten();
@@ -691,6 +693,16 @@ pub fn agenda(
                     && (c.debtor_kinds.is_empty()
                         || h.kind.is_some_and(|k| c.debtor_kinds.contains(&k)))
             };
+            // Rule 2, catching up: a customer the journal has never contacted (a ledger imported
+            // with months of arrears) starts each late debt at the latest step already past.
+            if policy.catch_up && h.done.is_empty() && position.is_none() && as_of > r.due_date {
+                if let Some(start) =
+                    catch_up_start(&policy, &calendar, r.due_date, as_of, &min_amount_ok)?
+                {
+                    caught_up |= start > 0;
+                    position = start.checked_sub(1);
+                }
+            }
             let mut k = position.map_or(0, |p| p.saturating_add(1));
             let mut chosen: Option<usize> = None;
             while let Some(step) = policy.steps.get(k) {
@@ -796,6 +808,11 @@ pub fn agenda(
         let main: &Step = main;
         let mut template = main.template.clone();
         let mut reason = format!("{}: {} day(s) from the due date", main.id, main.offset_days);
+        if caught_up {
+            reason = format!(
+                "{reason}; first contact with this customer: each late invoice starts at the latest step already past, never beyond the formal notice (catching up)"
+            );
+        }
         if h.kind == Some(DebtorKind::CannotPay)
             && (main.formal_notice || main.escalation.is_some())
         {
@@ -937,6 +954,53 @@ pub fn agenda(
         (&a.customer, &a.receivable, &a.code).cmp(&(&b.customer, &b.receivable, &b.code))
     });
     Ok(out)
+}
+
+/// Where a late debt of a customer never contacted starts (rule 2, catching up): the latest step
+/// that applies to it and whose date has passed, but
+/// - never beyond the policy's formal notice: a debtor is put in default by a formal notice
+///   (C. civ. 1344; § 286 (1) BGB: "Mahnung"), which agency hand-over and court action presuppose,
+///   so a debt past every step starts there, and the later steps follow it as usual;
+/// - never at an escalation (agency, court, write-off) when the policy has no formal notice: the
+///   latest amicable step before it comes first.
+///
+/// `None` when no post-due step has passed yet (the ladder starts as usual).
+fn catch_up_start(
+    policy: &Policy,
+    calendar: &Calendar,
+    due: NaiveDate,
+    as_of: NaiveDate,
+    applies: &dyn Fn(&Step) -> bool,
+) -> Result<Option<usize>> {
+    let mut latest = None;
+    for (k, step) in policy.steps.iter().enumerate() {
+        if step.offset_days < 0 || !applies(step) {
+            continue;
+        }
+        if step_date(calendar, due, step.offset_days)? > as_of {
+            break;
+        }
+        latest = Some(k);
+    }
+    let Some(latest) = latest else {
+        return Ok(None);
+    };
+    let formal_notice = policy
+        .steps
+        .iter()
+        .position(|s| s.formal_notice && applies(s));
+    Ok(Some(match formal_notice {
+        Some(f) if f < latest => f,
+        Some(_) => latest,
+        None => policy
+            .steps
+            .iter()
+            .enumerate()
+            .take(latest.saturating_add(1))
+            .rev()
+            .find(|(_, s)| s.escalation.is_none() && s.offset_days >= 0 && applies(s))
+            .map_or(latest, |(k, _)| k),
+    }))
 }
 
 fn paused(customer: &str, r: &ReceivableState, reason: &str, until: Option<NaiveDate>) -> Paused {

@@ -215,8 +215,18 @@ pub struct Policy {
     /// Warn this many days before a claim is time-barred.
     #[serde(default = "default_limitation_warning")]
     pub limitation_warning_days: u32,
+    /// Catching up on a backlog (docs/dunning.md rule 2): for a customer whose journal holds no
+    /// action yet, each late debt starts at the latest step whose date has passed, never beyond a
+    /// formal notice not yet sent and never at an escalation (default `true`). `false`: every debt
+    /// climbs the ladder from its first step, however late it is.
+    #[serde(default = "default_catch_up")]
+    pub catch_up: bool,
     /// The ladder, in order.
     pub steps: Vec<Step>,
+}
+
+fn default_catch_up() -> bool {
+    true
 }
 
 fn default_language() -> String {

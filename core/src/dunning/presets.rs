@@ -70,6 +70,7 @@ fn policy(
         broken_promises_to_firm: 3,
         firm_policy: firm.map(str::to_string),
         limitation_warning_days: 90,
+        catch_up: true,
         steps,
     }
 }
