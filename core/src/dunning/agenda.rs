@@ -749,8 +749,17 @@ pub fn agenda(
                     ),
                 });
             }
-            // Rule 10: more than 90 days late without a commitment.
-            if r.days_late > 90 && h.promises.is_empty() && h.plans.is_empty() {
+            // Rule 10: more than 90 days late, and 90 days since the due date or the last
+            // commitment (the date a promise named, the day a plan was agreed), whichever is later:
+            // a customer who once promised and then went silent is suggested too.
+            let last_commitment = h
+                .promises
+                .iter()
+                .map(|(_, _, _, promised, _)| *promised)
+                .chain(h.plans.iter().map(|(agreed, _, _)| *agreed))
+                .max();
+            let silent_since = last_commitment.map_or(r.due_date, |c| c.max(r.due_date));
+            if r.days_late > 90 && days_between(silent_since, as_of) > 90 {
                 out.warnings.push(AgendaWarning {
                     code: "hand_over_suggested".into(),
                     customer: customer.to_string(),
@@ -1012,8 +1021,15 @@ fn paused(customer: &str, r: &ReceivableState, reason: &str, until: Option<Naive
     }
 }
 
-/// Due date + offset, moved to the next business day.
+/// The date of a step `offset` days from the due date. After the due date: due date + offset,
+/// moved to the next business day. Before it: `offset` business days of the calendar back from the
+/// due date, so that a reminder or a courtesy call before the due date never falls on a
+/// non-business day nor, moved forward, on or after the due date (seed 003: "appel de courtoisie
+/// 48h avant"; docs/dunning.md rule 2).
 fn step_date(calendar: &Calendar, due: NaiveDate, offset: i32) -> Result<NaiveDate> {
+    if offset < 0 {
+        return calendar.add_business_days(due, i64::from(offset));
+    }
     calendar.roll(add_days(due, i64::from(offset))?, Roll::Following)
 }
 
