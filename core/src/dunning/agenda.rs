@@ -532,8 +532,13 @@ pub fn agenda(
         } else {
             None
         };
+        // The ladder the customer climbed before firm mode, to place it on the firm one.
+        let mut before_firm: Option<Policy> = None;
         if let (Some(why), Some(firm)) = (&firm_reason, policy.firm_policy.clone()) {
-            policy = super::presets::preset(&firm)?;
+            before_firm = Some(std::mem::replace(
+                &mut policy,
+                super::presets::preset(&firm)?,
+            ));
             out.warnings.push(AgendaWarning {
                 code: "firm_mode".into(),
                 customer: customer.to_string(),
@@ -629,6 +634,25 @@ pub fn agenda(
                 .flatten()
                 .filter_map(|(_, id)| policy.steps.iter().position(|s| s.id == *id))
                 .max();
+            // Rule 6, firm mode never steps down: on the firm ladder, the receivable goes on at
+            // the first step not earlier (by offset) than the furthest step it reached before.
+            if let Some(before) = &before_firm {
+                let reached = done
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|(_, id)| before.steps.iter().find(|s| s.id == *id))
+                    .map(|s| s.offset_days)
+                    .max();
+                if let Some(reached) = reached {
+                    let next = policy
+                        .steps
+                        .iter()
+                        .position(|s| s.offset_days >= reached)
+                        .unwrap_or(policy.steps.len());
+                    let floor = next.checked_sub(1);
+                    position = position.max(floor);
+                }
+            }
             if policy.reset_on_partial_payment {
                 let last_action = done.into_iter().flatten().map(|(d, _)| *d).max();
                 let paid_since = paid_on
@@ -667,6 +691,7 @@ pub fn agenda(
                     policy
                         .steps
                         .iter()
+                        .chain(before_firm.iter().flat_map(|b| b.steps.iter()))
                         .any(|s| s.id == *id && s.escalation.is_some())
                 })
                 .map(|(d, _)| *d)
