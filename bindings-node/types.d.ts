@@ -2812,6 +2812,12 @@ export interface LetterContext {
    * by the built-in templates; copied to [`Letter::warnings`].
    */
   warnings?: string[];
+  /**
+   * A draft, not the letter to send: its subject and the top of its body say so ("PROJET — NE
+   * PAS ENVOYER"), and a letter with legal weight lacking a fact it needs (a postal address)
+   * is written anyway instead of refused.
+   */
+  draft?: boolean;
 }
 /**
  * A party to the letter: the creditor (who writes) or the debtor (who owes).

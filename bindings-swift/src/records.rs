@@ -2599,6 +2599,12 @@ pub struct LetterContext {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub warnings: Option<Vec<String>>,
+    /// A draft, not the letter to send: its subject and the top of its body say so ("PROJET — NE
+    /// PAS ENVOYER"), and a letter with legal weight lacking a fact it needs (a postal address)
+    /// is written anyway instead of refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub draft: Option<bool>,
 }
 
 /// One instalment of a payment plan, for the plan letters.

@@ -310,6 +310,11 @@ struct AgendaArgs {
     /// computed (no country or regime for the customer): they then claim the principal only.
     #[arg(long)]
     allow_missing_penalties: bool,
+    /// Write drafts: each letter is marked "PROJET — NE PAS ENVOYER" (DRAFT, ENTWURF) in its subject
+    /// and at its top; without --sender the sample creditor signs, and a formal notice lacking a
+    /// postal address is written instead of refused.
+    #[arg(long)]
+    draft: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RatesFormat::Table)]
     format: RatesFormat,
@@ -427,6 +432,11 @@ struct LetterArgs {
     /// (no country or regime for the customer): it then claims the principal only.
     #[arg(long)]
     allow_missing_penalties: bool,
+    /// Write drafts: each letter is marked "PROJET — NE PAS ENVOYER" (DRAFT, ENTWURF) in its subject
+    /// and at its top; without --sender the sample creditor signs, and a formal notice lacking a
+    /// postal address is written instead of refused.
+    #[arg(long)]
+    draft: bool,
     /// Write the letter to this file.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -928,6 +938,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Some(path) => Some(files::Journal::open(path, a.record)?),
                 None => None,
             };
+            // The letters' signatory is checked before anything is computed, printed or written.
+            let sender = match &a.letters {
+                Some(_) => Some(read_sender(a.sender.as_ref(), a.draft)?),
+                None => None,
+            };
             let ledger = a.input.load()?;
             let settings = a.input.settings(a.policy.as_deref())?;
             let journal = journal_file
@@ -944,8 +959,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     terminal::neutralise(&agenda_cmd::agenda_table(&agenda)).into_owned()
                 }
             };
-            if let Some(dir) = &a.letters {
-                let sender = read_sender(a.sender.as_ref())?;
+            if let (Some(dir), Some(sender)) = (&a.letters, &sender) {
                 let policy = settings.policy.resolve()?;
                 // One computation of the claims for all the day's letters.
                 let state = ledger.state_as_of(as_of)?;
@@ -956,13 +970,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                     &table,
                 )?;
                 let setup = arrears::dunning::letter::LetterSetup {
-                    sender: &sender,
+                    sender,
                     policy: &policy,
                     journal: &journal,
                     interest: &settings.interest,
                     table: &table,
                     allow_missing_penalties: a.allow_missing_penalties,
                     claims: Some(&claims),
+                    draft: a.draft,
                 };
                 let format = match a.letter_format {
                     LetterFormat::Text => arrears::letters::Format::Text,
@@ -1280,6 +1295,8 @@ fn demo_agenda(
             table: &table,
             allow_missing_penalties: false,
             claims: None,
+            // The demo's letter is signed by the sample creditor and is the sample's, not a draft.
+            draft: false,
         };
         let ctx = arrears::dunning::letter::context_for_action(ledger, action, as_of, &setup)?;
         let letter = arrears::letters::render(&ctx, arrears::letters::Format::Text)?;
@@ -1371,20 +1388,28 @@ fn warn_without_penalties(list: &[arrears::portfolio::WithoutPenalties]) {
 }
 
 /// The creditor's details from a JSON file, or the sample creditor with a note.
-fn read_sender(path: Option<&PathBuf>) -> Result<arrears::dunning::letter::Sender, Error> {
+fn read_sender(
+    path: Option<&PathBuf>,
+    draft: bool,
+) -> Result<arrears::dunning::letter::Sender, Error> {
     match path {
         Some(path) => {
             let text = files::read_input_text(path)?;
             arrears::ops::from_json_str::<arrears::dunning::letter::Sender>(&text)
                 .map_err(|e| e.at(path.display().to_string()))
         }
-        None => {
+        None if draft => {
             let _ = writeln!(
                 std::io::stderr(),
-                "note: no --sender file: the sample creditor (Studio Exemple SARL) signs the letters"
+                "note: no --sender file: the sample creditor (Studio Exemple SARL) signs these drafts"
             );
             Ok(arrears::dunning::letter::Sender::sample())
         }
+        None => Err(Error::new(
+            arrears::Code::MissingFacts,
+            "a letter is signed by its creditor: give --sender FILE with your name, address and \
+             registration (examples/sender.json shows the fields), or --draft to write drafts",
+        )),
     }
 }
 
@@ -1410,7 +1435,7 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
             ));
         }
     };
-    let sender = read_sender(a.sender.as_ref())?;
+    let sender = read_sender(a.sender.as_ref(), a.draft)?;
     let language = match a.lang {
         Lang::Fr => arrears::letters::Language::Fr,
         Lang::En => arrears::letters::Language::En,
@@ -1426,6 +1451,7 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
         interest: &settings.interest,
         table: &table,
         allow_missing_penalties: a.allow_missing_penalties,
+        draft: a.draft,
         claims: None,
     };
     let mut ctx = context(

@@ -402,6 +402,8 @@ fn letter_formal_notice_in_french_has_the_required_words() {
         "fr",
         "--as-of",
         "2026-06-29",
+        "--sender",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/sender.json"),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
@@ -423,6 +425,8 @@ fn letter_formal_notice_in_french_has_the_required_words() {
         "2026-06-29",
         "--format",
         "html",
+        "--sender",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/sender.json"),
     ]);
     let page = stdout(&html);
     assert!(
@@ -474,6 +478,8 @@ fn agenda_writes_the_day_s_letters() {
         "2026-06-30",
         "--letters",
         dir.to_str().unwrap(),
+        "--sender",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/sender.json"),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let files: Vec<String> = std::fs::read_dir(&dir)
@@ -706,4 +712,70 @@ fn penalties_say_why_late_rows_have_none() {
         "json",
     ]);
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+/// Letters with legal weight need their facts (issue 13 item 12): outside `demo`, a letter is never
+/// signed by the sample creditor, and a formal notice to a customer without a postal address is
+/// refused; `--draft` writes them marked as drafts instead.
+#[test]
+fn letters_need_a_sender_and_an_address_unless_drafts() {
+    let doc = tmp(
+        "no-address.json",
+        r#"{"customers": [{"id": "C1", "name": "Studio Nord", "country": "FR"}],
+            "invoices": [{"id": "F1", "customer": "C1", "issue_date": "2026-04-29", "due_date": "2026-05-29", "amount": "1200.00", "currency": "EUR"}]}"#,
+    );
+    let sender = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/sender.json");
+    let letter = |extra: &[&str]| {
+        let mut args = vec![
+            "letter",
+            doc.to_str().unwrap(),
+            "--customer",
+            "C1",
+            "--step",
+            "d30_formal_notice",
+            "--as-of",
+            "2026-06-29",
+        ];
+        args.extend_from_slice(extra);
+        arrears(&args)
+    };
+    // No --sender: refused, whatever the letter.
+    let o = letter(&[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("[letters.missing_facts]"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("--sender"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    // A sender, but the customer has no postal address: the formal notice is refused.
+    let o = letter(&["--sender", sender]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("debtor.address_lines") && err.contains("no postal address"),
+        "{err}"
+    );
+    // A draft: written, and says so at its top and in its subject.
+    let o = letter(&["--draft"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("PROJET — NE PAS ENVOYER"), "{out}");
+    assert!(out.contains("[PROJET] Mise en demeure"), "{out}");
+    // The agenda's letters: no sender, nothing written, nothing printed.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("arrears-no-sender-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let o = arrears(&[
+        "agenda",
+        doc.to_str().unwrap(),
+        "--as-of",
+        "2026-06-29",
+        "--letters",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(!dir.exists() || std::fs::read_dir(&dir).unwrap().next().is_none());
 }

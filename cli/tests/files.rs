@@ -81,6 +81,8 @@ fn letter_names_neither_collide_nor_escape() {
         "2026-06-01",
         "--letters",
         letters.to_str().unwrap(),
+        "--sender",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/sender.json"),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let names = files_in(&letters);

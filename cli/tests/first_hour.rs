@@ -29,10 +29,19 @@ fn example(name: &str) -> String {
     root().join("examples").join(name).display().to_string()
 }
 
-/// Runs `arrears` on 30 June 2026.
+/// Runs `arrears` on 30 June 2026. Letters are signed by the example creditor
+/// (`examples/sender.json`) unless the test gives `--sender` or `--draft`: without either, the
+/// command refuses to write letters (`letters.missing_facts`).
 fn arrears(args: &[&str]) -> Output {
+    let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let writes_letters =
+        args.first().is_some_and(|a| a == "letter") || args.iter().any(|a| a == "--letters");
+    if writes_letters && !args.iter().any(|a| a == "--sender" || a == "--draft") {
+        args.push("--sender".into());
+        args.push(example("sender.json"));
+    }
     Command::new(env!("CARGO_BIN_EXE_arrears"))
-        .args(args)
+        .args(&args)
         .env("ARREARS_TODAY", "2026-06-30")
         .output()
         .unwrap()

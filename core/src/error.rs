@@ -163,6 +163,8 @@ codes! {
         "A letter that states the late-payment penalties (a penalty letter, a formal notice) was asked for invoices whose penalties could not be computed (no regime for the customer, a rate not yet known). Give the customer a country or a regime, or ask explicitly for the letter without penalties.";
     MissingPlan = "letters.missing_plan",
         "A payment-plan letter (offer or agreement) was asked without the plan's instalments.";
+    MissingFacts = "letters.missing_facts",
+        "A letter that carries legal weight (a formal notice, a court file) lacks a fact it needs: the debtor's or the creditor's postal address; a draft (`draft: true`, `--draft`) is marked as such instead.";
 
     // --- import (command-line ledger files) ---
     MissingColumn = "import.missing_column",

@@ -201,6 +201,7 @@ fn agenda_states_its_claims(ledger: &Ledger, as_of: NaiveDate) -> usize {
         interest: &settings.interest,
         table: &table,
         allow_missing_penalties: true,
+        draft: false,
         claims: None,
     };
     let mut letters = 0;

@@ -88,6 +88,9 @@ pub struct LetterSetup<'a> {
     /// The claims of the ledger on the letter's date, when the caller has them (a day's letters
     /// then share one computation); computed otherwise. Claims of another date are not used.
     pub claims: Option<&'a Claims<'a>>,
+    /// Write drafts ([`LetterContext::draft`]): marked as such, and a formal notice lacking a
+    /// postal address is written instead of refused.
+    pub draft: bool,
 }
 
 /// The templates that state the penalties and their statute: writing one without them is refused
@@ -285,6 +288,7 @@ pub fn context(
         .max();
     let sender = setup.sender;
     Ok(LetterContext {
+        draft: setup.draft,
         template: template.to_string(),
         language,
         date,

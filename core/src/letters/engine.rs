@@ -31,6 +31,8 @@ struct View<'a> {
     format: &'static str,
     html: bool,
     subject: Option<&'a str>,
+    /// "PROJET — NE PAS ENVOYER" on a draft (`_head` prints it at the top), else none.
+    draft_mark: Option<&'static str>,
 }
 
 fn environment(format: Format, fuel: Option<u64>) -> Result<Environment<'static>> {
@@ -126,6 +128,7 @@ fn view<'a>(ctx: &'a LetterContext, format: Format, subject: Option<&'a str>) ->
         format: format.as_str(),
         html: format == Format::Html,
         subject,
+        draft_mark: ctx.draft.then(|| super::draft_mark(ctx.language)),
     }
 }
 

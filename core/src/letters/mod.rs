@@ -460,6 +460,57 @@ pub struct LetterContext {
     /// by the built-in templates; copied to [`Letter::warnings`].
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// A draft, not the letter to send: its subject and the top of its body say so ("PROJET — NE
+    /// PAS ENVOYER"), and a letter with legal weight lacking a fact it needs (a postal address)
+    /// is written anyway instead of refused.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+}
+
+/// The templates whose letter carries legal weight and is sent by post to a named address: the
+/// formal notice (C. civ. 1344, by registered letter) and the court file (the injonction de payer
+/// names both parties' addresses, C. proc. civ. 1407). Writing one without those facts is refused
+/// unless it is a draft.
+const LEGAL_WEIGHT: &[TemplateId] = &[TemplateId::FormalNotice, TemplateId::CourtFile];
+
+/// The facts a letter with legal weight needs, when it is not a draft.
+fn check_legal_facts(ctx: &LetterContext, id: TemplateId) -> Result<()> {
+    if ctx.draft || !LEGAL_WEIGHT.contains(&id) {
+        return Ok(());
+    }
+    let mut problems = Vec::new();
+    for (who, party) in [("debtor", &ctx.debtor), ("creditor", &ctx.creditor)] {
+        if party.address_lines.iter().all(|l| l.trim().is_empty()) {
+            problems.push(
+                err!(
+                    MissingFacts,
+                    "a {} goes by post: the {who} {} has no postal address; add it, or write a draft",
+                    id.as_str(),
+                    party.name
+                )
+                .at(format!("{who}.address_lines")),
+            );
+        }
+    }
+    Error::from_many(problems).map_or(Ok(()), Err)
+}
+
+/// The draft mark of a language, printed at the top of a draft's body.
+pub(crate) fn draft_mark(language: Language) -> &'static str {
+    match language {
+        Language::Fr => "PROJET — NE PAS ENVOYER",
+        Language::En => "DRAFT — DO NOT SEND",
+        Language::De => "ENTWURF — NICHT VERSENDEN",
+    }
+}
+
+/// The subject's prefix of a draft.
+fn draft_prefix(language: Language) -> &'static str {
+    match language {
+        Language::Fr => "[PROJET] ",
+        Language::En => "[DRAFT] ",
+        Language::De => "[ENTWURF] ",
+    }
 }
 
 /// A rendered letter.
@@ -652,6 +703,7 @@ fn validate(ctx: &LetterContext) -> Result<()> {
 pub fn render(ctx: &LetterContext, format: Format) -> Result<Letter> {
     let id: TemplateId = ctx.template.parse().map_err(|e: Error| e.at("template"))?;
     let resolved = resolve(ctx)?;
+    check_legal_facts(&resolved, id)?;
     let text = engine::render_builtin(&resolved, id, Format::Text)?;
     let body = match format {
         Format::Text => text.body.clone(),
@@ -703,6 +755,9 @@ pub fn render_custom(
 ) -> Result<Letter> {
     let id = ctx.template.parse::<TemplateId>().ok();
     let resolved = resolve(ctx)?;
+    if let Some(id) = id {
+        check_legal_facts(&resolved, id)?;
+    }
     let text = engine::render_custom(&resolved, subject_template, body_template, Format::Text)?;
     let body = match format {
         Format::Text => text.body.clone(),
@@ -726,11 +781,16 @@ fn finish(
         Some(id) => checks::check(resolved, id, &text.body),
         None => (Vec::new(), Vec::new()),
     };
+    let subject = if resolved.draft {
+        format!("{}{}", draft_prefix(resolved.language), text.subject)
+    } else {
+        text.subject
+    };
     Letter {
         template: resolved.template.clone(),
         language: resolved.language,
         format,
-        subject: text.subject,
+        subject,
         body,
         checks,
         missing,

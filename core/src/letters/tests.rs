@@ -615,7 +615,25 @@ fn every_template_renders_a_minimal_context() {
                     assert_eq!(e.code(), crate::Code::MissingPlan, "{lang}");
                     continue;
                 }
+                if LEGAL_WEIGHT.contains(id) {
+                    // A formal notice or a court file to parties without addresses: refused,
+                    // unless it is a draft, which says so at its top and in its subject.
+                    let e = render(&ctx, format).unwrap_err();
+                    assert_eq!(e.code(), crate::Code::MissingFacts, "{id} {lang}");
+                    assert_eq!(e.problems().len(), 2, "{id} {lang}: {e}");
+                    let mut draft = ctx.clone();
+                    draft.draft = true;
+                    let l = render(&draft, format).unwrap_or_else(|e| panic!("{id} {lang}: {e}"));
+                    assert!(
+                        l.body.contains(draft_mark(*lang)),
+                        "{id} {lang}\n{}",
+                        l.body
+                    );
+                    assert!(l.subject.starts_with(draft_prefix(*lang)), "{}", l.subject);
+                    continue;
+                }
                 let l = render(&ctx, format).unwrap_or_else(|e| panic!("{id} {lang}: {e}"));
+                assert!(!l.body.contains(draft_mark(*lang)) && !l.subject.contains('['));
                 let content = l.body.split("</head>").last().unwrap_or_default();
                 assert!(!content.contains("none"), "{id} {lang}\n{}", l.body);
                 if id.required().contains(&Element::Invoices) {
