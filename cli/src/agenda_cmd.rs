@@ -59,10 +59,19 @@ pub fn agenda_table(a: &Agenda) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Agenda for {}", a.as_of);
     if !a.business_day {
-        let _ = writeln!(
-            out,
-            "Not a business day of the policy's calendar: no contact today."
-        );
+        // Customers under another policy (a German customer's de_standard on a French holiday)
+        // follow their own calendar: say "no contact" only when there is none.
+        let _ = if a.actions.is_empty() {
+            writeln!(
+                out,
+                "Not a business day of the policy's calendar: no contact today."
+            )
+        } else {
+            writeln!(
+                out,
+                "Not a business day of the default policy's calendar: only the customers below, whose policy's calendar has one today, are contacted."
+            )
+        };
     }
     if a.actions.is_empty() && a.business_day {
         let _ = writeln!(out, "Nothing to do today.");

@@ -174,6 +174,48 @@ pub fn write_out(path: Option<&Path>, text: &str) -> Result<(), Error> {
 }
 
 /// The journal of a run: read under a lock held until the run ends.
+/// An error about journal entries, located in the journal's file: the core names an entry by its
+/// index among the entries (`journal[3].amount`), the user reads lines (`journal.jsonl:5.amount`,
+/// 1-based, blank lines counted as the parser skips them).
+pub fn locate_journal_entries(e: Error, path: &Path) -> Error {
+    let names_entries = e
+        .problems()
+        .iter()
+        .any(|p| p.path.as_deref().is_some_and(|p| p.starts_with("journal[")));
+    if !names_entries {
+        return e;
+    }
+    // Only on an error: the file is read again for its line numbers.
+    let Ok(text) = read_input_text(path) else {
+        return e;
+    };
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, _)| i.saturating_add(1))
+        .collect();
+    let file = path.display().to_string();
+    let relocated = e.problems().iter().map(|p| {
+        let path = p.path.as_deref().unwrap_or_default();
+        let located = path
+            .strip_prefix("journal[")
+            .and_then(|rest| {
+                let (index, tail) = rest.split_once(']')?;
+                let line = lines.get(index.parse::<usize>().ok()?)?;
+                Some(format!("{file}:{line}{tail}"))
+            })
+            .unwrap_or_else(|| path.to_string());
+        let out = Error::new(p.code, p.message.clone());
+        if located.is_empty() {
+            out
+        } else {
+            out.at(located)
+        }
+    });
+    Error::from_many(relocated.collect::<Vec<_>>()).unwrap_or(e)
+}
+
 pub struct Journal {
     path: PathBuf,
     /// Open for appending (a `--record` run), locked exclusively; `None` for a run that only

@@ -659,9 +659,15 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
+    let journal = journal_of(&cli);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            // The core names a journal entry by its index (`journal[3]`); the user's file by line.
+            let e = match &journal {
+                Some(path) => files::locate_journal_entries(e, path),
+                None => e,
+            };
             let mut err = std::io::stderr().lock();
             for line in problem_lines(&e) {
                 let _ = writeln!(err, "error: {}", terminal::neutralise(&line));
@@ -671,6 +677,20 @@ fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The journal file a command reads, if any.
+fn journal_of(cli: &Cli) -> Option<PathBuf> {
+    match &cli.command {
+        Command::Report(a) => a.journal.clone(),
+        Command::Agenda(a) => a.journal.clone(),
+        Command::Kpis(a) => a.journal.clone(),
+        Command::Risk(a) => a.journal.clone(),
+        Command::Backtest(a) => a.journal.clone(),
+        Command::Letter(a) => a.journal.clone(),
+        Command::Record(a) => Some(a.journal.clone()),
+        _ => None,
     }
 }
 

@@ -779,3 +779,68 @@ fn letters_need_a_sender_and_an_address_unless_drafts() {
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));
     assert!(!dir.exists() || std::fs::read_dir(&dir).unwrap().next().is_none());
 }
+
+/// On a holiday of the default policy's calendar (14 July in France), a German customer under
+/// de_standard (its own calendar) is still contacted: the table never says "no contact today"
+/// above a contact (issue 13 item 13).
+#[test]
+fn a_holiday_of_the_default_calendar_does_not_hide_other_calendars_contacts() {
+    let doc = tmp(
+        "holiday.json",
+        r#"{"customers": [{"id": "D1", "name": "Muster GmbH", "country": "DE"},
+                          {"id": "F1", "name": "Studio Nord", "country": "FR"}],
+            "invoices": [{"id": "R1", "customer": "D1", "issue_date": "2026-06-13", "due_date": "2026-07-13", "amount": "500.00", "currency": "EUR"},
+                         {"id": "A1", "customer": "F1", "issue_date": "2026-06-13", "due_date": "2026-07-13", "amount": "500.00", "currency": "EUR"}]}"#,
+    );
+    // R1 due Mon 2026-07-13: de_standard's d1_erinnerung is Tue 07-14, a business day in Germany;
+    // A1's d1_email (fr_standard) waits for Wed 07-15.
+    let o = arrears(&["agenda", doc.to_str().unwrap(), "--as-of", "2026-07-14"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Muster GmbH (D1): d1_erinnerung"), "{out}");
+    assert!(!out.contains("no contact today"), "{out}");
+    assert!(out.contains("only the customers below"), "{out}");
+    assert!(!out.contains("(F1)"), "{out}");
+}
+
+/// Journal errors name the file and its 1-based line, also those the core finds in well-formed
+/// lines (an unknown customer, a promise below zero), blank lines counted (issue 13 item 13).
+#[test]
+fn journal_errors_name_the_file_and_line() {
+    let ledger = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/sample-ledger.json"
+    );
+    let journal = tmp(
+        "errors.jsonl",
+        "{\"at\":\"2026-06-01T09:00:00Z\",\"date\":\"2026-06-01\",\"type\":\"note\",\"customer\":\"C001\",\"text\":\"hello\"}\n\
+         \n\
+         {\"at\":\"2026-06-01T09:00:00Z\",\"date\":\"2026-06-01\",\"type\":\"action\",\"customer\":\"C999\",\"step\":\"d1_email\",\"channel\":\"email\",\"items\":[]}\n\
+         {\"at\":\"2026-06-01T09:00:00Z\",\"date\":\"2026-06-01\",\"type\":\"promise\",\"customer\":\"C001\",\"amount\":\"-5\",\"currency\":\"EUR\",\"promised_date\":\"2026-06-10\"}\n",
+    );
+    for command in ["agenda", "report"] {
+        let o = arrears(&[
+            command,
+            ledger,
+            "--journal",
+            journal.to_str().unwrap(),
+            "--as-of",
+            "2026-06-30",
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{command}");
+        let err = stderr(&o);
+        let file = journal.display().to_string();
+        assert!(
+            err.contains(&format!("{file}:3"))
+                && err.contains("customer \"C999\" is not in the ledger"),
+            "{command}: {err}"
+        );
+        if command == "agenda" {
+            assert!(
+                err.contains(&format!("{file}:4.amount: a promise")),
+                "{err}"
+            );
+        }
+        assert!(!err.contains("journal["), "{command}: {err}");
+    }
+}

@@ -300,8 +300,7 @@ pub(crate) fn check_references(
             problems.push(
                 err!(
                     InvalidJournal,
-                    "journal entry {} names customer {:?}, unknown to the ledger",
-                    i.saturating_add(1),
+                    "customer {:?} is not in the ledger",
                     e.event.customer()
                 )
                 .at(format!("journal[{i}].customer")),
