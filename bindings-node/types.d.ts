@@ -1454,6 +1454,12 @@ export interface Policy {
    */
   catch_up?: boolean;
   /**
+   * Days the formal notice comes forward for a debtor who avoids paying (kind `avoids`,
+   * docs/dunning.md rule 9; seed 004: recognise them "assez tôt"), never before D+1 (default 15:
+   * fr_standard's D+30 formal notice at D+15, when the penalty letter would have gone).
+   */
+  avoids_advance_days?: number;
+  /**
    * The ladder, in order.
    */
   steps: Step[];

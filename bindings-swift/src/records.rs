@@ -3219,6 +3219,12 @@ pub struct Policy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub catch_up: Option<bool>,
+    /// Days the formal notice comes forward for a debtor who avoids paying (kind `avoids`,
+    /// docs/dunning.md rule 9; seed 004: recognise them "assez tôt"), never before D+1 (default 15:
+    /// fr_standard's D+30 formal notice at D+15, when the penalty letter would have gone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub avoids_advance_days: Option<i64>,
     /// The ladder, in order.
     pub steps: Vec<Step>,
 }

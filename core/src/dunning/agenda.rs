@@ -728,10 +728,20 @@ pub fn agenda(
                     position = start.checked_sub(1);
                 }
             }
+            // Rule 9: a debtor who avoids paying gets the formal notice earlier.
+            let avoids = h.kind == Some(DebtorKind::Avoids);
+            let offset_of = |s: &Step| -> i32 {
+                if avoids && s.formal_notice && s.offset_days > 0 {
+                    let advance = i32::try_from(policy.avoids_advance_days).unwrap_or(i32::MAX);
+                    s.offset_days.saturating_sub(advance).max(1)
+                } else {
+                    s.offset_days
+                }
+            };
             let mut k = position.map_or(0, |p| p.saturating_add(1));
             let mut chosen: Option<usize> = None;
             while let Some(step) = policy.steps.get(k) {
-                let date = step_date(&calendar, r.due_date, step.offset_days)?;
+                let date = step_date(&calendar, r.due_date, offset_of(step))?;
                 let next_k = k.saturating_add(1);
                 if step.offset_days < 0 && as_of > r.due_date {
                     k = next_k;
@@ -753,7 +763,7 @@ pub fn agenda(
                     .skip(next_k)
                     .find(|n| min_amount_ok(n) && !(n.offset_days < 0 && as_of > r.due_date));
                 let later_due = match next_applicable {
-                    Some(n) => step_date(&calendar, r.due_date, n.offset_days)? <= as_of,
+                    Some(n) => step_date(&calendar, r.due_date, offset_of(n))? <= as_of,
                     None => false,
                 };
                 if step.skippable && later_due {

@@ -221,8 +221,17 @@ pub struct Policy {
     /// climbs the ladder from its first step, however late it is.
     #[serde(default = "default_catch_up")]
     pub catch_up: bool,
+    /// Days the formal notice comes forward for a debtor who avoids paying (kind `avoids`,
+    /// docs/dunning.md rule 9; seed 004: recognise them "assez tôt"), never before D+1 (default 15:
+    /// fr_standard's D+30 formal notice at D+15, when the penalty letter would have gone).
+    #[serde(default = "default_avoids_advance")]
+    pub avoids_advance_days: u32,
     /// The ladder, in order.
     pub steps: Vec<Step>,
+}
+
+fn default_avoids_advance() -> u32 {
+    15
 }
 
 fn default_catch_up() -> bool {

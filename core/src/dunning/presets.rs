@@ -71,6 +71,7 @@ fn policy(
         firm_policy: firm.map(str::to_string),
         limitation_warning_days: 90,
         catch_up: true,
+        avoids_advance_days: 15,
         steps,
     }
 }
