@@ -35,6 +35,16 @@ fn interest_statement(c: &mut Criterion) {
     c.bench_function("rate_table_builtin", |b| {
         b.iter(|| RateTable::builtin().unwrap())
     });
+    // What a binding's call costs end to end: the request as JSON, the built-in table, the
+    // statement as JSON.
+    let request = serde_json::json!({
+        "regime": "fr_b2b", "principal": "10000.00", "currency": "EUR",
+        "due_date": "2023-01-31", "until": "2026-06-30",
+        "payments": [{"date": "2024-02-15", "amount": "4000.00"}, {"date": "2025-05-20", "amount": "2000.00"}]
+    });
+    c.bench_function("run_interest_json", |b| {
+        b.iter(|| arrears::run("interest", &request).unwrap())
+    });
 }
 
 fn agenda_day(c: &mut Criterion) {

@@ -638,6 +638,14 @@ impl RateTable {
     /// # Ok::<(), arrears::Error>(())
     /// ```
     pub fn builtin() -> Result<RateTable> {
+        // Parsed once per process: each `run("interest", ...)` of a binding asks for the table, and
+        // parsing and validating the embedded JSON costs far more than a small statement.
+        static BUILTIN: std::sync::OnceLock<Result<RateTable>> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Self::parse_builtin).clone()
+    }
+
+    /// The embedded series, parsed and validated.
+    fn parse_builtin() -> Result<RateTable> {
         let mut table = RateTable::new();
         for (id, text) in BUILTIN_DATA {
             let series: RateSeries = crate::ops::from_json_str(text).map_err(|e| {
