@@ -1666,9 +1666,15 @@ export interface Action {
    */
   language: string;
   /**
-   * Receivables covered.
+   * Receivables covered: those whose step is due (`triggered`), then the customer's other
+   * overdue receivables being dunned, listed so that the contact states the whole account.
    */
   items: AgendaItem[];
+  /**
+   * The customer's receivables not yet due, mentioned as information (their amount is the
+   * totals' `not_yet_due`; a letter lists them after the ones claimed).
+   */
+  upcoming?: string[];
   /**
    * Receivables of the customer settled late whose penalties the contact claims too (only with
    * `settled_penalties: claim`, see [`crate::claim`]).
@@ -1732,6 +1738,13 @@ export interface AgendaItem {
    * yet known), when none are.
    */
   penalties_unavailable?: string | null;
+  /**
+   * `true` when this receivable's own step is due today (it triggered the contact); `false` for
+   * an overdue receivable of the customer listed so that the contact states the whole account
+   * (docs/dunning.md rule 3): its `step` is then the last one done for it (empty when none), and
+   * recording the action does not advance its ladder.
+   */
+  triggered: boolean;
 }
 /**
  * One receivable of a claim.

@@ -33,8 +33,14 @@ pub struct Action {
     pub template: String,
     /// Language of the letter.
     pub language: String,
-    /// Receivables covered.
+    /// Receivables covered: those whose step is due (`triggered`), then the customer's other
+    /// overdue receivables being dunned, listed so that the contact states the whole account.
     pub items: Vec<AgendaItem>,
+    /// The customer's receivables not yet due, mentioned as information (their amount is the
+    /// totals' `not_yet_due`; a letter lists them after the ones claimed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub upcoming: Option<Vec<String>>,
     /// Receivables of the customer settled late whose penalties the contact claims too (only with
     /// `settled_penalties: claim`, see [`crate::claim`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -139,6 +145,11 @@ pub struct AgendaItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub penalties_unavailable: Option<String>,
+    /// `true` when this receivable's own step is due today (it triggered the contact); `false` for
+    /// an overdue receivable of the customer listed so that the contact states the whole account
+    /// (docs/dunning.md rule 3): its `step` is then the last one done for it (empty when none), and
+    /// recording the action does not advance its ladder.
+    pub triggered: bool,
 }
 
 /// `agenda` request.

@@ -133,9 +133,15 @@ pub fn agenda_table(a: &Agenda) -> String {
                 Some(_) => ("n/a".to_string(), "n/a".to_string()),
                 None => (money(i.interest), money(i.fixed_compensation)),
             };
+            // A receivable listed for the whole account, whose own step is not due today.
+            let step = match (i.triggered, i.step.is_empty()) {
+                (true, _) => i.step.clone(),
+                (false, true) => "(account)".to_string(),
+                (false, false) => format!("(account; {})", i.step),
+            };
             t.add_row(vec![
                 Cell::new(&i.receivable),
-                Cell::new(&i.step),
+                Cell::new(step),
                 Cell::new(i.due_date),
                 right(i.days_late),
                 right(format!("{} {}", money(i.outstanding), i.currency)),

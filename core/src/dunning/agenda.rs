@@ -112,6 +112,16 @@ pub struct AgendaItem {
     /// yet known), when none are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub penalties_unavailable: Option<String>,
+    /// `true` when this receivable's own step is due today (it triggered the contact); `false` for
+    /// an overdue receivable of the customer listed so that the contact states the whole account
+    /// (docs/dunning.md rule 3): its `step` is then the last one done for it (empty when none), and
+    /// recording the action does not advance its ladder.
+    #[serde(default = "triggered_default")]
+    pub triggered: bool,
+}
+
+fn triggered_default() -> bool {
+    true
 }
 
 /// One contact to make today.
@@ -135,8 +145,13 @@ pub struct Action {
     pub template: String,
     /// Language of the letter.
     pub language: String,
-    /// Receivables covered.
+    /// Receivables covered: those whose step is due (`triggered`), then the customer's other
+    /// overdue receivables being dunned, listed so that the contact states the whole account.
     pub items: Vec<AgendaItem>,
+    /// The customer's receivables not yet due, mentioned as information (their amount is the
+    /// totals' `not_yet_due`; a letter lists them after the ones claimed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub upcoming: Vec<String>,
     /// Receivables of the customer settled late whose penalties the contact claims too (only with
     /// `settled_penalties: claim`, see [`crate::claim`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -312,6 +327,7 @@ impl Agenda {
                     items: a
                         .items
                         .iter()
+                        .filter(|i| i.triggered)
                         .map(|i| ActionItem {
                             receivable: i.receivable.clone(),
                             step: i.step.clone(),
@@ -568,6 +584,10 @@ pub fn agenda(
             });
 
         let mut due_items: Vec<(usize, &Step, AgendaItem)> = Vec::new();
+        // Overdue receivables being dunned whose own step is not due today, and the ones not yet
+        // due: the rest of the account, which a contact states too (rule 3).
+        let mut listed: Vec<AgendaItem> = Vec::new();
+        let mut upcoming: Vec<String> = Vec::new();
         // Whether a debt of this first contact starts past the first step (catching up).
         let mut caught_up = false;
         for r in receivables {
@@ -805,25 +825,34 @@ pub fn agenda(
                     ),
                 });
             }
-            if let Some(k) = chosen {
-                if let Some(step) = policy.steps.get(k) {
-                    due_items.push((
-                        k,
-                        step,
-                        AgendaItem {
-                            receivable: r.id.clone(),
-                            invoice: r.invoice.clone(),
-                            step: step.id.clone(),
-                            due_date: r.due_date,
-                            days_late: days_between(r.due_date, as_of),
-                            currency: r.currency,
-                            outstanding: r.outstanding.saturating_sub(disputed),
-                            interest: Decimal::ZERO,
-                            fixed_compensation: Decimal::ZERO,
-                            penalties_unavailable: None,
-                        },
-                    ));
+            let item = |step: String, triggered: bool| AgendaItem {
+                receivable: r.id.clone(),
+                invoice: r.invoice.clone(),
+                step,
+                due_date: r.due_date,
+                days_late: days_between(r.due_date, as_of),
+                currency: r.currency,
+                outstanding: r.outstanding.saturating_sub(disputed),
+                interest: Decimal::ZERO,
+                fixed_compensation: Decimal::ZERO,
+                penalties_unavailable: None,
+                triggered,
+            };
+            match chosen.and_then(|k| policy.steps.get(k).map(|step| (k, step))) {
+                Some((k, step)) => due_items.push((k, step, item(step.id.clone(), true))),
+                // Overdue, dunned, but no step of its own today: stated in the customer's contact
+                // if there is one (rule 3, the whole account).
+                None if r.days_late > 0 => {
+                    let last = done
+                        .into_iter()
+                        .flatten()
+                        .max_by_key(|(d, _)| *d)
+                        .map(|(_, id)| id.clone())
+                        .unwrap_or_default();
+                    listed.push(item(last, false));
                 }
+                // Not yet due: mentioned in the contact's claim as information (not_yet_due).
+                None => upcoming.push(r.id.clone()),
             }
         }
         if due_items.is_empty() {
@@ -864,9 +893,21 @@ pub fn agenda(
             template = "payment_plan_offer".into();
             reason = format!("{reason}; the customer cannot pay: offer a payment plan instead");
         }
-        let mut items: Vec<AgendaItem> = due_items.iter().map(|(_, _, i)| i.clone()).collect();
+        // The contact states the whole account: the items whose step is due, then the customer's
+        // other overdue receivables being dunned, each in receivable order.
+        listed.sort_by(|a, b| a.receivable.cmp(&b.receivable));
+        let mut items: Vec<AgendaItem> = due_items
+            .iter()
+            .map(|(_, _, i)| i.clone())
+            .chain(listed)
+            .collect();
         // The contact's claim, per currency (rule 12).
-        let ids: Vec<String> = items.iter().map(|i| i.receivable.clone()).collect();
+        upcoming.sort();
+        let ids: Vec<String> = items
+            .iter()
+            .map(|i| i.receivable.clone())
+            .chain(upcoming.iter().cloned())
+            .collect();
         let mut currencies: Vec<Currency> = items.iter().map(|i| i.currency).collect();
         currencies.sort();
         currencies.dedup();
@@ -962,10 +1003,11 @@ pub fn agenda(
                 let escalated: Vec<AgendaItem> = items
                     .iter()
                     .filter(|i| {
-                        policy
-                            .steps
-                            .iter()
-                            .any(|s| s.id == i.step && s.escalation.is_some())
+                        i.triggered
+                            && policy
+                                .steps
+                                .iter()
+                                .any(|s| s.id == i.step && s.escalation.is_some())
                     })
                     .cloned()
                     .collect();
@@ -988,6 +1030,7 @@ pub fn agenda(
             template,
             language: policy.language.clone(),
             items,
+            upcoming,
             settled,
             totals,
             reason,

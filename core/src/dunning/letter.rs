@@ -360,7 +360,13 @@ pub fn context_for_action(
     date: NaiveDate,
     setup: &LetterSetup<'_>,
 ) -> Result<LetterContext> {
-    let ids: Vec<String> = action.items.iter().map(|i| i.receivable.clone()).collect();
+    // The whole account: the items (due and listed) and, as information, those not yet due.
+    let ids: Vec<String> = action
+        .items
+        .iter()
+        .map(|i| i.receivable.clone())
+        .chain(action.upcoming.iter().cloned())
+        .collect();
     let language = match action.language.as_str() {
         "en" => Language::En,
         "de" => Language::De,
