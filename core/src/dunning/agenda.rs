@@ -590,6 +590,8 @@ pub fn agenda(
         let mut upcoming: Vec<String> = Vec::new();
         // Whether a debt of this first contact starts past the first step (catching up).
         let mut caught_up = false;
+        // Journal step ids the customer's ladders do not have, warned about once.
+        let mut unknown_steps: HashSet<&str> = HashSet::new();
         for r in receivables {
             // Rule 11: limitation, for every open receivable, paused or not.
             let country = countries.get(customer).copied().flatten();
@@ -654,6 +656,26 @@ pub fn agenda(
                 .flatten()
                 .filter_map(|(_, id)| policy.steps.iter().position(|s| s.id == *id))
                 .max();
+            // A step the customer's ladders do not have (a typo, a policy changed since): kept as a
+            // contact, but it cannot place the receivable on the ladder; say so once per step.
+            for (_, id) in done.into_iter().flatten() {
+                let known = policy
+                    .steps
+                    .iter()
+                    .chain(before_firm.iter().flat_map(|b| b.steps.iter()))
+                    .any(|s| s.id == *id);
+                if !known && unknown_steps.insert(id.as_str()) {
+                    out.warnings.push(AgendaWarning {
+                        code: "unknown_step".into(),
+                        customer: customer.to_string(),
+                        receivable: None,
+                        message: format!(
+                            "the journal records step {id:?}, which policy {} does not have: it counts as a contact, not as a step of the ladder",
+                            policy.id
+                        ),
+                    });
+                }
+            }
             // Rule 6, firm mode never steps down: on the firm ladder, the receivable goes on at
             // the first step not earlier (by offset) than the furthest step it reached before.
             if let Some(before) = &before_firm {
