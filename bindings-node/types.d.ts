@@ -1395,9 +1395,16 @@ export interface ActionItem {
    */
   receivable: string;
   /**
-   * Step id done for it.
+   * Step id done for it: where its ladder stands now.
    */
   step: string;
+  /**
+   * The contact that did it, when another receivable's step set the channel: a call step
+   * folded into the same day's letter is recorded as `step: "d7_call"` (the ladder moves on)
+   * with `folded_into: "d15_letter"` (a letter was sent, not a call made). Absent when the
+   * receivable's own step was the contact's.
+   */
+  folded_into?: string | null;
 }
 /**
  * A dunning policy.

@@ -844,3 +844,45 @@ fn journal_errors_name_the_file_and_line() {
         assert!(!err.contains("journal["), "{command}: {err}");
     }
 }
+
+/// The journal records what was done (issue 13 item 10): F2's call step, folded into the day's
+/// letter for F1, is recorded with its own step (the ladder moves on) and `folded_into` the
+/// letter's step (a letter was sent, not a call made).
+#[test]
+fn record_says_a_folded_call_was_a_letter() {
+    let doc = tmp(
+        "fold.json",
+        r#"{"customers":[{"id":"C1","name":"Studio Nord","country":"FR","address":["1 rue X","69001 Lyon"]}],
+            "invoices":[{"id":"F1","customer":"C1","issue_date":"2026-04-29","due_date":"2026-05-29","amount":"1200.00","currency":"EUR"},
+                        {"id":"F2","customer":"C1","issue_date":"2026-05-08","due_date":"2026-06-08","amount":"800.00","currency":"EUR"}]}"#,
+    );
+    // F1: d1_email 06-01, d7_call 06-05; F2: d1_email 06-09. On Mon 06-15 F1's d15_letter and
+    // F2's d7_call (06-08 + 7) are both due: one letter.
+    let journal = tmp(
+        "fold.jsonl",
+        "{\"at\":\"2026-06-01T09:00:00Z\",\"date\":\"2026-06-01\",\"type\":\"action\",\"customer\":\"C1\",\"step\":\"d1_email\",\"channel\":\"email\",\"items\":[{\"receivable\":\"F1\",\"step\":\"d1_email\"}]}\n\
+         {\"at\":\"2026-06-05T09:00:00Z\",\"date\":\"2026-06-05\",\"type\":\"action\",\"customer\":\"C1\",\"step\":\"d7_call\",\"channel\":\"phone\",\"items\":[{\"receivable\":\"F1\",\"step\":\"d7_call\"}]}\n\
+         {\"at\":\"2026-06-09T09:00:00Z\",\"date\":\"2026-06-09\",\"type\":\"action\",\"customer\":\"C1\",\"step\":\"d1_email\",\"channel\":\"email\",\"items\":[{\"receivable\":\"F2\",\"step\":\"d1_email\"}]}\n",
+    );
+    let o = arrears(&[
+        "agenda",
+        doc.to_str().unwrap(),
+        "--journal",
+        journal.to_str().unwrap(),
+        "--as-of",
+        "2026-06-15",
+        "--record",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    assert_eq!(last["step"], "d15_letter");
+    assert_eq!(last["channel"], "letter");
+    assert_eq!(
+        last["items"],
+        serde_json::json!([
+            {"receivable": "F1", "step": "d15_letter"},
+            {"receivable": "F2", "step": "d7_call", "folded_into": "d15_letter"}
+        ])
+    );
+}

@@ -139,7 +139,7 @@ prop_compose! {
                     customer: inv.customer.clone(),
                     step: steps[*s].to_string(),
                     channel: Channel::Email,
-                    items: vec![ActionItem { receivable: inv.id.clone(), step: steps[*s].to_string() }],
+                    items: vec![ActionItem { receivable: inv.id.clone(), step: steps[*s].to_string(), folded_into: None }],
                     note: None,
                 },
             });

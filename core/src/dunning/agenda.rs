@@ -331,6 +331,7 @@ impl Agenda {
                         .map(|i| ActionItem {
                             receivable: i.receivable.clone(),
                             step: i.step.clone(),
+                            folded_into: (i.step != a.step).then(|| a.step.clone()),
                         })
                         .collect(),
                     note: None,

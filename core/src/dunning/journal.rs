@@ -20,8 +20,14 @@ use crate::money::{decimal_string, Currency};
 pub struct ActionItem {
     /// Receivable id.
     pub receivable: String,
-    /// Step id done for it.
+    /// Step id done for it: where its ladder stands now.
     pub step: String,
+    /// The contact that did it, when another receivable's step set the channel: a call step
+    /// folded into the same day's letter is recorded as `step: "d7_call"` (the ladder moves on)
+    /// with `folded_into: "d15_letter"` (a letter was sent, not a call made). Absent when the
+    /// receivable's own step was the contact's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folded_into: Option<String>,
 }
 
 /// What happened.
@@ -376,6 +382,7 @@ pub fn record_step(
         .map(|r| ActionItem {
             receivable: r.id.clone(),
             step: step.to_string(),
+            folded_into: None,
         })
         .collect();
     if items.is_empty() {

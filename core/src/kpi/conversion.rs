@@ -143,7 +143,9 @@ pub fn reminder_conversion(
             if !scope.contains(&item.r) {
                 continue;
             }
-            let acc = per.entry(line.step.as_str()).or_default();
+            // The contact actually made: a call step folded into a letter counts as the letter.
+            let done = line.folded_into.as_deref().unwrap_or(line.step.as_str());
+            let acc = per.entry(done).or_default();
             if end > history.as_of() {
                 acc.pending = acc.pending.saturating_add(1);
                 all.pending = all.pending.saturating_add(1);
