@@ -24,7 +24,8 @@ fun agendaExample(): Agenda {
     )
     val day = agenda(AgendaRequest(ledger = ledger, asOf = LocalDate.of(2026, 6, 15)))
     for (action in day.actions) {
-        // C1 d1_email EMAIL: the first reminder after the due date, claiming principal + penalties.
+        // C1 d15_letter LETTER: nothing was done yet, so the agenda catches up at the latest step
+        // already past, the letter recalling the penalties (D+15), claiming principal + penalties.
         println("${action.customer} ${action.step} ${action.channel} ${action.totals.map { it.total }}")
     }
     return day

@@ -208,11 +208,11 @@ fun main(args: Array<String>) {
         expect(s.totalDue == BigDecimal("1057.48")) { "total ${s.totalDue}" }
     }
     check("operations") { expect(operations().contains("interest")) { "${operations()}" } }
-    check("the guide's agenda example (AgendaExample.kt): fr_standard's D+1 email, 17 days late") {
+    check("the guide's agenda example (AgendaExample.kt): 17 days late, caught up at fr_standard's D+15 letter") {
         val day = agendaExample()
         expect(day.businessDay && day.actions.size == 1) { "${day.actions}" }
         val action = day.actions[0]
-        expect(action.customer == "C1" && action.step == "d1_email" && action.channel == Channel.EMAIL) { "$action" }
+        expect(action.customer == "C1" && action.step == "d15_letter" && action.channel == Channel.LETTER) { "$action" }
         val item = action.items.single()
         expect(item.daysLate == 17L && item.outstanding == BigDecimal("1200.00")) { "$item" }
         expect(item.fixedCompensation == BigDecimal("40.00") && item.interest.signum() > 0) { "$item" }

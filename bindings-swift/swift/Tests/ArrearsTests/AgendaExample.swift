@@ -14,7 +14,8 @@ func agendaExample() throws -> Agenda {
     )
     let day = try agenda(request: AgendaRequest(ledger: ledger, asOf: civilDate(2026, 6, 15)))
     for action in day.actions {
-        // C1 d1Email email: the first reminder after the due date, claiming principal + penalties.
+        // C1 d15Letter letter: nothing was done yet, so the agenda catches up at the latest step
+        // already past, the letter recalling the penalties (D+15), claiming principal + penalties.
         print(action.customer, action.step, action.channel, action.totals.map { $0.total })
     }
     return day

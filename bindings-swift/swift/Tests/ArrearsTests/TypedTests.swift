@@ -104,16 +104,17 @@ final class FirstExampleTests: XCTestCase {
 
 final class AgendaExampleTests: XCTestCase {
     /// docs/guide-mobile.md's agenda example (the same file, quoted there): 17 days late with
-    /// nothing done, fr_standard's first step after the due date (D+1 email, docs/dunning.md) is
-    /// due; the contact claims 1,200.00 + interest + the EUR 40 of D441-5 C. com.
+    /// nothing done, the agenda catches up (docs/dunning.md rule 2) at the latest step of
+    /// fr_standard already past, the D+15 letter (Mon 2026-06-15); the contact claims 1,200.00 +
+    /// interest + the EUR 40 of D441-5 C. com.
     func testAgendaExample() throws {
         let day = try agendaExample()
         XCTAssertTrue(day.businessDay)
         XCTAssertEqual(day.actions.count, 1)
         let action = day.actions[0]
         XCTAssertEqual(action.customer, "C1")
-        XCTAssertEqual(action.step, "d1_email")
-        XCTAssertEqual(action.channel, .email)
+        XCTAssertEqual(action.step, "d15_letter")
+        XCTAssertEqual(action.channel, .letter)
         XCTAssertEqual(action.items.count, 1)
         let item = action.items[0]
         XCTAssertEqual(item.daysLate, 17)
