@@ -643,3 +643,51 @@ fn every_template_renders_a_minimal_context() {
         }
     }
 }
+
+/// A reminder before the due date states the whole account (docs/dunning.md rule 3): the invoices
+/// coming due, then the customer's overdue ones (given in `upcoming_invoices` with days late, as
+/// `dunning::letter` builds a pre-due contact), under their own heading, in every language and
+/// format; invoices of that list not yet late are not called overdue.
+#[test]
+fn a_pre_due_reminder_states_the_overdue_invoices_too() {
+    for (lang, heading) in [
+        (
+            Language::Fr,
+            "Par ailleurs, les factures suivantes sont échues et restent à régler",
+        ),
+        (
+            Language::En,
+            "In addition, the following invoices are past due and remain unpaid",
+        ),
+        (
+            Language::De,
+            "Außerdem sind die folgenden Rechnungen bereits fällig und noch offen",
+        ),
+    ] {
+        let ctx: LetterContext = serde_json::from_value(json!({
+            "template": "reminder_pre_due", "language": lang, "date": "2026-06-03",
+            "creditor": {"name": "A"}, "debtor": {"name": "B"}, "currency": "EUR",
+            "invoices": [{"id": "F1", "issue_date": "2026-05-08", "due_date": "2026-06-08",
+                          "amount": "600.00", "outstanding": "600.00", "days_late": -5}],
+            "upcoming_invoices": [
+                {"id": "F2", "issue_date": "2026-04-14", "due_date": "2026-05-14",
+                 "amount": "300.00", "outstanding": "300.00", "days_late": 20},
+                {"id": "F3", "issue_date": "2026-05-20", "due_date": "2026-06-20",
+                 "amount": "50.00", "outstanding": "50.00", "days_late": -17}]
+        }))
+        .unwrap();
+        for format in [Format::Text, Format::Html] {
+            let l = render(&ctx, format).unwrap();
+            assert!(l.body.contains(heading), "{lang} {format:?}\n{}", l.body);
+            assert!(l.body.contains("F2"), "{lang} {format:?}");
+            assert!(
+                !l.body.contains("F3"),
+                "{lang} {format:?}: F3 is not overdue"
+            );
+        }
+        // Without overdue invoices the heading is not there.
+        let mut alone = ctx.clone();
+        alone.upcoming_invoices.clear();
+        assert!(!render(&alone, Format::Text).unwrap().body.contains(heading));
+    }
+}
