@@ -470,6 +470,13 @@ pub fn agenda(
         .iter()
         .map(|c| (c.id.as_str(), c.country.as_ref()))
         .collect();
+    // Who the debtor is (business, consumer, public body): the request's customer setting, else
+    // the ledger's record (docs/dunning.md rule 11).
+    let debtors: HashMap<&str, DebtorStatus> = doc
+        .customers
+        .iter()
+        .map(|c| (c.id.as_str(), c.debtor_status()))
+        .collect();
     let segments: HashMap<&str, Option<&String>> = doc
         .customers
         .iter()
@@ -597,7 +604,11 @@ pub fn agenda(
             // Rule 11: limitation, for every open receivable, paused or not.
             let country = countries.get(customer).copied().flatten();
             if let Some(limit) = country.and_then(|c| {
-                limitation_date(c, cs.and_then(|s| s.debtor).unwrap_or_default(), r.due_date)
+                let debtor = cs
+                    .and_then(|s| s.debtor)
+                    .or_else(|| debtors.get(customer).copied())
+                    .unwrap_or_default();
+                limitation_date(c, debtor, r.due_date)
             }) {
                 let warn_from = add_days(
                     limit,

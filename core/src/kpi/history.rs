@@ -23,6 +23,9 @@ pub struct CustomerInfo {
     pub sector: Option<String>,
     /// ISO 3166-1 country code (`customers[].country`), for limitation periods.
     pub country: Option<String>,
+    /// Who the debtor is (`customers[].debtor`): limitation periods depend on it (two years
+    /// against a French consumer, C. consom. L218-2).
+    pub debtor: crate::ledger::DebtorStatus,
 }
 
 /// One dated movement on a receivable: a matching line of the ledger state.
@@ -122,14 +125,15 @@ pub fn customer_infos(doc: &LedgerDocument) -> BTreeMap<String, CustomerInfo> {
                     segment: c.segment.clone(),
                     sector: c.sector.clone(),
                     country: c.country.clone(),
+                    debtor: c.debtor_status(),
                 },
             )
         })
         .collect()
 }
 
-/// What a book (the ledger as columns) says about each customer: its country (segments and
-/// sectors are not among a book's columns).
+/// What a book (the ledger as columns) says about each customer: its country and kind of debtor
+/// (segments and sectors are not among a book's columns).
 ///
 /// ```
 /// use arrears::kpi::book_customers;
@@ -151,6 +155,7 @@ pub fn book_customers(book: &Book) -> BTreeMap<String, CustomerInfo> {
                 book.customer_id.get(c).to_string(),
                 CustomerInfo {
                     country,
+                    debtor: book.customer_debtor.get(c).copied().unwrap_or_default(),
                     ..CustomerInfo::default()
                 },
             )

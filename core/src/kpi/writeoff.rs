@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::history::{is_payment, History, Scope};
 use crate::calendar::date::{add_days, serde_date};
-use crate::dunning::limitation::{limitation_date, DebtorStatus};
+use crate::dunning::limitation::limitation_date;
 use crate::error::Result;
 use crate::money::{decimal_string, Currency};
 
@@ -89,9 +89,9 @@ pub struct WriteOffCandidate {
 /// candidate is a suggestion with its reasons, never a decision:
 ///
 /// * `over_days_late`: more than `days_late` days past due;
-/// * `time_barred`: the limitation period of the customer's country (`customers[].country`,
-///   FR/DE/GB, counted for a business debtor; see [`limitation_date`]) ended before the as-of
-///   date;
+/// * `time_barred`: the limitation period of the customer's country and kind of debtor
+///   (`customers[].country`, `customers[].debtor`: FR/DE/GB, two years against a French consumer;
+///   see [`limitation_date`]) ended before the as-of date;
 /// * `customer_written_off`: more than `signal_days_late` days past due and the customer already
 ///   has amounts written off;
 /// * `no_recent_payment`: more than `signal_days_late` days past due and no payment from the
@@ -140,7 +140,7 @@ pub fn write_off_candidates(
         }
         let info = history.customer(&r.customer);
         if let Some(country) = &info.country {
-            if let Some(last) = limitation_date(country, DebtorStatus::Business, r.due_date) {
+            if let Some(last) = limitation_date(country, info.debtor, r.due_date) {
                 if last < as_of {
                     reason(
                         "time_barred",
