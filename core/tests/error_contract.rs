@@ -166,3 +166,23 @@ fn overflow_and_calendar_errors_name_their_place() {
         ("money.overflow".into(), Some("amount".into()))
     );
 }
+
+/// A statement covers at most 100 years after the due date (`interest::engine::MAX_SPAN_DAYS`):
+/// the fuzzer's slow unit (monthly compounding from the year 506 to 9812, 111,000 periods, 10 s
+/// and a 22 MB statement) is refused at `until`; a century to the day is computed.
+#[test]
+fn an_interest_period_over_a_century_is_refused() {
+    let request = |due: &str, until: &str| {
+        json!({"regime": "contractual", "principal": "0.05", "currency": "EUR",
+               "due_date": due, "until": until,
+               "options": {"rate_percent": "25", "compounding": "monthly", "day_count": "thirty_e_360"}})
+    };
+    let e = arrears::run("interest", &request("0506-01-15", "9812-04-15")).unwrap_err();
+    assert_eq!(e.code().as_str(), "input.invalid_value");
+    assert_eq!(e.problems()[0].path.as_deref(), Some("until"));
+    // 1926-01-15 to 2026-01-15: 100 years, 25 of them with a 29 February (1928 ... 2024), so
+    // 36,500 + 25 = 36,525 days: the limit itself.
+    assert!(arrears::run("interest", &request("1926-01-15", "2026-01-15")).is_ok());
+    let e = arrears::run("interest", &request("1926-01-14", "2026-01-15")).unwrap_err();
+    assert_eq!(e.code().as_str(), "input.invalid_value");
+}
