@@ -1539,9 +1539,16 @@ export interface Conditions {
    */
   risk_grades?: string[];
   /**
-   * The debtor kind must be one of these.
+   * The debtor's behaviour, as the journal records it (`debtor_kind` lines: `cannot_pay`,
+   * `avoids`, ...), must be one of these.
    */
   debtor_kinds?: DebtorKind[];
+  /**
+   * Who the debtor is (`business`, `consumer`, `public_body`: the request's customer setting,
+   * else the ledger's `customers[].debtor`) must be one of these: a step for consumers only (a
+   * letter without the B2B penalty clause), or for public bodies.
+   */
+  debtors?: DebtorStatus[];
 }
 /**
  * What the caller knows about a customer beyond the ledger.

@@ -676,10 +676,17 @@ pub struct Conditions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub risk_grades: Option<Vec<String>>,
-    /// The debtor kind must be one of these.
+    /// The debtor's behaviour, as the journal records it (`debtor_kind` lines: `cannot_pay`,
+    /// `avoids`, ...), must be one of these.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub debtor_kinds: Option<Vec<DebtorKind>>,
+    /// Who the debtor is (`business`, `consumer`, `public_body`: the request's customer setting,
+    /// else the ledger's `customers[].debtor`) must be one of these: a step for consumers only (a
+    /// letter without the B2B penalty clause), or for public bodies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub debtors: Option<Vec<DebtorStatus>>,
 }
 
 /// A recommended credit limit in one currency.

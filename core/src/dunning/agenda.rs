@@ -591,6 +591,11 @@ pub fn agenda(
                 m
             });
 
+        // Who the debtor is: the request's setting, else the ledger's (rule 11, conditions).
+        let debtor = cs
+            .and_then(|s| s.debtor)
+            .or_else(|| debtors.get(customer).copied())
+            .unwrap_or_default();
         let mut due_items: Vec<(usize, &Step, AgendaItem)> = Vec::new();
         // Overdue receivables being dunned whose own step is not due today, and the ones not yet
         // due: the rest of the account, which a contact states too (rule 3).
@@ -603,13 +608,7 @@ pub fn agenda(
         for r in receivables {
             // Rule 11: limitation, for every open receivable, paused or not.
             let country = countries.get(customer).copied().flatten();
-            if let Some(limit) = country.and_then(|c| {
-                let debtor = cs
-                    .and_then(|s| s.debtor)
-                    .or_else(|| debtors.get(customer).copied())
-                    .unwrap_or_default();
-                limitation_date(c, debtor, r.due_date)
-            }) {
+            if let Some(limit) = country.and_then(|c| limitation_date(c, debtor, r.due_date)) {
                 let warn_from = add_days(
                     limit,
                     i64::from(policy.limitation_warning_days).saturating_neg(),
@@ -771,6 +770,7 @@ pub fn agenda(
                         || grade.is_some_and(|g| c.risk_grades.contains(g)))
                     && (c.debtor_kinds.is_empty()
                         || h.kind.is_some_and(|k| c.debtor_kinds.contains(&k)))
+                    && (c.debtors.is_empty() || c.debtors.contains(&debtor))
             };
             // Rule 2, catching up: a customer the journal has never contacted (a ledger imported
             // with months of arrears) starts each late debt at the latest step already past.

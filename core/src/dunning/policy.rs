@@ -128,9 +128,15 @@ pub struct Conditions {
     /// The customer's risk grade (A–E) must be one of these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risk_grades: Vec<String>,
-    /// The debtor kind must be one of these.
+    /// The debtor's behaviour, as the journal records it (`debtor_kind` lines: `cannot_pay`,
+    /// `avoids`, ...), must be one of these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub debtor_kinds: Vec<DebtorKind>,
+    /// Who the debtor is (`business`, `consumer`, `public_body`: the request's customer setting,
+    /// else the ledger's `customers[].debtor`) must be one of these: a step for consumers only (a
+    /// letter without the B2B penalty clause), or for public bodies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub debtors: Vec<crate::ledger::DebtorStatus>,
 }
 
 /// One step of a ladder.
