@@ -196,24 +196,15 @@ pub fn locate_journal_entries(e: Error, path: &Path) -> Error {
         .map(|(i, _)| i.saturating_add(1))
         .collect();
     let file = path.display().to_string();
-    let relocated = e.problems().iter().map(|p| {
-        let path = p.path.as_deref().unwrap_or_default();
-        let located = path
-            .strip_prefix("journal[")
-            .and_then(|rest| {
-                let (index, tail) = rest.split_once(']')?;
-                let line = lines.get(index.parse::<usize>().ok()?)?;
-                Some(format!("{file}:{line}{tail}"))
-            })
-            .unwrap_or_else(|| path.to_string());
-        let out = Error::new(p.code, p.message.clone());
-        if located.is_empty() {
-            out
-        } else {
-            out.at(located)
-        }
-    });
-    Error::from_many(relocated.collect::<Vec<_>>()).unwrap_or(e)
+    e.map_paths(|path| {
+        let path = path?;
+        let located = path.strip_prefix("journal[").and_then(|rest| {
+            let (index, tail) = rest.split_once(']')?;
+            let line = lines.get(index.parse::<usize>().ok()?)?;
+            Some(format!("{file}:{line}{tail}"))
+        });
+        Some(located.unwrap_or_else(|| path.to_string()))
+    })
 }
 
 pub struct Journal {

@@ -356,16 +356,16 @@ impl Origins {
     /// with no line behind it (a JSON ledger) becomes `FILE: invoices[3].amount`, the same form
     /// for parse errors and validation errors.
     pub fn locate(&self, e: Error, fallback: &str) -> Error {
-        let relocated = e.problems().iter().map(|p| {
-            let path = p.path.clone().unwrap_or_default();
+        e.map_paths(|path| {
+            let path = path.unwrap_or_default();
             let (head, field) = match path.find(']') {
                 Some(i) => {
                     let (head, rest) = path.split_at(i.saturating_add(1).min(path.len()));
                     (head, rest.trim_start_matches('.'))
                 }
-                None => (path.as_str(), ""),
+                None => (path, ""),
             };
-            let new_path = match self.row(head) {
+            Some(match self.row(head) {
                 Some((line, headers)) => {
                     let field_root = field.split(['.', '[']).next().unwrap_or("");
                     match headers.get(field_root) {
@@ -376,10 +376,8 @@ impl Origins {
                 }
                 None if path.is_empty() => fallback.to_string(),
                 None => format!("{fallback}: {path}"),
-            };
-            Error::new(p.code, p.message.clone()).at(new_path)
-        });
-        Error::from_many(relocated.collect::<Vec<_>>()).unwrap_or(e)
+            })
+        })
     }
 }
 

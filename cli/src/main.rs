@@ -1,15 +1,6 @@
 //! `arrears`: the command-line tool. Files in, reports out; every rule lives in the `arrears`
 //! core crate, this binary only reads files, calls the core and formats what it returns.
 
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::arithmetic_side_effects
-    )
-)]
-
 use arrears_cli::{
     agenda_cmd, fast, files, import, interest_cmd, render, sample_cmd, tables, terminal,
 };

@@ -330,9 +330,7 @@ impl Error {
     /// `amount` gives `invoices[2].amount`.
     #[must_use]
     pub fn at(mut self, path: impl AsRef<str>) -> Self {
-        let prefix = shorten(path.as_ref(), |c| {
-            c.is_whitespace() || matches!(c, '.' | '/' | '\\' | ':' | '[' | ']')
-        });
+        let prefix = shorten(path.as_ref(), path_separator);
         let prefix = prefix.as_ref();
         for p in self.problems.iter_mut() {
             p.path = Some(match p.path.take() {
@@ -340,6 +338,24 @@ impl Error {
                 Some(inner) if inner.starts_with('[') => format!("{prefix}{inner}"),
                 Some(inner) => format!("{prefix}.{inner}"),
             });
+        }
+        self
+    }
+
+    /// Rewrites the location of every problem: a caller that knows where the core's paths came from
+    /// (a CSV row, a journal line) names them as the user reads them. Long segments are cut as in
+    /// [`Error::at`].
+    ///
+    /// ```
+    /// use arrears::{Code, Error};
+    /// let e = Error::new(Code::InvalidJournal, "bad").at("journal[2]");
+    /// let e = e.map_paths(|p| p.map(|p| p.replace("journal[2]", "journal.jsonl:3")));
+    /// assert_eq!(e.problems()[0].path.as_deref(), Some("journal.jsonl:3"));
+    /// ```
+    #[must_use]
+    pub fn map_paths(mut self, mut f: impl FnMut(Option<&str>) -> Option<String>) -> Self {
+        for p in self.problems.iter_mut() {
+            p.path = f(p.path.as_deref()).map(|path| shorten(&path, path_separator).into_owned());
         }
         self
     }
@@ -455,6 +471,11 @@ impl fmt::Debug for Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Builds an [`Error`] from a code and a `format!` message.
+/// What separates the segments of a path (`ledger.csv:5:amount`, `invoices[3].terms`).
+fn path_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '.' | '/' | '\\' | ':' | '[' | ']')
+}
+
 /// Words of a message (or segments of a path) longer than this many characters are cut.
 const LONG_WORD: usize = 80;
 

@@ -21,13 +21,6 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("csv_import", csv_import),
 ];
 
-/// The built-in rate table, parsed once per process (parsing it is most of a small input's cost).
-fn builtin_rates() -> &'static Result<arrears::rates::RateTable, arrears::Error> {
-    static TABLE: std::sync::OnceLock<Result<arrears::rates::RateTable, arrears::Error>> =
-        std::sync::OnceLock::new();
-    TABLE.get_or_init(arrears::rates::RateTable::builtin)
-}
-
 fn json(data: &[u8]) -> Option<serde_json::Value> {
     serde_json::from_slice(data).ok()
 }
@@ -41,7 +34,8 @@ pub fn ledger(data: &[u8]) {
     let Ok(ledger) = Ledger::new(doc) else {
         return;
     };
-    let table = builtin_rates();
+    // Parsed once per process by the core, cloned here.
+    let table = arrears::rates::RateTable::builtin();
     for (y, m, d) in [(2000, 1, 1), (2025, 6, 30), (2099, 12, 31)] {
         let Some(as_of) = NaiveDate::from_ymd_opt(y, m, d) else {
             continue;
@@ -204,13 +198,13 @@ pub fn csv_import_outcome(data: &[u8]) -> CsvOutcome {
     let Some(as_of) = NaiveDate::from_ymd_opt(2025, 6, 30) else {
         return CsvOutcome::NotRun;
     };
-    let Ok(table) = builtin_rates() else {
+    let Ok(table) = arrears::rates::RateTable::builtin() else {
         return CsvOutcome::NotRun;
     };
     let options = arrears::interest::ledger::LedgerInterestOptions::default();
     let general = arrears_cli::import::load(&opts).and_then(|loaded| {
         let ledger = Ledger::new(loaded.doc)?;
-        let rows = arrears::portfolio::penalty_table(&ledger, as_of, &options, table)?;
+        let rows = arrears::portfolio::penalty_table(&ledger, as_of, &options, &table)?;
         arrears_cli::render::penalties_csv(&rows)
     });
     let read = match arrears_cli::fast::read_book(&opts) {
@@ -218,7 +212,7 @@ pub fn csv_import_outcome(data: &[u8]) -> CsvOutcome {
         Ok(None) | Err(_) if general.is_ok() => return CsvOutcome::Imported,
         Ok(None) | Err(_) => return CsvOutcome::Refused,
     };
-    let Ok(rows) = arrears::portfolio::batch::penalty_table(&read, as_of, &options, table) else {
+    let Ok(rows) = arrears::portfolio::batch::penalty_table(&read, as_of, &options, &table) else {
         // What the batch computation refuses (a period without rates, ...), the ledger's does too.
         assert!(
             general.is_err(),

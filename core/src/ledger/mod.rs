@@ -310,8 +310,8 @@ fn check_customers<'a>(doc: &'a LedgerDocument, problems: &mut Vec<Error>) -> Ha
                 problems.push(
                     err!(
                         InvalidCountry,
-                        "{:?} is not an ISO 3166-1 alpha-2 country code (FR, DE, GB, ...)",
-                        excerpt(country)
+                        // A long value is cut to an excerpt by `Error::new`.
+                        "{country:?} is not an ISO 3166-1 alpha-2 country code (FR, DE, GB, ...)"
                     )
                     .at(format!("customers[{i}].country")),
                 );
@@ -319,17 +319,6 @@ fn check_customers<'a>(doc: &'a LedgerDocument, problems: &mut Vec<Error>) -> Ha
         }
     }
     ids
-}
-
-/// At most 40 characters of a value, for a message that quotes it.
-fn excerpt(s: &str) -> String {
-    if s.chars().count() <= 40 {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(40).collect();
-        t.push('…');
-        t
-    }
 }
 
 /// Read-only view used while checking events against the invoices.
