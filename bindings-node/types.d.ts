@@ -1051,6 +1051,13 @@ export interface InterestOptions {
    */
   contract_date?: DateString | null;
   /**
+   * The day the debtor was put on notice (a formal notice, C. civ. 1344; a reminder after the
+   * due date, § 286 (1) BGB): interest runs from the day after it instead of from the due date.
+   * For `fr_legal_professional`, `fr_legal_consumer` and `de_consumer`, whose interest runs
+   * from a notice unless a contract sets a date; never before the due date.
+   */
+  notice_date?: DateString | null;
+  /**
    * Move a due date on a non-business day to the next business day (§ 193 BGB).
    */
   roll_due_date?: boolean | null;
@@ -1597,6 +1604,42 @@ export interface LedgerInterestOptions {
    * not claimed (`omit`, the default). See [`crate::claim`].
    */
   settled_penalties?: SettledPenalties;
+  /**
+   * Who each debtor is, by customer id, overriding the ledger's `customers[].debtor` (the
+   * agenda's and report's customer settings come here).
+   */
+  debtors?: {
+    [k: string]: DebtorStatus | undefined;
+  };
+  /**
+   * Formal notices sent (mises en demeure, Mahnungen): where interest runs from a notice rather
+   * than from the due date (a consumer: C. civ. 1231-6, § 286 (1) BGB), each receivable's
+   * interest runs from the first notice to its customer dated after its due date. The agenda
+   * and the report add the journal's formal-notice steps here.
+   */
+  notices?: Notice[];
+}
+/**
+ * A formal notice sent to a customer: a mise en demeure (C. civ. 1344), a Mahnung (§ 286 (1)
+ * BGB).
+ *
+ * This interface was referenced by `Documents`'s JSON-Schema
+ * via the `definition` "Notice".
+ */
+export interface Notice {
+  /**
+   * Customer id.
+   */
+  customer: string;
+  /**
+   * The day it was sent.
+   */
+  date: DateString;
+  /**
+   * The receivables (or invoices) it names; empty: every receivable of the customer due before
+   * `date` (a contact states the whole account, docs/dunning.md rule 3).
+   */
+  receivables?: string[];
 }
 /**
  * `agenda` request.

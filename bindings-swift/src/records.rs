@@ -1956,6 +1956,17 @@ pub struct InterestOptions {
     )]
     #[uniffi(default)]
     pub contract_date: Option<CivilDate>,
+    /// The day the debtor was put on notice (a formal notice, C. civ. 1344; a reminder after the
+    /// due date, § 286 (1) BGB): interest runs from the day after it instead of from the due date.
+    /// For `fr_legal_professional`, `fr_legal_consumer` and `de_consumer`, whose interest runs
+    /// from a notice unless a contract sets a date; never before the due date.
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub notice_date: Option<CivilDate>,
     /// Move a due date on a non-business day to the next business day (§ 193 BGB).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -2476,6 +2487,18 @@ pub struct LedgerInterestOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub settled_penalties: Option<SettledPenalties>,
+    /// Who each debtor is, by customer id, overriding the ledger's `customers[].debtor` (the
+    /// agenda's and report's customer settings come here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub debtors: Option<HashMap<String, DebtorStatus>>,
+    /// Formal notices sent (mises en demeure, Mahnungen): where interest runs from a notice rather
+    /// than from the due date (a consumer: C. civ. 1231-6, § 286 (1) BGB), each receivable's
+    /// interest runs from the first notice to its customer dated after its due date. The agenda
+    /// and the report add the journal's formal-notice steps here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub notices: Option<Vec<Notice>>,
 }
 
 /// A ledger and an as-of date.
@@ -2770,6 +2793,23 @@ pub struct MonthDso {
     pub to: CivilDate,
     /// Standard DSO over that month, in days.
     pub dso: Figure,
+}
+
+/// A formal notice sent to a customer: a mise en demeure (C. civ. 1344), a Mahnung (§ 286 (1)
+/// BGB).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// Customer id.
+    pub customer: String,
+    /// The day it was sent.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub date: CivilDate,
+    /// The receivables (or invoices) it names; empty: every receivable of the customer due before
+    /// `date` (a contact states the whole account, docs/dunning.md rule 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub receivables: Option<Vec<String>>,
 }
 
 /// A party to the letter: the creditor (who writes) or the debtor (who owes).

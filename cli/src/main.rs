@@ -974,17 +974,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let policy = settings.policy.resolve()?;
                 // One computation of the claims for all the day's letters.
                 let state = ledger.state_as_of(as_of)?;
-                let claims = arrears::claim::Claims::for_contacts(
-                    &ledger,
-                    &state,
-                    &settings.interest,
-                    &table,
-                )?;
+                let interest = settings.interest_options(&journal)?;
+                let claims =
+                    arrears::claim::Claims::for_contacts(&ledger, &state, &interest, &table)?;
                 let setup = arrears::dunning::letter::LetterSetup {
                     sender,
                     policy: &policy,
                     journal: &journal,
-                    interest: &settings.interest,
+                    interest: &interest,
                     table: &table,
                     allow_missing_penalties: a.allow_missing_penalties,
                     claims: Some(&claims),
@@ -1298,11 +1295,12 @@ fn demo_agenda(
     if let Some(action) = written {
         let policy = settings.policy.resolve()?;
         let sender = arrears::dunning::letter::Sender::sample();
+        let interest = settings.interest_options(journal)?;
         let setup = arrears::dunning::letter::LetterSetup {
             sender: &sender,
             policy: &policy,
             journal,
-            interest: &settings.interest,
+            interest: &interest,
             table: &table,
             allow_missing_penalties: false,
             claims: None,
@@ -1455,11 +1453,12 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
     let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
     let date = a.as_of.unwrap_or_else(today);
     let table = arrears::rates::RateTable::builtin()?;
+    let interest = settings.interest_options(&journal)?;
     let setup = LetterSetup {
         sender: &sender,
         policy: &policy,
         journal: &journal,
-        interest: &settings.interest,
+        interest: &interest,
         table: &table,
         allow_missing_penalties: a.allow_missing_penalties,
         draft: a.draft,

@@ -86,7 +86,7 @@ pub fn report(
     }
     let state = ledger.state_as_of(as_of)?;
     let rates = RateTable::builtin()?;
-    let claims_of = Claims::compute(ledger, &state, &settings.interest, &rates)?;
+    let claims_of = Claims::compute(ledger, &state, &settings.interest_options(journal)?, &rates)?;
     let disputes = arrears::dunning::journal::open_disputes(journal, as_of);
     let claims = claims_of.all(&disputes)?;
     let risk = arrears::risk::assess(

@@ -144,7 +144,9 @@ codes! {
     InvalidPayment = "interest.invalid_payment",
         "A payment or credit in an interest computation is dated after the end date, not positive, or larger than what is owed.";
     NoRegime = "interest.no_regime",
-        "No statutory late-payment regime applies to a customer: it has no country, its country is not covered, or it is a consumer (the statutes on late payment in commercial transactions do not cover consumers). Give the customer a country (or a default country), or choose a regime.";
+        "No statutory late-payment regime applies to a customer: it has no country, its country is not covered, or it is a consumer where no statute gives interest (the UK Act and directive 2011/7/EU cover business debts only). Give the customer a country (or a default country), or choose a regime.";
+    NoNotice = "interest.no_notice",
+        "Interest on the debt runs from a formal notice (a French or German consumer: C. civ. 1231-6, § 286 (1) BGB) and none dated after its due date is known. Record the formal notice in the journal, or give it in `interest.notices`.";
 
     // --- dunning ---
     InvalidPolicy = "dunning.invalid_policy",

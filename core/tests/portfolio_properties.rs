@@ -16,7 +16,7 @@
     clippy::arithmetic_side_effects
 )]
 
-use arrears::interest::ledger::{LedgerInterestOptions, SettledPenalties};
+use arrears::interest::ledger::{LedgerInterestOptions, Notice, SettledPenalties};
 use arrears::kpi::History;
 use arrears::ledger::{Ledger, LedgerDocument};
 use arrears::portfolio::customers::{customer_totals, CustomerTotals};
@@ -63,7 +63,7 @@ fn invoice() -> impl Strategy<Value = InvoiceSpec> {
     )
 }
 
-const COUNTRIES: [(Option<&str>, Option<&str>, &str); 7] = [
+const COUNTRIES: [(Option<&str>, Option<&str>, &str); 8] = [
     (Some("FR"), None, "EUR"),
     (Some("DE"), None, "EUR"),
     (Some("GB"), None, "GBP"),
@@ -71,6 +71,7 @@ const COUNTRIES: [(Option<&str>, Option<&str>, &str); 7] = [
     (None, None, "EUR"),
     (Some("FR"), Some("consumer"), "EUR"),
     (Some("FR"), Some("public_body"), "EUR"),
+    (Some("DE"), Some("consumer"), "EUR"),
 ];
 
 fn ledger(countries: &[usize], specs: &[InvoiceSpec]) -> (Ledger, LedgerDocument) {
@@ -260,14 +261,20 @@ proptest! {
 
     #[test]
     fn batch_rows_equal_the_per_invoice_engine(
-        countries in prop::collection::vec(0usize..7, 1..5),
+        countries in prop::collection::vec(0usize..8, 1..5),
         specs in prop::collection::vec(invoice(), 1..12),
         as_of in 0i64..1200,
         claim in any::<bool>(),
+        // Formal notices (a consumer's interest runs from the first one after the due date).
+        notices in prop::collection::vec((0usize..5, 0i64..1200), 0..4),
     ) {
         let (ledger, doc) = ledger(&countries, &specs);
         let options = LedgerInterestOptions {
             settled_penalties: if claim { SettledPenalties::Claim } else { SettledPenalties::Omit },
+            notices: notices
+                .iter()
+                .map(|(c, d)| Notice { customer: format!("C{c}"), date: day(*d), receivables: Vec::new() })
+                .collect(),
             ..Default::default()
         };
         same_rows(&ledger, &doc, day(as_of), &options);

@@ -67,7 +67,13 @@ pub fn claims(req: ClaimsRequest) -> Result<ClaimsResponse> {
     let ledger = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?;
     let state = ledger.state_as_of(req.as_of)?;
     let disputes = crate::dunning::journal::open_disputes(&req.journal, req.as_of);
-    let claims = Claims::compute(&ledger, &state, &req.interest, &table)?.all(&disputes)?;
+    // The journal's formal notices (steps of the presets) date a consumer's interest.
+    let interest = crate::dunning::agenda::AgendaSettings {
+        interest: req.interest.clone(),
+        ..Default::default()
+    }
+    .interest_options(&req.journal)?;
+    let claims = Claims::compute(&ledger, &state, &interest, &table)?.all(&disputes)?;
     Ok(ClaimsResponse {
         as_of: req.as_of,
         claims,

@@ -78,6 +78,74 @@ impl Default for AgendaSettings {
     }
 }
 
+impl AgendaSettings {
+    /// The interest options every figure of a dunning run uses: `interest`, with the customers'
+    /// kinds of debtor (`customers[].debtor`, when `interest.debtors` has none for them) and the
+    /// formal notices the journal records (an action whose step, or one of whose items' steps, is
+    /// a formal notice in one of the settings' policies or the presets the journal switched to).
+    /// A notice covers every receivable of the customer due before it: the letter states the
+    /// whole account (rule 3). A consumer's interest runs from it (C. civ. 1231-6, § 286 (1) BGB;
+    /// [`crate::interest::ledger::Notice`]).
+    ///
+    /// ```
+    /// use arrears::dunning::agenda::AgendaSettings;
+    /// use arrears::dunning::journal::parse;
+    /// let journal = parse(r#"{"at": "2024-02-14T09:00:00Z", "date": "2024-02-14", "type": "action", "customer": "C1", "step": "d30_formal_notice", "channel": "registered_letter", "items": [{"receivable": "F1", "step": "d30_formal_notice"}]}"#)?;
+    /// let interest = AgendaSettings::default().interest_options(&journal)?;
+    /// assert_eq!(interest.notices[0].customer, "C1");
+    /// assert_eq!(interest.notices[0].date.to_string(), "2024-02-14");
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `dunning.unknown_policy`, `dunning.invalid_policy` for a policy that does not resolve.
+    pub fn interest_options(&self, journal: &[JournalEntry]) -> Result<LedgerInterestOptions> {
+        let mut out = self.interest.clone();
+        for (id, c) in &self.customers {
+            if let Some(debtor) = c.debtor {
+                out.debtors.entry(id.clone()).or_insert(debtor);
+            }
+        }
+        let mut choices: Vec<PolicyChoice> = vec![self.policy.clone()];
+        choices.extend(self.country_policies.values().cloned());
+        choices.extend(self.customers.values().filter_map(|c| c.policy.clone()));
+        for e in journal {
+            if let JournalEvent::Policy { policy, .. } = &e.event {
+                choices.push(PolicyChoice::Preset(policy.clone()));
+            }
+        }
+        let mut formal: HashSet<String> = HashSet::new();
+        for choice in &choices {
+            for step in choice.resolve()?.steps.iter().filter(|s| s.formal_notice) {
+                formal.insert(step.id.clone());
+            }
+        }
+        for e in journal {
+            if let JournalEvent::Action {
+                customer,
+                step,
+                items,
+                ..
+            } = &e.event
+            {
+                let notice = formal.contains(step)
+                    || items.iter().any(|i| {
+                        formal.contains(&i.step)
+                            || i.folded_into.as_ref().is_some_and(|f| formal.contains(f))
+                    });
+                if notice {
+                    out.notices.push(crate::interest::ledger::Notice {
+                        customer: customer.clone(),
+                        date: e.date,
+                        receivables: Vec::new(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// One receivable in an action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -435,7 +503,8 @@ pub fn agenda(
 
     // What each contact claims (rule 12): the claim module's figures, the same as the report's
     // and the letters'. A receivable without penalties is still dunned, with a warning.
-    let claims = Claims::for_contacts(ledger, &state, &settings.interest, table)?;
+    let interest = settings.interest_options(journal)?;
+    let claims = Claims::for_contacts(ledger, &state, &interest, table)?;
     let journal_disputes: Disputes = super::journal::open_disputes(journal, as_of);
 
     // Payments per customer, for promises.

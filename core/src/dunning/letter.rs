@@ -410,6 +410,14 @@ fn describe_rate(s: &crate::interest::Statement, language: Language) -> Option<S
     };
     let margin = seg.rate_percent.saturating_sub(reference.rate_percent);
     let (r, m) = (comma(reference.rate_percent), comma(margin.normalize()));
+    if reference.series.starts_with("fr_legal") && margin.is_zero() {
+        // The French legal rate is applied as published (C. mon. fin. L313-2), with no margin.
+        return Some(match language {
+            Language::Fr => format!("taux de l'intérêt légal {total} %"),
+            Language::De => format!("französischer gesetzlicher Zinssatz {total} %"),
+            _ => format!("French statutory interest rate {total}%"),
+        });
+    }
     Some(match (language, reference.series.as_str()) {
         (Language::Fr, "fr_l441_10") | (Language::Fr, "ecb_mro") => {
             format!("taux BCE {r} % + {m} points = {total} %")

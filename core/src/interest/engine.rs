@@ -583,7 +583,7 @@ pub fn compute_with_plan(
         regime: req.regime,
         currency,
         principal,
-        due_date: plan.due,
+        due_date: plan.due_date,
         until: req.until,
         interest,
         fixed_compensation: fixed,

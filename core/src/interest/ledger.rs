@@ -49,6 +49,89 @@ pub struct LedgerInterestOptions {
     /// not claimed (`omit`, the default). See [`crate::claim`].
     #[serde(default, skip_serializing_if = "is_omit")]
     pub settled_penalties: SettledPenalties,
+    /// Who each debtor is, by customer id, overriding the ledger's `customers[].debtor` (the
+    /// agenda's and report's customer settings come here).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub debtors: BTreeMap<String, DebtorStatus>,
+    /// Formal notices sent (mises en demeure, Mahnungen): where interest runs from a notice rather
+    /// than from the due date (a consumer: C. civ. 1231-6, § 286 (1) BGB), each receivable's
+    /// interest runs from the first notice to its customer dated after its due date. The agenda
+    /// and the report add the journal's formal-notice steps here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notice>,
+}
+
+/// A formal notice sent to a customer: a mise en demeure (C. civ. 1344), a Mahnung (§ 286 (1)
+/// BGB).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// Customer id.
+    pub customer: String,
+    /// The day it was sent.
+    #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    pub date: NaiveDate,
+    /// The receivables (or invoices) it names; empty: every receivable of the customer due before
+    /// `date` (a contact states the whole account, docs/dunning.md rule 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub receivables: Vec<String>,
+}
+
+impl LedgerInterestOptions {
+    /// The kind of debtor of a customer: these options' `debtors`, else the ledger's record.
+    pub fn debtor_of(&self, customer: &str, record: Option<DebtorStatus>) -> DebtorStatus {
+        self.debtors
+            .get(customer)
+            .copied()
+            .or(record)
+            .unwrap_or_default()
+    }
+
+    /// The first notice to `customer` dated after `due_date` that covers the receivable (by its
+    /// id or its invoice's).
+    ///
+    /// ```
+    /// use arrears::interest::ledger::{LedgerInterestOptions, Notice};
+    /// use chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let options = LedgerInterestOptions {
+    ///     notices: vec![Notice { customer: "C1".into(), date: d(2, 14), receivables: vec![] }],
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(options.notice_for("C1", "F1", "F1", d(1, 31)), Some(d(2, 14)));
+    /// // A debt that fell due after the notice is not covered by it.
+    /// assert_eq!(options.notice_for("C1", "F2", "F2", d(2, 29)), None);
+    /// ```
+    pub fn notice_for(
+        &self,
+        customer: &str,
+        receivable: &str,
+        invoice: &str,
+        due_date: NaiveDate,
+    ) -> Option<NaiveDate> {
+        self.notices
+            .iter()
+            .filter(|n| n.customer == customer && n.date > due_date)
+            .filter(|n| {
+                n.receivables.is_empty()
+                    || n.receivables
+                        .iter()
+                        .any(|r| r == receivable || r == invoice)
+            })
+            .map(|n| n.date)
+            .min()
+    }
+}
+
+/// Whether a regime's interest runs from a notice rather than from the due date, unless a contract
+/// sets a date (C. civ. 1231-6; § 286 (1) BGB).
+pub fn runs_from_notice(regime: Regime) -> bool {
+    matches!(
+        regime,
+        Regime::FrLegalProfessional | Regime::FrLegalConsumer | Regime::DeConsumer
+    )
 }
 
 /// What to do with penalties still owed on invoices that were paid late: L441-10 and D441-5
@@ -165,26 +248,30 @@ const EU: &[&str] = &[
 ///
 /// | country | business | public body | consumer |
 /// |---|---|---|---|
-/// | FR | `fr_b2b` (C. com. L441-10) | `fr_public_procurement` (C. commande publique R2192-31) | none |
-/// | DE | `de_b2b` (§ 288 (2) BGB) | `de_b2b` (§ 288 (2): no consumer is party) | none (see below) |
+/// | FR | `fr_b2b` (C. com. L441-10) | `fr_public_procurement` (C. commande publique R2192-31) | `fr_legal_professional` from a formal notice (C. civ. 1231-6) |
+/// | DE | `de_b2b` (§ 288 (2) BGB) | `de_b2b` (§ 288 (2): no consumer is party) | `de_consumer` from default (§ 288 (1), § 286 BGB) |
 /// | GB | `uk_late_payment` (Act 1998) | `uk_late_payment` (s. 2 (2): a public authority counts as a business) | none (the Act covers business contracts only) |
 /// | other EU | `eu_directive` | `eu_directive` (art. 4 of directive 2011/7/EU) | none (the directive covers commercial transactions only) |
 ///
-/// A consumer owes no statutory late-payment penalty from the due date: in France interest at the
-/// legal rate runs from a formal notice (C. civ. 1231-6, 1344-1) and the EUR 40 indemnity is for
-/// traders only (C. com. L441-10); in Germany a consumer is in default only after a reminder, or
-/// 30 days after an invoice that said so (§ 286 (1), (3) BGB). Such interest needs the date it
-/// starts from, which the ledger does not have: choose `fr_legal_consumer` or `de_consumer`
-/// explicitly for it.
+/// A consumer owes no statutory late-payment penalty **from the due date**. In France interest at
+/// the legal rate runs from a formal notice (C. civ. 1231-6, 1344); the creditor being a business,
+/// the rate is the one "for all other cases" (C. mon. fin. L313-2), and the EUR 40 indemnity is
+/// for traders only (C. com. L441-10). In Germany a consumer is in default after a reminder that
+/// follows the due date (§ 286 (1) BGB) and owes Basiszinssatz + 5 points (§ 288 (1)), no EUR 40
+/// (§ 288 (5) is for non-consumers). The ledger's statements take the date from
+/// [`LedgerInterestOptions::notices`]; without one a consumer's debt has no interest
+/// (`interest.no_notice`).
 ///
 /// ```
 /// use arrears::interest::{ledger::choose_regime, Regime};
 /// use arrears::ledger::DebtorStatus;
 /// assert_eq!(choose_regime(Some("FR"), DebtorStatus::PublicBody)?, Regime::FrPublicProcurement);
 /// assert_eq!(choose_regime(Some("gb"), DebtorStatus::Business)?, Regime::UkLatePayment);
+/// assert_eq!(choose_regime(Some("FR"), DebtorStatus::Consumer)?, Regime::FrLegalProfessional);
+/// assert_eq!(choose_regime(Some("DE"), DebtorStatus::Consumer)?, Regime::DeConsumer);
 /// let none = choose_regime(None, DebtorStatus::Business).unwrap_err();
 /// assert_eq!(none.code().as_str(), "interest.no_regime");
-/// assert!(choose_regime(Some("FR"), DebtorStatus::Consumer).is_err());
+/// assert!(choose_regime(Some("GB"), DebtorStatus::Consumer).is_err());
 /// # Ok::<(), arrears::Error>(())
 /// ```
 ///
@@ -204,25 +291,20 @@ pub fn choose_regime(country: Option<&str>, debtor: DebtorStatus) -> Result<Regi
     };
     let eu = EU.contains(&country.as_str());
     match (country.as_str(), debtor) {
-        (_, DebtorStatus::Consumer) => Err(match country.as_str() {
-            "FR" => err!(
-                NoRegime,
-                "a consumer owes no late-payment penalties from the due date: interest at the legal rate runs from a formal notice (C. civ. 1231-6) and the EUR 40 indemnity is for traders only (C. com. L441-10)"
-            ),
-            "DE" => err!(
-                NoRegime,
-                "a consumer is in default only after a reminder, or 30 days after an invoice that said so (§ 286 (1), (3) BGB): choose de_consumer with that start"
-            ),
-            "GB" => err!(
-                NoRegime,
-                "the Late Payment of Commercial Debts (Interest) Act 1998 applies to business contracts, not to consumers (s. 2)"
-            ),
-            _ if eu => err!(
-                NoRegime,
-                "directive 2011/7/EU covers commercial transactions, not consumers"
-            ),
-            other => err!(NoRegime, "no statutory regime is known for customers in {other}"),
-        }),
+        // The creditor is a business, so the French legal rate is the one "for all other cases"
+        // (C. mon. fin. L313-2), from a formal notice (C. civ. 1231-6), with no EUR 40 (a trader's
+        // indemnity, C. com. L441-10); in Germany Basiszinssatz + 5 from default (§ 288 (1), § 286
+        // BGB).
+        ("FR", DebtorStatus::Consumer) => Ok(Regime::FrLegalProfessional),
+        ("DE", DebtorStatus::Consumer) => Ok(Regime::DeConsumer),
+        ("GB", DebtorStatus::Consumer) => Err(err!(
+            NoRegime,
+            "the Late Payment of Commercial Debts (Interest) Act 1998 applies to business contracts, not to consumers (s. 2)"
+        )),
+        (_, DebtorStatus::Consumer) if eu => Err(err!(
+            NoRegime,
+            "directive 2011/7/EU covers commercial transactions, not consumers"
+        )),
         ("FR", DebtorStatus::PublicBody) => Ok(Regime::FrPublicProcurement),
         ("FR", _) => Ok(Regime::FrB2b),
         ("DE", _) => Ok(Regime::DeB2b),
@@ -232,6 +314,60 @@ pub fn choose_regime(country: Option<&str>, debtor: DebtorStatus) -> Result<Regi
             NoRegime,
             "no statutory regime is known for customers in {other}: choose a regime (eu_directive, contractual, ...)"
         )),
+    }
+}
+
+/// The regime of a customer's debts, and whether the statute chose it (rather than the caller).
+///
+/// # Errors
+/// `interest.no_regime`, as [`choose_regime`].
+pub fn regime_of(
+    opts: &LedgerInterestOptions,
+    customer: &str,
+    record: Option<&crate::ledger::CustomerRecord>,
+) -> Result<(Regime, bool)> {
+    match opts.by_customer.get(customer).copied().or(opts.regime) {
+        Some(regime) => Ok((regime, false)),
+        None => choose_regime(
+            record.and_then(|c| c.country.as_deref()),
+            opts.debtor_of(customer, record.map(|c| c.debtor_status())),
+        )
+        .map(|regime| (regime, true)),
+    }
+}
+
+/// The notice a receivable's interest runs from, when its regime runs from one: the first notice
+/// covering it ([`LedgerInterestOptions::notice_for`]). A regime the statute chose for a consumer
+/// needs one (`interest.no_notice`); one the caller chose runs from the due date without (a
+/// contract that sets the start).
+fn notice_of(
+    opts: &LedgerInterestOptions,
+    r: &crate::ledger::ReceivableState,
+    regime: Regime,
+    by_statute: bool,
+) -> Result<Option<NaiveDate>> {
+    if !runs_from_notice(regime) {
+        return Ok(None);
+    }
+    match opts.notice_for(&r.customer, &r.id, &r.invoice, r.due_date) {
+        Some(date) => Ok(Some(date)),
+        None if by_statute => Err(no_notice(regime)),
+        None => Ok(None),
+    }
+}
+
+/// Why a consumer's debt has no interest yet.
+pub fn no_notice(regime: Regime) -> crate::Error {
+    if regime == Regime::DeConsumer {
+        err!(
+            NoNotice,
+            "a consumer is in default only after a reminder that follows the due date (§ 286 (1) BGB): no notice after the due date is recorded, so no interest is owed yet"
+        )
+    } else {
+        err!(
+            NoNotice,
+            "against a consumer, interest at the legal rate runs from a formal notice (C. civ. 1231-6): none after the due date is recorded, so no interest is owed yet"
+        )
     }
 }
 
@@ -302,18 +438,17 @@ pub fn for_state(
         while let Some((_, k)) = pairs.next_if(|(i, _)| *i == slot) {
             mine.extend(state.allocations.get(k));
         }
-        let chosen = match opts.by_customer.get(&r.customer).copied().or(opts.regime) {
-            Some(regime) => Ok(regime),
-            None => {
-                let record = customers.get(r.customer.as_str());
-                choose_regime(
-                    record.and_then(|c| c.country.as_deref()),
-                    record.map(|c| c.debtor_status()).unwrap_or_default(),
-                )
-            }
-        };
-        let regime = match chosen {
-            Ok(regime) => regime,
+        let chosen = regime_of(
+            opts,
+            &r.customer,
+            customers.get(r.customer.as_str()).copied(),
+        )
+        .and_then(|(regime, by_statute)| {
+            let notice = notice_of(opts, r, regime, by_statute)?;
+            Ok((regime, notice))
+        });
+        let (regime, notice_date) = match chosen {
+            Ok(chosen) => chosen,
             Err(e) => {
                 skipped.push(SkippedReceivable {
                     receivable: r.id.clone(),
@@ -338,6 +473,10 @@ pub fn for_state(
             }
         }
         let until = r.settled_on.map_or(as_of, |d| d.min(as_of));
+        let mut options = opts.options.clone();
+        if notice_date.is_some() {
+            options.notice_date = notice_date;
+        }
         let request = InterestRequest {
             regime,
             principal: r.amount,
@@ -346,7 +485,7 @@ pub fn for_state(
             until,
             payments,
             credits,
-            options: opts.options.clone(),
+            options,
             rates: Vec::new(),
         };
         let result = Plan::resolve(&request, table)

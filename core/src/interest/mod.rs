@@ -310,6 +310,17 @@ pub struct InterestOptions {
     )]
     #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub contract_date: Option<NaiveDate>,
+    /// The day the debtor was put on notice (a formal notice, C. civ. 1344; a reminder after the
+    /// due date, § 286 (1) BGB): interest runs from the day after it instead of from the due date.
+    /// For `fr_legal_professional`, `fr_legal_consumer` and `de_consumer`, whose interest runs
+    /// from a notice unless a contract sets a date; never before the due date.
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    pub notice_date: Option<NaiveDate>,
     /// Move a due date on a non-business day to the next business day (§ 193 BGB).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roll_due_date: Option<bool>,

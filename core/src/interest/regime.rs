@@ -62,8 +62,11 @@ pub enum FixedSum {
 pub struct Plan {
     /// The regime.
     pub regime: Regime,
-    /// The due date interest runs from (after a § 193 roll).
+    /// The last day without interest: interest runs from the day after it. The due date (after a
+    /// § 193 roll), or the day the debtor was put on notice (`options.notice_date`).
     pub due: NaiveDate,
+    /// The due date the statement shows (after a § 193 roll).
+    pub due_date: NaiveDate,
     /// Where the rate comes from.
     pub reference: Reference,
     /// Points added to the reference.
@@ -437,6 +440,43 @@ impl Plan {
         } else {
             req.due_date
         };
+        let start = match o.notice_date {
+            None => due,
+            Some(notice) => {
+                // C. civ. 1231-6 / 1344: interest at the legal rate runs from the formal notice;
+                // § 286 (1) BGB: a debtor is in default once a reminder after the due date reached
+                // him. The day of the notice itself does not count (C. proc. civ. 641; § 187 (1)
+                // BGB), so interest runs from the next day, as from the day after a due date.
+                if !matches!(
+                    req.regime,
+                    Regime::FrLegalProfessional | Regime::FrLegalConsumer | Regime::DeConsumer
+                ) {
+                    return Err(err!(
+                        InvalidOption,
+                        "`notice_date` applies to fr_legal_professional, fr_legal_consumer and de_consumer; {} runs from the due date by statute",
+                        req.regime
+                    )
+                    .at("options.notice_date"));
+                }
+                if notice < req.due_date {
+                    return Err(err!(
+                        InvalidOption,
+                        "`notice_date` {notice} is before the due date {}: a notice puts a debtor in default only once the debt is due (C. civ. 1344; § 286 (1) BGB)",
+                        req.due_date
+                    )
+                    .at("options.notice_date"));
+                }
+                if notice > due {
+                    warnings.push(warn(
+                        "interest_from_notice",
+                        format!(
+                            "interest runs from the day after the notice of {notice}, not from the due date {due} (C. civ. 1231-6; § 286 (1) BGB)"
+                        ),
+                    ));
+                }
+                notice.max(due)
+            }
+        };
 
         let base_ratio = match o.base.unwrap_or(Base::Gross) {
             Base::Gross => None,
@@ -457,7 +497,8 @@ impl Plan {
 
         Ok(Plan {
             regime: req.regime,
-            due,
+            due: start,
+            due_date: due,
             reference,
             margin,
             fixing: o.rate_fixing.unwrap_or(fixing),

@@ -13,7 +13,7 @@ use super::kernel::{self, FastPlan, Figures, Outcome, Rates, Scratch};
 use super::replay::{replay, Replayed, NO_DAY};
 use super::PenaltyRow;
 use crate::error::{err, Result};
-use crate::interest::ledger::{choose_regime, LedgerInterestOptions};
+use crate::interest::ledger::{choose_regime, no_notice, runs_from_notice, LedgerInterestOptions};
 use crate::interest::{compute_with_plan, Base, DatedAmount, InterestRequest, Plan, Regime};
 use crate::kpi::{buckets, AgingOptions};
 use crate::money::Currency;
@@ -92,22 +92,25 @@ pub fn penalty_table(
             .unwrap_or(0)
     };
 
-    // The regime of each customer, or why there is none.
-    let regimes: Vec<std::result::Result<Regime, String>> = (0..book.customer_country.len())
-        .map(|c| {
-            let id = book.customer_id.get(c);
-            if let Some(r) = options.by_customer.get(id).copied().or(options.regime) {
-                return Ok(r);
-            }
-            let country = book
-                .customer_country
-                .get(c)
-                .filter(|b| b[0] != 0)
-                .map(|b| String::from_utf8_lossy(b).into_owned());
-            let debtor = book.customer_debtor.get(c).copied().unwrap_or_default();
-            choose_regime(country.as_deref(), debtor).map_err(|e| e.message().to_string())
-        })
-        .collect();
+    // The regime of each customer and whether the statute chose it, or why there is none.
+    let regimes: Vec<std::result::Result<(Regime, bool), String>> =
+        (0..book.customer_country.len())
+            .map(|c| {
+                let id = book.customer_id.get(c);
+                if let Some(r) = options.by_customer.get(id).copied().or(options.regime) {
+                    return Ok((r, false));
+                }
+                let country = book
+                    .customer_country
+                    .get(c)
+                    .filter(|b| b[0] != 0)
+                    .map(|b| String::from_utf8_lossy(b).into_owned());
+                let debtor = options.debtor_of(id, book.customer_debtor.get(c).copied());
+                choose_regime(country.as_deref(), debtor)
+                    .map(|r| (r, true))
+                    .map_err(|e| e.message().to_string())
+            })
+            .collect();
 
     let per_row_plans = options.options.base == Some(Base::Net);
     let mut plans: HashMap<(Regime, u8, i32), PlanEntry> = HashMap::new();
@@ -165,16 +168,41 @@ pub fn penalty_table(
         if late {
             let customer = book.invoice_customer.get(i).copied().unwrap_or(0) as usize;
             match regimes.get(customer) {
-                Some(Ok(regime)) => {
+                Some(Ok((regime, by_statute))) => {
                     let until = if settled == NO_DAY {
                         day
                     } else {
                         settled.min(day)
                     };
-                    let result = if per_row_plans {
+                    // A regime that runs from a formal notice (a consumer's) takes the notice of
+                    // its customer: one plan per row, by the engine (interest::ledger::for_state).
+                    let notice = if runs_from_notice(*regime) {
+                        let invoice = book.invoice_id.get(i);
+                        let found = date_of(due).and_then(|d| {
+                            options.notice_for(book.customer_id.get(customer), invoice, invoice, d)
+                        });
+                        match found {
+                            None if *by_statute => Err(no_notice(*regime).message().to_string()),
+                            found => Ok(found),
+                        }
+                    } else {
+                        Ok(None)
+                    };
+                    let result = if let Err(text) = notice {
+                        Err(text)
+                    } else if per_row_plans || matches!(notice, Ok(Some(_))) {
                         engine(
-                            book, &replayed, i, *regime, currency, amount, until, options, table,
+                            book,
+                            &replayed,
+                            i,
+                            *regime,
+                            currency,
+                            amount,
+                            until,
+                            options,
+                            table,
                             None,
+                            notice.ok().flatten(),
                         )
                         .inspect(|_| {
                             out.engine_rows = out.engine_rows.saturating_add(1);
@@ -224,6 +252,7 @@ pub fn penalty_table(
                                             options,
                                             table,
                                             Some(plan),
+                                            None,
                                         )
                                     }
                                 }
@@ -325,6 +354,7 @@ fn engine(
     options: &LedgerInterestOptions,
     table: &RateTable,
     plan: Option<&Plan>,
+    notice_date: Option<NaiveDate>,
 ) -> std::result::Result<Figures, String> {
     let units = currency.minor_units();
     let date = |d: i32| date_of(d).ok_or_else(|| format!("day {d} is out of range"));
@@ -342,6 +372,10 @@ fn engine(
         }
     }
     let due = book.invoice_due.get(i).copied().unwrap_or(0);
+    let mut interest_options = options.options.clone();
+    if notice_date.is_some() {
+        interest_options.notice_date = notice_date;
+    }
     let request = InterestRequest {
         regime,
         principal: Decimal::new(amount, units),
@@ -350,7 +384,7 @@ fn engine(
         until: date(until)?,
         payments,
         credits,
-        options: options.options.clone(),
+        options: interest_options,
         rates: Vec::new(),
     };
     let resolved;

@@ -70,7 +70,7 @@ OPTION_KEYS = {"day_count", "count_payment_day", "rate_fixing", "rounding", "all
                "rate_percent", "legal_rate_multiplier", "reference_series", "margin_points",
                "contract_date", "roll_due_date", "calendar", "base", "net_principal",
                "fixed_compensation", "fixed_sum_basis", "fixed_sum", "rate_period", "compounding",
-               "fee_fixed", "fee_percent"}
+               "fee_fixed", "fee_percent", "notice_date"}
 
 
 # Readings of points docs/interest.md leaves open; --check requires every vector to agree under all.
@@ -379,6 +379,18 @@ def compute(req: dict) -> dict:
         cal = opts.get("calendar", "de")
         while not is_business_day(due, cal):
             due += dt.timedelta(1)
+    # docs/interest.md "Interest from a notice": for the legal-rate regimes and de_consumer,
+    # `notice_date` (never before the due date) replaces the due date as the last day without
+    # interest (C. civ. 1231-6; § 286 (1) BGB); other regimes refuse it.
+    if "notice_date" in opts:
+        notice = parse_date(opts["notice_date"])
+        if regime not in ("fr_legal_professional", "fr_legal_consumer", "de_consumer"):
+            raise Err("interest.invalid_option", "notice_date with " + regime)
+        if notice < parse_date(req["due_date"]):
+            raise Err("interest.invalid_option", "notice_date before the due date")
+        if notice > due:
+            warnings.append("interest_from_notice")
+            due = notice
     early = [(d, a) for d, a in payments + credits if d <= due]
     balance0 = principal - sum((a for _, a in early), F(0))
     if balance0 < 0:
