@@ -482,6 +482,13 @@ export type Escalation = "agency" | "court" | "write_off";
  */
 export type SettledPenalties = "omit" | "claim";
 /**
+ * What claims do with a customer's credits on account.
+ *
+ * This interface was referenced by `Documents`'s JSON-Schema
+ * via the `definition` "CreditsOnAccount".
+ */
+export type CreditsOnAccount = "set_off" | "ignore";
+/**
  * Where a promise stands.
  *
  * This interface was referenced by `Documents`'s JSON-Schema
@@ -489,19 +496,19 @@ export type SettledPenalties = "omit" | "claim";
  */
 export type PromiseStatus = "pending" | "kept" | "broken";
 /**
- * Where a receivable stands on the as-of date.
- *
- * This interface was referenced by `Documents`'s JSON-Schema
- * via the `definition` "ReceivableStatus".
- */
-export type ReceivableStatus = "not_due" | "overdue" | "paid" | "credited" | "written_off";
-/**
  * What settled (part of) a receivable.
  *
  * This interface was referenced by `Documents`'s JSON-Schema
  * via the `definition` "AllocationSource".
  */
 export type AllocationSource = "payment" | "deposit" | "credit_note" | "write_off";
+/**
+ * Where a receivable stands on the as-of date.
+ *
+ * This interface was referenced by `Documents`'s JSON-Schema
+ * via the `definition` "ReceivableStatus".
+ */
+export type ReceivableStatus = "not_due" | "overdue" | "paid" | "credited" | "written_off";
 /**
  * How a date that is not a business day is moved (the business day conventions of the ISDA definitions).
  *
@@ -1605,6 +1612,12 @@ export interface LedgerInterestOptions {
    */
   settled_penalties?: SettledPenalties;
   /**
+   * Whether the customers' credits on account (credit notes not matched, surpluses of
+   * payments) are set off against what they owe in claims (`set_off`, the default: C. civ.
+   * 1347, § 389 BGB), or left on the account (`ignore`). See [`crate::claim::set_off`].
+   */
+  credits_on_account?: CreditsOnAccount;
+  /**
    * Who each debtor is, by customer id, overriding the ledger's `customers[].debtor` (the
    * agenda's and report's customer settings come here).
    */
@@ -1783,6 +1796,10 @@ export interface AgendaItem {
    */
   outstanding: DecimalString;
   /**
+   * Credits on account set off against it (C. civ. 1347; [`crate::claim::set_off`]).
+   */
+  set_off?: DecimalString;
+  /**
    * Interest claimed on the as-of date (the claim's, see [`crate::claim`]).
    */
   interest: DecimalString;
@@ -1852,6 +1869,11 @@ export interface ClaimLine {
    */
   settled_on?: DateString | null;
   /**
+   * Credits on account set off against it ([`set_off`]): no longer owed, though the books
+   * have not matched them.
+   */
+  set_off?: DecimalString;
+  /**
    * Interest claimed (see the module documentation).
    */
   interest: DecimalString;
@@ -1860,7 +1882,7 @@ export interface ClaimLine {
    */
   fixed_compensation: DecimalString;
   /**
-   * `outstanding + interest + fixed_compensation`.
+   * `outstanding − set_off + interest + fixed_compensation`.
    */
   total: DecimalString;
   /**
@@ -1884,11 +1906,15 @@ export interface ActionTotal {
    */
   outstanding: DecimalString;
   /**
+   * Credits on account set off (C. civ. 1347), subtracted from the total.
+   */
+  set_off?: DecimalString;
+  /**
    * Interest + fixed compensation.
    */
   penalties: DecimalString;
   /**
-   * Sum: what the contact claims.
+   * Sum: what the contact claims (`outstanding − set_off + penalties`).
    */
   total: DecimalString;
   /**
@@ -2101,9 +2127,17 @@ export interface CustomerClaim {
    */
   upcoming?: ClaimLine[];
   /**
-   * Principal claimed.
+   * Principal of the lines, as the books show it (before set-off).
    */
   principal: DecimalString;
+  /**
+   * Credits on account set off against the lines (C. civ. 1347): subtracted from the total.
+   */
+  set_off?: DecimalString;
+  /**
+   * The credits set off, one line each, in the order they arose.
+   */
+  credits?: ClaimCredit[];
   /**
    * Interest claimed.
    */
@@ -2113,7 +2147,7 @@ export interface CustomerClaim {
    */
   fixed_compensation: DecimalString;
   /**
-   * `principal + interest + fixed_compensation`.
+   * `principal − set_off + interest + fixed_compensation`.
    */
   total: DecimalString;
   /**
@@ -2133,6 +2167,30 @@ export interface CustomerClaim {
    * The statements' warnings (an unverified rate, ...), once each.
    */
   warnings?: Warning[];
+}
+/**
+ * A credit on account set off in a claim: a credit note or the surplus of a payment.
+ *
+ * This interface was referenced by `Documents`'s JSON-Schema
+ * via the `definition` "ClaimCredit".
+ */
+export interface ClaimCredit {
+  /**
+   * The credit note's or the payment's id.
+   */
+  reference: string;
+  /**
+   * A payment, a deposit or a credit note.
+   */
+  source: AllocationSource;
+  /**
+   * The day it arose.
+   */
+  date: DateString;
+  /**
+   * Amount set off against this claim's lines.
+   */
+  amount: DecimalString;
 }
 /**
  * A receivable for which no statement was computed, and why.
@@ -2392,6 +2450,45 @@ export interface UnappliedCredit {
   amount: DecimalString;
 }
 /**
+ * One piece of unapplied credit, dated and traced to what produced it: the surplus of a payment
+ * or a credit note, or a credit note on account. What the claims set off against what the
+ * customer owes (C. civ. 1347; [`crate::claim`]).
+ *
+ * This interface was referenced by `Documents`'s JSON-Schema
+ * via the `definition` "CreditOnAccount".
+ */
+export interface CreditOnAccount {
+  /**
+   * Customer id.
+   */
+  customer: string;
+  /**
+   * Currency.
+   */
+  currency: Currency;
+  /**
+   * The day it arose (the payment's or the credit note's date).
+   */
+  date: DateString;
+  /**
+   * Amount.
+   */
+  amount: DecimalString;
+  /**
+   * A payment, a deposit or a credit note.
+   */
+  source: AllocationSource;
+  /**
+   * Its id (`payments[3]` when it has none).
+   */
+  reference: string;
+  /**
+   * The invoice it waits for, when the money was paid for an invoice not issued yet (a deposit):
+   * earmarked by the debtor, so never set off against another debt (C. civ. 1342-10).
+   */
+  waits_for?: string | null;
+}
+/**
  * The state of a whole ledger at the end of a day.
  *
  * This interface was referenced by `Documents`'s JSON-Schema
@@ -2422,6 +2519,11 @@ export interface LedgerState {
    * Unapplied credits per customer and currency.
    */
   unapplied: UnappliedCredit[];
+  /**
+   * The same credits piece by piece, in the order they arose: their sum per customer and
+   * currency is `unapplied`.
+   */
+  credits_on_account?: CreditOnAccount[];
   /**
    * Things the replay had to decide that a person should know (a write-off larger than what
    * was outstanding, a payment naming a settled invoice).
@@ -2853,6 +2955,11 @@ export interface LetterContext {
    */
   settled_invoices?: LetterInvoice[];
   /**
+   * Credits on account deducted from the claim, listed under the principal; their sum is
+   * `totals.set_off`.
+   */
+  credits?: LetterCredit[];
+  /**
    * The amounts claimed; the sums over `invoices` when omitted.
    */
   totals?: Totals | null;
@@ -2980,6 +3087,31 @@ export interface LetterInvoice {
   settled_on?: DateString | null;
 }
 /**
+ * A credit on account deducted from what a letter claims: a credit note, or what a payment paid
+ * beyond the invoices it was matched to.
+ *
+ * This interface was referenced by `Documents`'s JSON-Schema
+ * via the `definition` "LetterCredit".
+ */
+export interface LetterCredit {
+  /**
+   * The credit note's or the payment's reference.
+   */
+  reference: string;
+  /**
+   * `credit_note`, `payment` or `deposit`.
+   */
+  source: AllocationSource;
+  /**
+   * Its date.
+   */
+  date: DateString;
+  /**
+   * The amount deducted.
+   */
+  amount: DecimalString;
+}
+/**
  * The amounts a letter claims. When omitted from a context they are the sums over its invoices.
  *
  * This interface was referenced by `Documents`'s JSON-Schema
@@ -2999,7 +3131,11 @@ export interface Totals {
    */
   fixed_compensation: DecimalString;
   /**
-   * `principal + interest + fixed_compensation` (checked).
+   * Credits on account deducted (set off, C. civ. 1347): the sum of the context's `credits`.
+   */
+  set_off?: DecimalString;
+  /**
+   * `principal − set_off + interest + fixed_compensation` (checked).
    */
   total: DecimalString;
 }

@@ -78,10 +78,18 @@ pub struct ActionTotal {
     /// Outstanding claimed.
     #[serde(with = "arrears::money::decimal_string")]
     pub outstanding: Decimal,
+    /// Credits on account set off (C. civ. 1347), subtracted from the total.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub set_off: Option<Decimal>,
     /// Interest + fixed compensation.
     #[serde(with = "arrears::money::decimal_string")]
     pub penalties: Decimal,
-    /// Sum: what the contact claims.
+    /// Sum: what the contact claims (`outstanding − set_off + penalties`).
     #[serde(with = "arrears::money::decimal_string")]
     pub total: Decimal,
     /// Receivables of the contact not yet due (a pre-due step): mentioned, not claimed.
@@ -141,6 +149,14 @@ pub struct AgendaItem {
     /// Amount claimed: outstanding less any disputed part.
     #[serde(with = "arrears::money::decimal_string")]
     pub outstanding: Decimal,
+    /// Credits on account set off against it (C. civ. 1347; [`crate::claim::set_off`]).
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub set_off: Option<Decimal>,
     /// Interest claimed on the as-of date (the claim's, see [`crate::claim`]).
     #[serde(with = "arrears::money::decimal_string")]
     pub interest: Decimal,
@@ -530,6 +546,21 @@ pub enum Channel {
     Court,
 }
 
+/// A credit on account set off in a claim: a credit note or the surplus of a payment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct ClaimCredit {
+    /// The credit note's or the payment's id.
+    pub reference: String,
+    /// A payment, a deposit or a credit note.
+    pub source: AllocationSource,
+    /// The day it arose.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub date: CivilDate,
+    /// Amount set off against this claim's lines.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+}
+
 /// One receivable of a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct ClaimLine {
@@ -565,13 +596,22 @@ pub struct ClaimLine {
     )]
     #[uniffi(default)]
     pub settled_on: Option<CivilDate>,
+    /// Credits on account set off against it ([`set_off`]): no longer owed, though the books
+    /// have not matched them.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub set_off: Option<Decimal>,
     /// Interest claimed (see the module documentation).
     #[serde(with = "arrears::money::decimal_string")]
     pub interest: Decimal,
     /// Fixed compensation claimed.
     #[serde(with = "arrears::money::decimal_string")]
     pub fixed_compensation: Decimal,
-    /// `outstanding + interest + fixed_compensation`.
+    /// `outstanding − set_off + interest + fixed_compensation`.
     #[serde(with = "arrears::money::decimal_string")]
     pub total: Decimal,
     /// The regime of the penalties, when they were computed.
@@ -736,6 +776,43 @@ pub struct CreditNoteRecord {
     pub currency: String,
 }
 
+/// One piece of unapplied credit, dated and traced to what produced it: the surplus of a payment
+/// or a credit note, or a credit note on account. What the claims set off against what the
+/// customer owes (C. civ. 1347; [`crate::claim`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+pub struct CreditOnAccount {
+    /// Customer id.
+    pub customer: String,
+    /// Currency.
+    pub currency: String,
+    /// The day it arose (the payment's or the credit note's date).
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub date: CivilDate,
+    /// Amount.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
+    /// A payment, a deposit or a credit note.
+    pub source: AllocationSource,
+    /// Its id (`payments[3]` when it has none).
+    pub reference: String,
+    /// The invoice it waits for, when the money was paid for an invoice not issued yet (a deposit):
+    /// earmarked by the debtor, so never set off against another debt (C. civ. 1342-10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub waits_for: Option<String>,
+}
+
+/// What claims do with a customer's credits on account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, uniffi::Enum)]
+pub enum CreditsOnAccount {
+    /// Set off against the overdue receivables, oldest first (the default).
+    #[serde(rename = "set_off")]
+    SetOff,
+    /// Left on the account: claims ask for the receivables as the books match them.
+    #[serde(rename = "ignore")]
+    Ignore,
+}
+
 /// An amount in one currency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 pub struct CurrencyAmount {
@@ -815,16 +892,28 @@ pub struct CustomerClaim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub upcoming: Option<Vec<ClaimLine>>,
-    /// Principal claimed.
+    /// Principal of the lines, as the books show it (before set-off).
     #[serde(with = "arrears::money::decimal_string")]
     pub principal: Decimal,
+    /// Credits on account set off against the lines (C. civ. 1347): subtracted from the total.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub set_off: Option<Decimal>,
+    /// The credits set off, one line each, in the order they arose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub credits: Option<Vec<ClaimCredit>>,
     /// Interest claimed.
     #[serde(with = "arrears::money::decimal_string")]
     pub interest: Decimal,
     /// Fixed compensation claimed.
     #[serde(with = "arrears::money::decimal_string")]
     pub fixed_compensation: Decimal,
-    /// `principal + interest + fixed_compensation`.
+    /// `principal − set_off + interest + fixed_compensation`.
     #[serde(with = "arrears::money::decimal_string")]
     pub total: Decimal,
     /// Penalties (interest + fixed compensation) still owed on receivables settled late and not
@@ -2487,6 +2576,12 @@ pub struct LedgerInterestOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub settled_penalties: Option<SettledPenalties>,
+    /// Whether the customers' credits on account (credit notes not matched, surpluses of
+    /// payments) are set off against what they owe in claims (`set_off`, the default: C. civ.
+    /// 1347, § 389 BGB), or left on the account (`ignore`). See [`crate::claim::set_off`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub credits_on_account: Option<CreditsOnAccount>,
     /// Who each debtor is, by customer id, overriding the ledger's `customers[].debtor` (the
     /// agenda's and report's customer settings come here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2528,6 +2623,11 @@ pub struct LedgerState {
     pub allocations: Vec<AllocationLine>,
     /// Unapplied credits per customer and currency.
     pub unapplied: Vec<UnappliedCredit>,
+    /// The same credits piece by piece, in the order they arose: their sum per customer and
+    /// currency is `unapplied`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub credits_on_account: Option<Vec<CreditOnAccount>>,
     /// Things the replay had to decide that a person should know (a write-off larger than what
     /// was outstanding, a payment naming a settled invoice).
     pub warnings: Vec<String>,
@@ -2603,6 +2703,11 @@ pub struct LetterContext {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub settled_invoices: Option<Vec<LetterInvoice>>,
+    /// Credits on account deducted from the claim, listed under the principal; their sum is
+    /// `totals.set_off`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub credits: Option<Vec<LetterCredit>>,
     /// The amounts claimed; the sums over `invoices` when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
@@ -2653,6 +2758,23 @@ pub struct LetterContext {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub draft: Option<bool>,
+}
+
+/// A credit on account deducted from what a letter claims: a credit note, or what a payment paid
+/// beyond the invoices it was matched to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct LetterCredit {
+    /// The credit note's or the payment's reference.
+    pub reference: String,
+    /// `credit_note`, `payment` or `deposit`.
+    pub source: AllocationSource,
+    /// Its date.
+    #[serde(with = "arrears::calendar::date::serde_date")]
+    pub date: CivilDate,
+    /// The amount deducted.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub amount: Decimal,
 }
 
 /// One instalment of a payment plan, for the plan letters.
@@ -4112,7 +4234,15 @@ pub struct Totals {
     /// Fixed recovery compensation.
     #[serde(with = "arrears::money::decimal_string")]
     pub fixed_compensation: Decimal,
-    /// `principal + interest + fixed_compensation` (checked).
+    /// Credits on account deducted (set off, C. civ. 1347): the sum of the context's `credits`.
+    #[serde(
+        default,
+        with = "arrears::money::decimal_string::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub set_off: Option<Decimal>,
+    /// `principal − set_off + interest + fixed_compensation` (checked).
     #[serde(with = "arrears::money::decimal_string")]
     pub total: Decimal,
 }

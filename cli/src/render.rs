@@ -422,14 +422,13 @@ fn table(sections: &Sections<'_>, title: &str) -> String {
         let mut rows: Vec<&CustomerClaim> = claims.iter().filter(|c| !c.lines.is_empty()).collect();
         rows.sort_by(|a, b| b.total.cmp(&a.total).then(a.customer.cmp(&b.customer)));
         let unclaimed = claims.iter().any(|c| !c.settled_not_claimed.is_zero());
-        let mut header = vec![
-            "Customer",
-            "Invoices",
-            "Principal",
-            "Interest",
-            "Fixed sums",
-            "Total claimed",
-        ];
+        // Credits on account set off (C. civ. 1347), when any customer has some.
+        let set_off = rows.iter().any(|c| !c.set_off.is_zero());
+        let mut header = vec!["Customer", "Invoices", "Principal"];
+        if set_off {
+            header.push("Credits set off");
+        }
+        header.extend(["Interest", "Fixed sums", "Total claimed"]);
         if unclaimed {
             header.push("Not claimed: paid late");
         }
@@ -442,10 +441,19 @@ fn table(sections: &Sections<'_>, title: &str) -> String {
                 }),
                 right(c.lines.len()),
                 right(format!("{} {}", money(c.principal), c.currency)),
+            ];
+            if set_off {
+                cells.push(right(if c.set_off.is_zero() {
+                    "-".to_string()
+                } else {
+                    format!("-{}", money(c.set_off))
+                }));
+            }
+            cells.extend([
                 right(money(c.interest)),
                 right(money(c.fixed_compensation)),
                 right(format!("{} {}", money(c.total), c.currency)),
-            ];
+            ]);
             if unclaimed {
                 cells.push(right(if c.settled_not_claimed.is_zero() {
                     "-".to_string()
@@ -464,7 +472,13 @@ fn table(sections: &Sections<'_>, title: &str) -> String {
             out,
             "  Principal is what is still unpaid on each invoice; interest is all the interest accrued and not paid in \
              cash (with interest-first imputation, C. civ. 1343-1, § 367 BGB, the statement counts part of it as \
-             principal: the total is the same)."
+             principal: the total is the same).{}",
+            if set_off {
+                " Credits set off are credit notes and overpayments on the customer's account not yet matched, \
+                 deducted from what is claimed (C. civ. 1347)."
+            } else {
+                ""
+            }
         );
         for u in arrears::claim::unclaimed(claims) {
             let _ = writeln!(

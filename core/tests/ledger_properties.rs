@@ -104,6 +104,9 @@ fn sorted(mut s: LedgerState) -> LedgerState {
     for w in &mut s.warnings {
         *w = without_positions(w);
     }
+    for c in &mut s.credits_on_account {
+        c.reference = without_positions(&c.reference);
+    }
     s
 }
 

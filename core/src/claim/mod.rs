@@ -50,6 +50,7 @@
 //! ```
 
 pub mod ops;
+pub mod set_off;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -60,12 +61,16 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::date::serde_date;
 use crate::error::{err, Result};
 use crate::interest::ledger::{
-    for_state, LedgerInterest, LedgerInterestOptions, SettledPenalties, SkippedReceivable,
+    for_state_with, CreditsOnAccount, LedgerInterest, LedgerInterestOptions, SettledPenalties,
+    SkippedReceivable,
 };
+use crate::interest::DatedAmount;
 use crate::interest::{Regime, Statement, Warning};
+use crate::ledger::AllocationSource;
 use crate::ledger::{Ledger, LedgerState, ReceivableState, ReceivableStatus};
 use crate::money::{decimal_string, Currency};
 use crate::rates::RateTable;
+use set_off::{set_offs, SetOff};
 
 /// Disputes known beyond the ledger (the dunning journal's), by invoice id: the amount disputed,
 /// or `None` for the whole invoice. A receivable's disputed part is the larger of the ledger's and
@@ -113,6 +118,15 @@ pub struct ClaimLine {
     )]
     #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
     pub settled_on: Option<NaiveDate>,
+    /// Credits on account set off against it ([`set_off`]): no longer owed, though the books
+    /// have not matched them.
+    #[serde(
+        default,
+        with = "decimal_string",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    pub set_off: Decimal,
     /// Interest claimed (see the module documentation).
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
@@ -121,7 +135,7 @@ pub struct ClaimLine {
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub fixed_compensation: Decimal,
-    /// `outstanding + interest + fixed_compensation`.
+    /// `outstanding − set_off + interest + fixed_compensation`.
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total: Decimal,
@@ -148,10 +162,21 @@ pub struct CustomerClaim {
     /// groups them, a pre-due reminder), never claimed nor counted in the totals.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub upcoming: Vec<ClaimLine>,
-    /// Principal claimed.
+    /// Principal of the lines, as the books show it (before set-off).
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub principal: Decimal,
+    /// Credits on account set off against the lines (C. civ. 1347): subtracted from the total.
+    #[serde(
+        default,
+        with = "decimal_string",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    pub set_off: Decimal,
+    /// The credits set off, one line each, in the order they arose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<ClaimCredit>,
     /// Interest claimed.
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
@@ -160,7 +185,7 @@ pub struct CustomerClaim {
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub fixed_compensation: Decimal,
-    /// `principal + interest + fixed_compensation`.
+    /// `principal − set_off + interest + fixed_compensation`.
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total: Decimal,
@@ -177,6 +202,24 @@ pub struct CustomerClaim {
     /// The statements' warnings (an unverified rate, ...), once each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
+}
+
+/// A credit on account set off in a claim: a credit note or the surplus of a payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+pub struct ClaimCredit {
+    /// The credit note's or the payment's id.
+    pub reference: String,
+    /// A payment, a deposit or a credit note.
+    pub source: AllocationSource,
+    /// The day it arose.
+    #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    pub date: NaiveDate,
+    /// Amount set off against this claim's lines.
+    #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    pub amount: Decimal,
 }
 
 /// Penalties still owed on invoices paid late and not claimed, added up for one currency.
@@ -279,6 +322,8 @@ pub struct Claims<'a> {
     names: HashMap<&'a str, &'a str>,
     statement_of: HashMap<String, usize>,
     skipped_of: HashMap<String, usize>,
+    /// Credits on account set off, by receivable id.
+    set_off_of: HashMap<String, Vec<SetOff>>,
     /// Customer id → indices of its receivables in the state, so that a customer's claim does not
     /// scan the whole ledger.
     by_customer: HashMap<&'a str, Vec<usize>>,
@@ -362,7 +407,29 @@ impl<'a> Claims<'a> {
         table: &RateTable,
         open_only: bool,
     ) -> Result<Claims<'a>> {
-        let penalties = for_state(ledger, state, options, table, open_only)?;
+        let set_off = match options.credits_on_account {
+            CreditsOnAccount::Ignore => Vec::new(),
+            _ => set_offs(state)?,
+        };
+        let mut set_off_of: HashMap<String, Vec<SetOff>> = HashMap::new();
+        for s in set_off {
+            set_off_of.entry(s.receivable.clone()).or_default().push(s);
+        }
+        let payments: HashMap<&str, Vec<DatedAmount>> = set_off_of
+            .iter()
+            .map(|(id, list)| {
+                let dated = list
+                    .iter()
+                    .map(|s| DatedAmount {
+                        date: s.date,
+                        amount: s.amount,
+                    })
+                    .collect();
+                (id.as_str(), dated)
+            })
+            .collect();
+        let penalties = for_state_with(ledger, state, options, table, open_only, &payments)?;
+        drop(payments);
         let statement_of = penalties
             .receivables
             .iter()
@@ -392,6 +459,7 @@ impl<'a> Claims<'a> {
             names,
             statement_of,
             skipped_of,
+            set_off_of,
             by_customer,
         })
     }
@@ -496,6 +564,8 @@ impl<'a> Claims<'a> {
             lines: Vec::new(),
             upcoming: Vec::new(),
             principal: Decimal::ZERO,
+            set_off: Decimal::ZERO,
+            credits: Vec::new(),
             interest: Decimal::ZERO,
             fixed_compensation: Decimal::ZERO,
             total: Decimal::ZERO,
@@ -532,6 +602,7 @@ impl<'a> Claims<'a> {
         open.sort_by(|a, b| (a.due_date, &a.id).cmp(&(b.due_date, &b.id)));
         settled.sort_by(|a, b| (a.due_date, &a.id).cmp(&(b.due_date, &b.id)));
 
+        let overflow = || err!(Overflow, "claim total overflows");
         for r in open {
             let journal = disputes
                 .get(&r.invoice)
@@ -542,8 +613,17 @@ impl<'a> Claims<'a> {
                 continue;
             }
             let statement = self.statement(&r.id);
+            // Credits set off against it (never more than what is claimed of it).
+            let offs = self.set_off_of.get(&r.id).map(Vec::as_slice).unwrap_or(&[]);
+            let mut set_off = Decimal::ZERO;
+            for o in offs {
+                set_off = set_off.checked_add(o.amount).ok_or_else(overflow)?;
+            }
+            let claimed = r.outstanding.checked_sub(disputed).ok_or_else(overflow)?;
+            let set_off = set_off.min(claimed);
+            let owed = r.outstanding.checked_sub(set_off).ok_or_else(overflow)?;
             let (interest, fixed) = match statement {
-                Some(s) => (unpaid_interest(s, r.outstanding)?, s.fixed_compensation),
+                Some(s) => (unpaid_interest(s, owed)?, s.fixed_compensation),
                 None => (Decimal::ZERO, Decimal::ZERO),
             };
             if statement.is_none() && r.days_late > 0 {
@@ -551,13 +631,20 @@ impl<'a> Claims<'a> {
                     claim.without_penalties.push(s.clone());
                 }
             }
-            let line = self.line(
-                r,
-                r.outstanding.checked_sub(disputed),
-                disputed,
-                interest,
-                fixed,
-            )?;
+            let mut line = self.line(r, Some(claimed), disputed, interest, fixed)?;
+            if !set_off.is_zero() {
+                line.set_off = set_off;
+                line.set_off.rescale(r.currency.minor_units());
+                line.total = line.total.checked_sub(set_off).ok_or_else(overflow)?;
+                let mut left = set_off;
+                for o in offs {
+                    let used = o.amount.min(left);
+                    left = left.saturating_sub(used);
+                    if !used.is_zero() {
+                        claim.add_credit(self.credit_of(o, used))?;
+                    }
+                }
+            }
             if r.days_late > 0 {
                 claim.push(line, statement)?;
             } else {
@@ -598,6 +685,22 @@ impl<'a> Claims<'a> {
         }
         claim.rescale();
         Ok(claim)
+    }
+
+    /// The credit line of a set-off: the credit's own date, from the state.
+    fn credit_of(&self, o: &SetOff, amount: Decimal) -> ClaimCredit {
+        let date = self
+            .state
+            .credits_on_account
+            .iter()
+            .find(|c| c.reference == o.reference && c.source == o.source)
+            .map_or(o.date, |c| c.date);
+        ClaimCredit {
+            reference: o.reference.clone(),
+            source: o.source,
+            date,
+            amount,
+        }
     }
 
     fn is_settled_late(&self, r: &ReceivableState) -> bool {
@@ -652,6 +755,7 @@ impl<'a> Claims<'a> {
             disputed,
             days_late: r.days_late,
             settled_on,
+            set_off: Decimal::ZERO,
             interest,
             fixed_compensation: fixed,
             total,
@@ -666,6 +770,10 @@ impl CustomerClaim {
         self.principal = self
             .principal
             .checked_add(line.outstanding)
+            .ok_or_else(overflow)?;
+        self.set_off = self
+            .set_off
+            .checked_add(line.set_off)
             .ok_or_else(overflow)?;
         self.interest = self
             .interest
@@ -685,10 +793,31 @@ impl CustomerClaim {
         Ok(())
     }
 
+    fn add_credit(&mut self, credit: ClaimCredit) -> Result<()> {
+        match self
+            .credits
+            .iter_mut()
+            .find(|c| c.reference == credit.reference && c.source == credit.source)
+        {
+            Some(c) => {
+                c.amount = c
+                    .amount
+                    .checked_add(credit.amount)
+                    .ok_or_else(|| err!(Overflow, "claim total overflows"))?;
+            }
+            None => self.credits.push(credit),
+        }
+        Ok(())
+    }
+
     fn rescale(&mut self) {
         let units = self.currency.minor_units();
+        for c in &mut self.credits {
+            c.amount.rescale(units);
+        }
         for d in [
             &mut self.principal,
+            &mut self.set_off,
             &mut self.interest,
             &mut self.fixed_compensation,
             &mut self.total,

@@ -168,6 +168,14 @@ pub struct AgendaItem {
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
+    /// Credits on account set off against it (C. civ. 1347; [`crate::claim::set_off`]).
+    #[serde(
+        default,
+        with = "decimal_string",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    pub set_off: Decimal,
     /// Interest claimed on the as-of date (the claim's, see [`crate::claim`]).
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
@@ -241,11 +249,19 @@ pub struct ActionTotal {
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub outstanding: Decimal,
+    /// Credits on account set off (C. civ. 1347), subtracted from the total.
+    #[serde(
+        default,
+        with = "decimal_string",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    pub set_off: Decimal,
     /// Interest + fixed compensation.
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub penalties: Decimal,
-    /// Sum: what the contact claims.
+    /// Sum: what the contact claims (`outstanding − set_off + penalties`).
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total: Decimal,
@@ -936,6 +952,7 @@ pub fn agenda(
                 days_late: days_between(r.due_date, as_of),
                 currency: r.currency,
                 outstanding: r.outstanding.saturating_sub(disputed),
+                set_off: Decimal::ZERO,
                 interest: Decimal::ZERO,
                 fixed_compensation: Decimal::ZERO,
                 penalties_unavailable: None,
@@ -1035,6 +1052,7 @@ pub fn agenda(
             for item in items.iter_mut().filter(|i| i.currency == currency) {
                 if let Some(line) = lines.get(item.receivable.as_str()) {
                     item.outstanding = line.outstanding;
+                    item.set_off = line.set_off;
                     item.interest = line.interest;
                     item.fixed_compensation = line.fixed_compensation;
                 }
@@ -1057,6 +1075,7 @@ pub fn agenda(
             totals.push(ActionTotal {
                 currency,
                 outstanding: claim.principal,
+                set_off: claim.set_off,
                 penalties: add(claim.interest, claim.fixed_compensation)?,
                 total: claim.total,
                 not_yet_due,
@@ -1215,25 +1234,30 @@ fn step_date(calendar: &Calendar, due: NaiveDate, offset: i32) -> Result<NaiveDa
 }
 
 fn totals_of(items: &[AgendaItem]) -> Result<Vec<ActionTotal>> {
-    let mut per: BTreeMap<Currency, (Decimal, Decimal)> = BTreeMap::new();
+    let mut per: BTreeMap<Currency, (Decimal, Decimal, Decimal)> = BTreeMap::new();
     for i in items {
         let e = per
             .entry(i.currency)
-            .or_insert((Decimal::ZERO, Decimal::ZERO));
+            .or_insert((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO));
         e.0 = add(e.0, i.outstanding)?;
         e.1 = add(add(e.1, i.interest)?, i.fixed_compensation)?;
+        e.2 = add(e.2, i.set_off)?;
     }
     per.into_iter()
-        .map(|(currency, (o, p))| {
-            let mut o = o;
-            o.rescale(currency.minor_units());
-            let mut p = p;
-            p.rescale(currency.minor_units());
+        .map(|(currency, (o, p, s))| {
+            let (mut o, mut p, mut s) = (o, p, s);
+            for d in [&mut o, &mut p, &mut s] {
+                d.rescale(currency.minor_units());
+            }
+            let net = o
+                .checked_sub(s)
+                .ok_or_else(|| err!(Overflow, "total overflows"))?;
             Ok(ActionTotal {
                 currency,
                 outstanding: o,
+                set_off: s,
                 penalties: p,
-                total: add(o, p)?,
+                total: add(net, p)?,
                 not_yet_due: Decimal::new(0, currency.minor_units()),
             })
         })

@@ -302,8 +302,23 @@ pub fn context(
             principal: claim.principal,
             interest: claim.interest,
             fixed_compensation: claim.fixed_compensation,
+            set_off: claim.set_off,
             total: claim.total,
         }),
+        credits: if pre_due {
+            Vec::new()
+        } else {
+            claim
+                .credits
+                .iter()
+                .map(|c| crate::letters::LetterCredit {
+                    reference: c.reference.clone(),
+                    source: c.source,
+                    date: c.date,
+                    amount: c.amount,
+                })
+                .collect()
+        },
         invoices,
         upcoming_invoices,
         settled_invoices,

@@ -15,7 +15,7 @@
 //! books' principal, disputes left out, penalties on invoices paid late claimed or not) is
 //! [`crate::claim`]'s, built on them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -49,6 +49,11 @@ pub struct LedgerInterestOptions {
     /// not claimed (`omit`, the default). See [`crate::claim`].
     #[serde(default, skip_serializing_if = "is_omit")]
     pub settled_penalties: SettledPenalties,
+    /// Whether the customers' credits on account (credit notes not matched, surpluses of
+    /// payments) are set off against what they owe in claims (`set_off`, the default: C. civ.
+    /// 1347, § 389 BGB), or left on the account (`ignore`). See [`crate::claim::set_off`].
+    #[serde(default, skip_serializing_if = "is_set_off")]
+    pub credits_on_account: CreditsOnAccount,
     /// Who each debtor is, by customer id, overriding the ledger's `customers[].debtor` (the
     /// agenda's and report's customer settings come here).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -147,6 +152,23 @@ pub enum SettledPenalties {
     Omit,
     /// Claimed with the open invoices: listed in contacts and letters and counted in totals.
     Claim,
+}
+
+/// What claims do with a customer's credits on account.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CreditsOnAccount {
+    /// Set off against the overdue receivables, oldest first (the default).
+    #[default]
+    SetOff,
+    /// Left on the account: claims ask for the receivables as the books match them.
+    Ignore,
+}
+
+fn is_set_off(c: &CreditsOnAccount) -> bool {
+    *c == CreditsOnAccount::SetOff
 }
 
 fn is_omit(s: &SettledPenalties) -> bool {
@@ -397,6 +419,22 @@ pub fn for_state(
     table: &RateTable,
     open_only: bool,
 ) -> Result<LedgerInterest> {
+    for_state_with(ledger, state, opts, table, open_only, &HashMap::new())
+}
+
+/// The same with payments beyond the ledger's matching, by receivable id: the credits on account
+/// a claim sets off against it ([`crate::claim::set_off`]), imputed as payments of their date.
+///
+/// # Errors
+/// As [`for_ledger`].
+pub fn for_state_with(
+    ledger: &Ledger,
+    state: &crate::ledger::LedgerState,
+    opts: &LedgerInterestOptions,
+    table: &RateTable,
+    open_only: bool,
+    set_off: &HashMap<&str, Vec<DatedAmount>>,
+) -> Result<LedgerInterest> {
     let as_of = state.as_of;
     let customers: BTreeMap<&str, &crate::ledger::CustomerRecord> = ledger
         .document()
@@ -472,6 +510,7 @@ pub fn for_state(
                 _ => credits.push(item),
             }
         }
+        payments.extend(set_off.get(r.id.as_str()).into_iter().flatten().cloned());
         let until = r.settled_on.map_or(as_of, |d| d.min(as_of));
         let mut options = opts.options.clone();
         if notice_date.is_some() {

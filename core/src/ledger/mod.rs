@@ -61,8 +61,8 @@ pub use document::{
 };
 pub(crate) use state::Settlement;
 pub use state::{
-    Allocation, AllocationSource, CurrencyTotals, CustomerState, LedgerState, ReceivableState,
-    ReceivableStatus, UnappliedCredit,
+    Allocation, AllocationSource, CreditOnAccount, CurrencyTotals, CustomerState, LedgerState,
+    ReceivableState, ReceivableStatus, UnappliedCredit,
 };
 
 use crate::error::{err, Error, Result};

@@ -151,6 +151,34 @@ pub struct UnappliedCredit {
     pub amount: Decimal,
 }
 
+/// One piece of unapplied credit, dated and traced to what produced it: the surplus of a payment
+/// or a credit note, or a credit note on account. What the claims set off against what the
+/// customer owes (C. civ. 1347; [`crate::claim`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+pub struct CreditOnAccount {
+    /// Customer id.
+    pub customer: String,
+    /// Currency.
+    pub currency: Currency,
+    /// The day it arose (the payment's or the credit note's date).
+    #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    pub date: NaiveDate,
+    /// Amount.
+    #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    pub amount: Decimal,
+    /// A payment, a deposit or a credit note.
+    pub source: AllocationSource,
+    /// Its id (`payments[3]` when it has none).
+    pub reference: String,
+    /// The invoice it waits for, when the money was paid for an invoice not issued yet (a deposit):
+    /// earmarked by the debtor, so never set off against another debt (C. civ. 1342-10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waits_for: Option<String>,
+}
+
 /// Totals of a customer (or of the whole ledger) in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -232,6 +260,10 @@ pub struct LedgerState {
     pub allocations: Vec<Allocation>,
     /// Unapplied credits per customer and currency.
     pub unapplied: Vec<UnappliedCredit>,
+    /// The same credits piece by piece, in the order they arose: their sum per customer and
+    /// currency is `unapplied`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits_on_account: Vec<CreditOnAccount>,
     /// Things the replay had to decide that a person should know (a write-off larger than what
     /// was outstanding, a payment naming a settled invoice).
     pub warnings: Vec<String>,
@@ -335,6 +367,7 @@ struct Replay<'a> {
     open: Vec<Open>,
     books: HashMap<(&'a str, Currency), OpenBook<'a>>,
     unapplied: BTreeMap<(String, Currency), Decimal>,
+    credits: Vec<CreditOnAccount>,
     allocations: Vec<Allocation>,
     warnings: Vec<String>,
 }
@@ -415,6 +448,7 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
             .collect(),
         books: HashMap::new(),
         unapplied: BTreeMap::new(),
+        credits: Vec::new(),
         allocations: Vec::new(),
         warnings: Vec::new(),
     };
@@ -465,7 +499,17 @@ pub(super) fn replay(ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerState> {
     for (pi, amount) in waiting {
         if let Some(p) = doc.payments.get(pi) {
             let customer = rp.payment_customer(pi).unwrap_or_default();
-            rp.add_unapplied(&customer, p.currency, amount)?;
+            let waits_for = p.invoice.clone().or_else(|| {
+                p.allocations
+                    .as_ref()
+                    .and_then(|a| a.first())
+                    .map(|l| l.invoice.clone())
+            });
+            let credit = rp.credit(&customer, p.currency, p.date, amount, pi, false);
+            rp.add_unapplied(CreditOnAccount {
+                waits_for,
+                ..credit
+            })?;
         }
     }
     rp.finish()
@@ -524,17 +568,56 @@ impl<'a> Replay<'a> {
         }
     }
 
-    fn add_unapplied(&mut self, customer: &str, currency: Currency, amount: Decimal) -> Result<()> {
-        if amount.is_zero() {
+    /// A piece of credit from payment `index` (or credit note `index` with `credit_note`).
+    fn credit(
+        &self,
+        customer: &str,
+        currency: Currency,
+        date: NaiveDate,
+        amount: Decimal,
+        index: usize,
+        credit_note: bool,
+    ) -> CreditOnAccount {
+        let doc = &self.ledger.document;
+        let (source, reference) = if credit_note {
+            let id = doc.credit_notes.get(index).and_then(|n| n.id.clone());
+            (
+                AllocationSource::CreditNote,
+                id.unwrap_or_else(|| format!("credit_notes[{index}]")),
+            )
+        } else {
+            let p = doc.payments.get(index);
+            let source = match p.map(|p| p.kind) {
+                Some(PaymentKind::Deposit) => AllocationSource::Deposit,
+                _ => AllocationSource::Payment,
+            };
+            let id = p.and_then(|p| p.id.clone());
+            (source, id.unwrap_or_else(|| format!("payments[{index}]")))
+        };
+        CreditOnAccount {
+            customer: customer.to_string(),
+            currency,
+            date,
+            amount,
+            source,
+            reference,
+            waits_for: None,
+        }
+    }
+
+    fn add_unapplied(&mut self, credit: CreditOnAccount) -> Result<()> {
+        if credit.amount.is_zero() {
             return Ok(());
         }
+        let customer = credit.customer.clone();
         let slot = self
             .unapplied
-            .entry((customer.to_string(), currency))
+            .entry((customer.clone(), credit.currency))
             .or_insert(Decimal::ZERO);
         *slot = slot
-            .checked_add(amount)
+            .checked_add(credit.amount)
             .ok_or_else(|| err!(Overflow, "unapplied credit of {customer} overflows"))?;
+        self.credits.push(credit);
         Ok(())
     }
 
@@ -675,7 +758,8 @@ impl<'a> Replay<'a> {
                 }
             }
         }
-        self.add_unapplied(&customer, p.currency, left)
+        let credit = self.credit(&customer, p.currency, date, left, pi, false);
+        self.add_unapplied(credit)
     }
 
     fn credit_note(&mut self, ni: usize, date: NaiveDate) -> Result<()> {
@@ -708,11 +792,13 @@ impl<'a> Replay<'a> {
                         n.currency
                     ));
                 }
-                self.add_unapplied(&customer, n.currency, left)
+                let credit = self.credit(&customer, n.currency, date, left, ni, true);
+                self.add_unapplied(credit)
             }
             None => {
                 let customer = n.customer.clone().unwrap_or_default();
-                self.add_unapplied(&customer, n.currency, n.amount)
+                let credit = self.credit(&customer, n.currency, date, n.amount, ni, true);
+                self.add_unapplied(credit)
             }
         }
     }
@@ -897,6 +983,14 @@ impl<'a> Replay<'a> {
             totals,
             allocations: self.allocations,
             unapplied,
+            credits_on_account: self
+                .credits
+                .into_iter()
+                .map(|mut c| {
+                    c.amount = scaled(c.amount, c.currency);
+                    c
+                })
+                .collect(),
             warnings: self.warnings,
         })
     }

@@ -336,6 +336,26 @@ pub struct LetterInvoice {
     pub settled_on: Option<NaiveDate>,
 }
 
+/// A credit on account deducted from what a letter claims: a credit note, or what a payment paid
+/// beyond the invoices it was matched to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LetterCredit {
+    /// The credit note's or the payment's reference.
+    pub reference: String,
+    /// `credit_note`, `payment` or `deposit`.
+    pub source: crate::ledger::AllocationSource,
+    /// Its date.
+    #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    pub date: NaiveDate,
+    /// The amount deducted.
+    #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    pub amount: Decimal,
+}
+
 /// The amounts a letter claims. When omitted from a context they are the sums over its invoices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
@@ -353,7 +373,15 @@ pub struct Totals {
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub fixed_compensation: Decimal,
-    /// `principal + interest + fixed_compensation` (checked).
+    /// Credits on account deducted (set off, C. civ. 1347): the sum of the context's `credits`.
+    #[serde(
+        default,
+        with = "decimal_string",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    pub set_off: Decimal,
+    /// `principal − set_off + interest + fixed_compensation` (checked).
     #[serde(with = "decimal_string")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
     pub total: Decimal,
@@ -430,6 +458,10 @@ pub struct LetterContext {
     /// `settled_on` set): listed after the open ones and counted in the totals.
     #[serde(default)]
     pub settled_invoices: Vec<LetterInvoice>,
+    /// Credits on account deducted from the claim, listed under the principal; their sum is
+    /// `totals.set_off`.
+    #[serde(default)]
+    pub credits: Vec<LetterCredit>,
     /// The amounts claimed; the sums over `invoices` when omitted.
     #[serde(default)]
     pub totals: Option<Totals>,
@@ -559,6 +591,7 @@ fn resolve(ctx: &LetterContext) -> Result<LetterContext> {
     if out.totals.is_none() {
         out.totals = Some(sum_totals(
             ctx.invoices.iter().chain(&ctx.settled_invoices),
+            &ctx.credits,
             ctx.currency,
         )?);
     }
@@ -573,6 +606,7 @@ fn resolve(ctx: &LetterContext) -> Result<LetterContext> {
 
 fn sum_totals<'a>(
     invoices: impl Iterator<Item = &'a LetterInvoice>,
+    credits: &[LetterCredit],
     currency: Currency,
 ) -> Result<Totals> {
     let zero = Money::zero(currency);
@@ -582,11 +616,19 @@ fn sum_totals<'a>(
         interest = interest.checked_add(Money::new(inv.interest, currency))?;
         fixed = fixed.checked_add(Money::new(inv.fixed_compensation, currency))?;
     }
-    let total = principal.checked_add(interest)?.checked_add(fixed)?;
+    let mut set_off = zero;
+    for c in credits {
+        set_off = set_off.checked_add(Money::new(c.amount, currency))?;
+    }
+    let total = principal
+        .checked_sub(set_off)?
+        .checked_add(interest)?
+        .checked_add(fixed)?;
     Ok(Totals {
         principal: principal.amount(),
         interest: interest.amount(),
         fixed_compensation: fixed.amount(),
+        set_off: set_off.amount(),
         total: total.amount(),
     })
 }
@@ -651,21 +693,38 @@ fn validate(ctx: &LetterContext) -> Result<()> {
             &mut problems,
         );
         amount(t.total, "totals.total".into(), &mut problems);
+        amount(t.set_off, "totals.set_off".into(), &mut problems);
         let sum = t
             .principal
-            .checked_add(t.interest)
+            .checked_sub(t.set_off)
+            .and_then(|s| s.checked_add(t.interest))
             .and_then(|s| s.checked_add(t.fixed_compensation));
         if sum != Some(t.total) {
             problems.push(
                 err!(
                     InvalidValue,
-                    "total {} is not principal {} + interest {} + fixed compensation {}",
+                    "total {} is not principal {} − set-off {} + interest {} + fixed compensation {}",
                     t.total,
                     t.principal,
+                    t.set_off,
                     t.interest,
                     t.fixed_compensation
                 )
                 .at("totals.total"),
+            );
+        }
+        let credited = ctx
+            .credits
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, c| acc.checked_add(c.amount));
+        if credited != Some(t.set_off) {
+            problems.push(
+                err!(
+                    InvalidValue,
+                    "set-off {} is not the sum of the credits listed",
+                    t.set_off
+                )
+                .at("totals.set_off"),
             );
         }
     }

@@ -691,3 +691,59 @@ fn a_pre_due_reminder_states_the_overdue_invoices_too() {
         assert!(!render(&alone, Format::Text).unwrap().body.contains(heading));
     }
 }
+
+/// A credit on account set off (C. civ. 1347) is a line of its own under the principal, in every
+/// language and format, and the total is net of it: 3,634.56 − 300.00 + 44.42 + 80.00 = 3,458.98
+/// (3,634.56 − 300.00 + 44.42 + 140.00 = 3,518.98 in pounds, with the UK fixed sums).
+#[test]
+fn a_credit_set_off_is_listed_and_deducted() {
+    for (language, label, amount, total) in [
+        (
+            Language::Fr,
+            "Avoir AV-7 du 20 mai 2026, déduit (compensation, art. 1347 C. civ.)",
+            " : −300,00\u{a0}€",
+            "Total dû : 3\u{202f}458,98\u{a0}€",
+        ),
+        (
+            Language::En,
+            "Credit note AV-7 of 20 May 2026, deducted",
+            ": −£300.00",
+            "£3,518.98",
+        ),
+        (
+            Language::De,
+            "Gutschrift AV-7 vom 20. Mai 2026, verrechnet (§ 387 BGB)",
+            ": −300,00\u{a0}€",
+            "3.458,98\u{a0}€",
+        ),
+    ] {
+        let mut ctx = context("formal_notice", language);
+        ctx.credits = vec![crate::letters::LetterCredit {
+            reference: "AV-7".into(),
+            source: crate::ledger::AllocationSource::CreditNote,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 5, 20).unwrap(),
+            amount: Decimal::new(30000, 2),
+        }];
+        let t = ctx.totals.as_mut().unwrap();
+        t.set_off = Decimal::new(30000, 2);
+        t.total -= Decimal::new(30000, 2);
+        let text = render(&ctx, Format::Text).unwrap().body;
+        assert!(
+            text.contains(&format!("{label}{amount}")),
+            "{language:?}: no credit line in\n{text}"
+        );
+        assert!(
+            text.contains(total),
+            "{language:?}: total {total:?} in\n{text}"
+        );
+        let html = render(&ctx, Format::Html).unwrap().body;
+        let cell = format!(
+            "<td>{label}</td><td class=\"num\">{}</td>",
+            amount.trim_start_matches([' ', ':'])
+        );
+        assert!(
+            html.contains(&cell),
+            "{language:?}: no credit row {cell:?} in\n{html}"
+        );
+    }
+}

@@ -432,7 +432,7 @@ pub fn html(r: &ReportInputs) -> String {
     }
 
     // What late customers are claimed: the claims, the same amounts as the agenda and the letters.
-    o.push_str("<h2>What late customers owe</h2><table><tr><th>Customer</th><th class=\"n\">Invoices</th><th class=\"n\">Principal</th><th class=\"n\">Interest</th><th class=\"n\">Fixed sums</th><th class=\"n\">Total claimed</th><th class=\"n\">Not claimed: paid late</th></tr>");
+    o.push_str("<h2>What late customers owe</h2><table><tr><th>Customer</th><th class=\"n\">Invoices</th><th class=\"n\">Principal</th><th class=\"n\">Credits set off</th><th class=\"n\">Interest</th><th class=\"n\">Fixed sums</th><th class=\"n\">Total claimed</th><th class=\"n\">Not claimed: paid late</th></tr>");
     let mut rows: Vec<&CustomerClaim> = r.claims.iter().filter(|c| !c.lines.is_empty()).collect();
     rows.sort_by(|a, b| b.total.cmp(&a.total).then(a.customer.cmp(&b.customer)));
     for c in rows.iter().take(15) {
@@ -447,11 +447,16 @@ pub fn html(r: &ReportInputs) -> String {
         };
         let _ = write!(
             o,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\"><b>{} {}</b></td><td class=\"n\">{}</td></tr>",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\"><b>{} {}</b></td><td class=\"n\">{}</td></tr>",
             escape(&name),
             c.lines.len(),
             amount(c.principal),
             c.currency,
+            if c.set_off.is_zero() {
+                "–".to_string()
+            } else {
+                format!("−{}", amount(c.set_off))
+            },
             amount(c.interest),
             amount(c.fixed_compensation),
             amount(c.total),
@@ -459,7 +464,7 @@ pub fn html(r: &ReportInputs) -> String {
             unclaimed
         );
     }
-    o.push_str("</table><p class=\"note\">Interest per C. com. L441-10 (France), § 288 BGB (Germany), Late Payment Act 1998 (UK), directive 2011/7/EU elsewhere in the EU; fixed compensation per invoice paid late. Interest is all the interest accrued and not paid in cash (with interest-first imputation, C. civ. 1343-1, § 367 BGB, a statement counts part of it as principal; the total is the same). Penalties on invoices already paid late are shown, not claimed, unless the report was asked to claim them.</p>");
+    o.push_str("</table><p class=\"note\">Interest per C. com. L441-10 (France), § 288 BGB (Germany), Late Payment Act 1998 (UK), directive 2011/7/EU elsewhere in the EU; fixed compensation per invoice paid late. Interest is all the interest accrued and not paid in cash (with interest-first imputation, C. civ. 1343-1, § 367 BGB, a statement counts part of it as principal; the total is the same). Credits on the customer's account not yet matched (credit notes, overpayments) are set off against what is owed (C. civ. 1347) and stop interest on what they cover. Penalties on invoices already paid late are shown, not claimed, unless the report was asked to claim them.</p>");
     for u in crate::claim::unclaimed(&r.claims) {
         let _ = write!(
             o,
