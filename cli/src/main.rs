@@ -512,6 +512,10 @@ struct PenaltiesArgs {
     /// aging bucket, the oldest days late, interest, compensation and total due).
     #[arg(long, value_enum, default_value_t = PenaltiesBy::Invoice)]
     by: PenaltiesBy,
+    /// The journal (JSON Lines): its formal notices start a consumer's interest (C. civ. 1231-6,
+    /// § 286 (1) BGB).
+    #[arg(long)]
+    journal: Option<PathBuf>,
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -864,7 +868,8 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Penalties(a) => {
             let as_of = a.as_of.unwrap_or_else(today);
             let table = arrears::rates::RateTable::builtin()?;
-            let options = a.input.interest();
+            let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
+            let options = a.input.settings(None)?.interest_options(&journal)?;
             if a.format == PenaltiesFormat::Parquet && a.out.is_none() {
                 return Err(Error::new(
                     arrears::Code::InvalidValue,

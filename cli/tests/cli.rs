@@ -714,6 +714,49 @@ fn penalties_say_why_late_rows_have_none() {
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
 
+/// A consumer's interest runs from the formal notice (C. civ. 1231-6): the same penalty table
+/// says "no interest yet" without the journal and, with the journal's `d30_formal_notice` of
+/// 2024-02-14, computes the legal rate ("autres cas", 5.07 % in H1 2024) from the next day:
+/// 15 Feb – 15 Mar = 30 days, 1,000.00 × 5.07 % × 30/365 = 4.1671… → 4.17, no EUR 40.
+#[test]
+fn penalties_of_a_consumer_run_from_the_journals_formal_notice() {
+    let csv = tmp(
+        "consumer.csv",
+        "id,customer,issue_date,due_date,amount,currency,customer_country,debtor\n\
+         F1,C1,2024-01-01,2024-01-31,1000.00,EUR,FR,consumer\n",
+    );
+    let args = |extra: &[&str]| {
+        let mut v = vec!["penalties", csv.to_str().unwrap(), "--as-of", "2024-03-15"];
+        v.extend_from_slice(extra);
+        v.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    };
+    let run = |a: Vec<String>| arrears(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let o = run(args(&[]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("\nF1,C1,EUR,2024-01-31,44,31-60,1000.00,0.00,"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).contains("runs from a formal notice (C. civ. 1231-6)"),
+        "{}",
+        stderr(&o)
+    );
+    let journal = tmp(
+        "consumer-journal.jsonl",
+        r#"{"at":"2024-02-14T09:00:00Z","date":"2024-02-14","type":"action","customer":"C1","step":"d30_formal_notice","channel":"registered_letter","items":[{"receivable":"F1","step":"d30_formal_notice"}]}
+"#,
+    );
+    let o = run(args(&["--journal", journal.to_str().unwrap()]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("\nF1,C1,EUR,2024-01-31,44,31-60,1000.00,4.17,0.00,4.17,0.00,1004.17"),
+        "{}",
+        stdout(&o)
+    );
+}
+
 /// Letters with legal weight need their facts (issue 13 item 12): outside `demo`, a letter is never
 /// signed by the sample creditor, and a formal notice to a customer without a postal address is
 /// refused; `--draft` writes them marked as drafts instead.

@@ -51,7 +51,8 @@ pub struct AgendaSettings {
     pub interest: LedgerInterestOptions,
     /// The policy of customers of a country (ISO 3166-1) without a policy of their own; by
     /// default `GB` → `en_standard` and `DE` → `de_standard`, so a British customer gets English
-    /// letters on the UK calendar and a German one German letters on German holidays.
+    /// letters dated on the `uk_england_wales` calendar and a German one German letters on the
+    /// `de` calendar (docs/dunning.md §Country policies and calendars).
     #[serde(default = "default_country_policies")]
     pub country_policies: BTreeMap<String, PolicyChoice>,
 }
