@@ -36,6 +36,23 @@ pub(crate) struct Move {
     pub(crate) amount: Decimal,
 }
 
+/// Movements sorted by day and kind, those of one day and kind added up: the figures read a
+/// receivable day by day, and the two replays split one day's money between payments differently
+/// (one payment in two matching lines, or two payments in one line).
+fn merged(mut moves: Vec<Move>) -> Vec<Move> {
+    moves.sort_unstable();
+    let mut out: Vec<Move> = Vec::with_capacity(moves.len());
+    for m in moves {
+        match out.last_mut() {
+            Some(last) if last.date == m.date && last.source == m.source => {
+                last.amount = last.amount.saturating_add(m.amount);
+            }
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
 /// A receivable with its movements, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Item {
@@ -337,7 +354,7 @@ impl History {
             .into_iter()
             .zip(moves)
             .map(|(r, mut moves)| {
-                moves.sort_unstable();
+                let moves = merged(moves);
                 Item {
                     net_ratio: net.get(r.invoice.as_str()).copied().flatten(),
                     r,
@@ -446,7 +463,7 @@ impl History {
                     amount: money(amount),
                 });
             }
-            moves.sort_unstable();
+            let moves = merged(moves);
             let id = book.invoice_id.get(i).to_string();
             let customer = book.invoice_customer.get(i).copied().unwrap_or(0) as usize;
             items.push(Item {

@@ -209,7 +209,7 @@ fn uk_reference_rate_is_bank_rate_on_its_reference_day() {
             e.from
         );
     }
-    assert_eq!(reference.entries.len(), 38);
+    assert_eq!(reference.entries.len(), 49);
 }
 
 #[test]
@@ -557,7 +557,7 @@ fn ops_summaries_and_lookups() {
     })
     .unwrap();
     assert_eq!(one.series.len(), 1);
-    assert_eq!(one.series[0].entries.as_ref().map(Vec::len), Some(38));
+    assert_eq!(one.series[0].entries.as_ref().map(Vec::len), Some(49));
     assert_eq!(
         ops::rates(ops::RatesRequest {
             series: Some("x".into())
