@@ -353,7 +353,7 @@ impl History {
             .receivables
             .into_iter()
             .zip(moves)
-            .map(|(r, mut moves)| {
+            .map(|(r, moves)| {
                 let moves = merged(moves);
                 Item {
                     net_ratio: net.get(r.invoice.as_str()).copied().flatten(),
