@@ -1690,7 +1690,8 @@ export interface AgendaRequest {
   /**
    * The policy of customers of a country (ISO 3166-1) without a policy of their own; by
    * default `GB` → `en_standard` and `DE` → `de_standard`, so a British customer gets English
-   * letters on the UK calendar and a German one German letters on German holidays.
+   * letters dated on the `uk_england_wales` calendar and a German one German letters on the
+   * `de` calendar (docs/dunning.md §Country policies and calendars).
    */
   country_policies?: {
     [k: string]: PolicyChoice | undefined;
@@ -4325,6 +4326,12 @@ export interface PaymentDelays {
    * Customer id; `None` for the whole ledger.
    */
   customer?: string | null;
+  /**
+   * The currency of the receivables counted; `None` for all currencies together (then
+   * `weighted_days_to_pay` is `None` when more than one currency was paid: amounts of different
+   * currencies are not added).
+   */
+  currency?: Currency | null;
   /**
    * Receivables settled by payment.
    */

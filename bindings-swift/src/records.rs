@@ -202,7 +202,8 @@ pub struct AgendaRequest {
     pub interest: Option<LedgerInterestOptions>,
     /// The policy of customers of a country (ISO 3166-1) without a policy of their own; by
     /// default `GB` → `en_standard` and `DE` → `de_standard`, so a British customer gets English
-    /// letters on the UK calendar and a German one German letters on German holidays.
+    /// letters dated on the `uk_england_wales` calendar and a German one German letters on the
+    /// `de` calendar (docs/dunning.md §Country policies and calendars).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub country_policies: Option<HashMap<String, PolicyChoice>>,
@@ -2998,6 +2999,12 @@ pub struct PaymentDelays {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub customer: Option<String>,
+    /// The currency of the receivables counted; `None` for all currencies together (then
+    /// `weighted_days_to_pay` is `None` when more than one currency was paid: amounts of different
+    /// currencies are not added).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub currency: Option<String>,
     /// Receivables settled by payment.
     pub paid_receivables: i64,
     /// Of which settled after their due date.

@@ -629,28 +629,29 @@ fn table(sections: &Sections<'_>, title: &str) -> String {
         let _ = writeln!(out, "{t}");
     }
 
-    // Payment delays.
-    let d = &overview.delays;
+    // Payment delays, per currency (amounts of different currencies are never added: the
+    // weighted days to pay is a figure per currency).
     let _ = writeln!(
         out,
         "\nPayment behaviour (invoices settled by payment up to {})",
         state.as_of
     );
-    match (
-        d.average_days_to_pay,
-        d.weighted_days_to_pay,
-        d.average_days_late,
-    ) {
-        (Some(avg), Some(w), Some(late)) => {
+    if overview.delays_by_currency.is_empty() {
+        let _ = writeln!(out, "  No invoice has been paid yet.");
+    }
+    for d in &overview.delays_by_currency {
+        if let (Some(avg), Some(w), Some(late), Some(currency)) = (
+            d.average_days_to_pay,
+            d.weighted_days_to_pay,
+            d.average_days_late,
+            d.currency,
+        ) {
             let _ = writeln!(
                 out,
-                "  {} invoices paid; average {} days from invoice to payment ({} weighted by amount); \
+                "  {currency}: {} invoices paid; average {} days from invoice to payment ({} weighted by amount); \
                  average {} days late; {} of {} paid after the due date.",
                 d.paid_receivables, avg, w, late, d.paid_late, d.paid_receivables
             );
-        }
-        _ => {
-            let _ = writeln!(out, "  No invoice has been paid yet.");
         }
     }
 

@@ -434,10 +434,10 @@ pub fn delays(
             continue;
         };
         if settled >= from && settled <= to {
-            acc.add(dtp, r.days_late, r.amount);
+            acc.add(dtp, r.days_late, r.amount, r.currency);
         }
     }
-    Ok(acc.finish(None))
+    Ok(acc.finish(None, Some(scope.currency)))
 }
 
 #[cfg(test)]

@@ -286,6 +286,11 @@ pub struct PaymentDelays {
     /// Customer id; `None` for the whole ledger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
+    /// The currency of the receivables counted; `None` for all currencies together (then
+    /// `weighted_days_to_pay` is `None` when more than one currency was paid: amounts of different
+    /// currencies are not added).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
     /// Receivables settled by payment.
     pub paid_receivables: usize,
     /// Of which settled after their due date.
@@ -315,6 +320,7 @@ pub struct PaymentDelays {
 
 #[derive(Default)]
 struct DelayAcc {
+    currencies: std::collections::BTreeSet<Currency>,
     n: i64,
     late: usize,
     days_to_pay: i64,
@@ -324,7 +330,8 @@ struct DelayAcc {
 }
 
 impl DelayAcc {
-    fn add(&mut self, days_to_pay: i64, days_late: i64, amount: Decimal) {
+    fn add(&mut self, days_to_pay: i64, days_late: i64, amount: Decimal, currency: Currency) {
+        self.currencies.insert(currency);
         self.n = self.n.saturating_add(1);
         self.days_to_pay = self.days_to_pay.saturating_add(days_to_pay);
         self.days_late = self.days_late.saturating_add(days_late);
@@ -337,45 +344,89 @@ impl DelayAcc {
         self.weight = self.weight.saturating_add(amount);
     }
 
-    fn finish(&self, customer: Option<String>) -> PaymentDelays {
+    fn finish(&self, customer: Option<String>, currency: Option<Currency>) -> PaymentDelays {
         let mean = |sum: i64| {
             Decimal::from(sum)
                 .checked_div(Decimal::from(self.n))
                 .map(two_places)
         };
+        // Weights in one currency only: EUR and GBP amounts are not added.
+        let weighted = if self.currencies.len() <= 1 {
+            self.weighted.checked_div(self.weight).map(two_places)
+        } else {
+            None
+        };
         PaymentDelays {
             customer,
+            currency,
             paid_receivables: usize::try_from(self.n).unwrap_or(0),
             paid_late: self.late,
             average_days_to_pay: mean(self.days_to_pay),
-            weighted_days_to_pay: self.weighted.checked_div(self.weight).map(two_places),
+            weighted_days_to_pay: weighted,
             average_days_late: mean(self.days_late),
         }
     }
 }
 
-/// Payment delays per customer (sorted by id) and for the whole ledger (last). Amount weights mix
-/// currencies only as numbers of days, which is what the weighting needs; per-currency figures
-/// come from filtering the state first.
+/// Payment delays per customer and currency (sorted by customer id, then currency) and for the
+/// whole ledger, all currencies together: counts and day averages mix currencies (days are days),
+/// the amount-weighted figure does not (it is `None` for a whole that spans currencies; see
+/// [`payment_delays_by_currency`]).
+///
+/// ```
+/// use arrears::{kpi, ledger::Ledger, sample};
+/// let state = Ledger::new(sample::portfolio(sample::DEFAULT_SEED)?)?.state_as_of(sample::AS_OF)?;
+/// let (per_customer, all) = kpi::payment_delays(&state);
+/// assert!(per_customer.iter().all(|d| d.customer.is_some() && d.currency.is_some()));
+/// assert!(all.customer.is_none() && all.currency.is_none());
+/// # Ok::<(), arrears::Error>(())
+/// ```
 pub fn payment_delays(state: &LedgerState) -> (Vec<PaymentDelays>, PaymentDelays) {
-    let mut per: BTreeMap<&str, DelayAcc> = BTreeMap::new();
+    let mut per: BTreeMap<(&str, Currency), DelayAcc> = BTreeMap::new();
     let mut all = DelayAcc::default();
-    for r in &state.receivables {
-        if r.status != ReceivableStatus::Paid {
-            continue;
-        }
+    for r in paid_receivables(state) {
         let Some(dtp) = r.days_to_pay else { continue };
-        per.entry(r.customer.as_str())
+        per.entry((r.customer.as_str(), r.currency))
             .or_default()
-            .add(dtp, r.days_late, r.amount);
-        all.add(dtp, r.days_late, r.amount);
+            .add(dtp, r.days_late, r.amount, r.currency);
+        all.add(dtp, r.days_late, r.amount, r.currency);
     }
     (
         per.into_iter()
-            .map(|(c, acc)| acc.finish(Some(c.to_string())))
+            .map(|((c, cur), acc)| acc.finish(Some(c.to_string()), Some(cur)))
             .collect(),
-        all.finish(None),
+        all.finish(None, None),
     )
+}
+
+/// Payment delays of the whole ledger per currency, sorted by currency: the figure to read beside
+/// the amounts (the weighted days to pay of EUR and GBP invoices are two figures).
+///
+/// ```
+/// use arrears::{kpi, ledger::Ledger, sample};
+/// let state = Ledger::new(sample::portfolio(sample::DEFAULT_SEED)?)?.state_as_of(sample::AS_OF)?;
+/// let by_currency = kpi::payment_delays_by_currency(&state);
+/// assert!(by_currency.iter().all(|d| d.currency.is_some() && d.weighted_days_to_pay.is_some()));
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn payment_delays_by_currency(state: &LedgerState) -> Vec<PaymentDelays> {
+    let mut per: BTreeMap<Currency, DelayAcc> = BTreeMap::new();
+    for r in paid_receivables(state) {
+        let Some(dtp) = r.days_to_pay else { continue };
+        per.entry(r.currency)
+            .or_default()
+            .add(dtp, r.days_late, r.amount, r.currency);
+    }
+    per.into_iter()
+        .map(|(cur, acc)| acc.finish(None, Some(cur)))
+        .collect()
+}
+
+fn paid_receivables(state: &LedgerState) -> impl Iterator<Item = &crate::ledger::ReceivableState> {
+    state
+        .receivables
+        .iter()
+        .filter(|r| r.status == ReceivableStatus::Paid)
 }
 
 /// A customer ranked among the worst payers.
@@ -470,9 +521,12 @@ pub struct Overview {
     pub as_of: NaiveDate,
     /// Aging balance.
     pub aging: AgingReport,
-    /// Payment delays for the whole ledger.
+    /// Payment delays for the whole ledger, all currencies together (no amount-weighted figure
+    /// when several currencies were paid).
     pub delays: PaymentDelays,
-    /// Payment delays per customer.
+    /// Payment delays for the whole ledger, per currency.
+    pub delays_by_currency: Vec<PaymentDelays>,
+    /// Payment delays per customer and currency.
     pub customer_delays: Vec<PaymentDelays>,
     /// The worst payers, worst first.
     pub worst_payers: Vec<WorstPayer>,
@@ -484,10 +538,12 @@ pub struct Overview {
 /// The errors of [`aging`].
 pub fn overview(state: &LedgerState, options: &AgingOptions, worst: usize) -> Result<Overview> {
     let (customer_delays, delays) = payment_delays(state);
+    let delays_by_currency = payment_delays_by_currency(state);
     Ok(Overview {
         as_of: state.as_of,
         aging: aging(state, options)?,
         delays,
+        delays_by_currency,
         customer_delays,
         worst_payers: worst_payers(state, worst),
     })
@@ -561,5 +617,54 @@ mod tests {
         assert_eq!(bucket_of(&b, 31), 2);
         assert_eq!(bucket_of(&b, 90), 3);
         assert_eq!(bucket_of(&b, 91), 4);
+    }
+}
+
+#[cfg(test)]
+mod delay_tests {
+    use super::*;
+    use crate::ledger::{Ledger, LedgerDocument};
+
+    /// Issue 14 item 3: the weighted days to pay are per currency. EUR 1,000.00 issued 1 Jan 2024
+    /// and paid 31 Jan (30 days), GBP 100.00 issued 1 Jan and paid 1 Mar (60 days). Per currency:
+    /// EUR 30.00, GBP 60.00 (one invoice each). All together the plain average is (30 + 60) / 2 =
+    /// 45.00 days; the amount-weighted one would be (1000 × 30 + 100 × 60) / 1100 = 32.73, adding
+    /// pounds to euros: it is not given.
+    #[test]
+    fn weighted_days_to_pay_are_per_currency() {
+        let doc: LedgerDocument = serde_json::from_value(serde_json::json!({
+            "invoices": [
+                {"id": "F1", "customer": "C1", "issue_date": "2024-01-01", "due_date": "2024-01-31",
+                 "amount": "1000.00", "currency": "EUR"},
+                {"id": "F2", "customer": "C1", "issue_date": "2024-01-01", "due_date": "2024-01-31",
+                 "amount": "100.00", "currency": "GBP"}],
+            "payments": [
+                {"customer": "C1", "invoice": "F1", "date": "2024-01-31", "amount": "1000.00", "currency": "EUR"},
+                {"customer": "C1", "invoice": "F2", "date": "2024-03-01", "amount": "100.00", "currency": "GBP"}]
+        }))
+        .unwrap();
+        let state = Ledger::new(doc)
+            .unwrap()
+            .state_as_of(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap())
+            .unwrap();
+        let o = overview(&state, &AgingOptions::default(), 5).unwrap();
+        let by: Vec<(Option<Currency>, Option<String>)> = o
+            .delays_by_currency
+            .iter()
+            .map(|d| (d.currency, d.weighted_days_to_pay.map(|w| w.to_string())))
+            .collect();
+        assert_eq!(
+            by,
+            [
+                (Some(Currency::EUR), Some("30.00".to_string())),
+                (Some(Currency::GBP), Some("60.00".to_string()))
+            ]
+        );
+        assert_eq!(
+            o.delays.average_days_to_pay.map(|d| d.to_string()),
+            Some("45.00".into())
+        );
+        assert_eq!(o.delays.weighted_days_to_pay, None);
+        assert_eq!(o.customer_delays.len(), 2, "one per customer and currency");
     }
 }

@@ -261,15 +261,20 @@ pub fn html(r: &ReportInputs) -> String {
             amount(pen)
         );
     }
-    if let (Some(avg), Some(late)) = (
-        r.overview.delays.average_days_to_pay,
-        r.overview.delays.average_days_late,
-    ) {
-        let _ = write!(
-            o,
-            "<div class=\"card\"><div class=\"k\">Average days to pay</div><div class=\"v\">{avg}</div><div class=\"k\">{late} days late on average · {} of {} paid late</div></div>",
-            r.overview.delays.paid_late, r.overview.delays.paid_receivables
-        );
+    // One card per currency: the weighted days to pay never adds EUR and GBP amounts.
+    for d in &r.overview.delays_by_currency {
+        if let (Some(avg), Some(w), Some(late), Some(c)) = (
+            d.average_days_to_pay,
+            d.weighted_days_to_pay,
+            d.average_days_late,
+            d.currency,
+        ) {
+            let _ = write!(
+                o,
+                "<div class=\"card\"><div class=\"k\">Average days to pay ({c})</div><div class=\"v\">{avg}</div><div class=\"k\">{w} weighted by amount · {late} days late on average · {} of {} paid late</div></div>",
+                d.paid_late, d.paid_receivables
+            );
+        }
     }
     o.push_str("</div>");
 
