@@ -44,6 +44,7 @@
 
 pub mod calendar;
 pub mod claim;
+pub mod document;
 pub mod dunning;
 pub mod error;
 pub mod interest;

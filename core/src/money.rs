@@ -154,7 +154,7 @@ impl Serialize for Currency {
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Currency::from_code(&s).map_err(crate::ops::de_error)
+        Currency::from_code(&s).map_err(crate::document::de_error)
     }
 }
 
@@ -642,7 +642,7 @@ pub mod decimal_string {
     /// Deserialises a decimal from a string in the strict form of [`parse_decimal`].
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
         let s = StrictString::deserialize(d)?;
-        parse_decimal(&s.0).map_err(crate::ops::de_error)
+        parse_decimal(&s.0).map_err(crate::document::de_error)
     }
 
     /// Same for `Option<Decimal>` (absent or `null` is `None`).
@@ -665,14 +665,16 @@ pub mod decimal_string {
             d: D,
         ) -> std::result::Result<Option<Decimal>, D::Error> {
             match Option::<StrictString>::deserialize(d)? {
-                Some(s) => parse_decimal(&s.0).map(Some).map_err(crate::ops::de_error),
+                Some(s) => parse_decimal(&s.0)
+                    .map(Some)
+                    .map_err(crate::document::de_error),
                 None => Ok(None),
             }
         }
     }
 
     fn number_refused<E: serde::de::Error>(v: impl fmt::Display) -> E {
-        crate::ops::de_error(err!(
+        crate::document::de_error(err!(
             InvalidAmount,
             "amounts are decimal strings, not JSON numbers: write \"{v}\" (with quotes)"
         ))

@@ -15,9 +15,9 @@
 //! # Ok::<(), arrears::Error>(())
 //! ```
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub use crate::document::{de_error, from_json_str, request};
 use crate::error::{Code, Error, Result};
 
 /// Every operation name [`run`] accepts, in documentation order.
@@ -103,42 +103,6 @@ pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
     }
 }
 
-/// Deserialises a request document, reporting the JSON path of the first bad field and keeping a
-/// precise code when the field's own parser gave one (see [`de_error`]).
-///
-/// # Errors
-/// `input.invalid_document` or the code carried by the failing field.
-pub fn request<T: DeserializeOwned>(input: &serde_json::Value) -> Result<T> {
-    serde_path_to_error::deserialize(input).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
-        let err = from_serde_message(&inner);
-        if path.is_empty() || path == "." {
-            err
-        } else {
-            err.at(path)
-        }
-    })
-}
-
-/// Parses a document from JSON text (used by the CLI and the bindings' string entry points).
-///
-/// # Errors
-/// `input.invalid_document` when the text is not JSON or not the expected document.
-pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
-        let err = from_serde_message(&inner);
-        if path.is_empty() || path == "." {
-            err
-        } else {
-            err.at(path)
-        }
-    })
-}
-
 fn respond<T: Serialize>(result: Result<T>) -> Result<serde_json::Value> {
     let value = result?;
     serde_json::to_value(value).map_err(|e| {
@@ -147,24 +111,6 @@ fn respond<T: Serialize>(result: Result<T>) -> Result<serde_json::Value> {
             format!("cannot write the response: {e}"),
         )
     })
-}
-
-/// Turns a crate error into a serde error whose message keeps the code, so that a document that
-/// fails inside serde still reports `date.invalid` rather than a generic shape error.
-pub fn de_error<E: serde::de::Error>(e: Error) -> E {
-    E::custom(format!("[{}] {}", e.code(), e.message()))
-}
-
-/// Recovers the code [`de_error`] put in a serde message; other messages are shape errors.
-fn from_serde_message(msg: &str) -> Error {
-    if let Some(rest) = msg.strip_prefix('[') {
-        if let Some((code, message)) = rest.split_once("] ") {
-            if let Some(code) = Code::from_str_code(code) {
-                return Error::new(code, message.to_string());
-            }
-        }
-    }
-    Error::new(Code::InvalidDocument, msg.to_string())
 }
 
 #[cfg(test)]

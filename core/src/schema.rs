@@ -1,9 +1,10 @@
 //! JSON Schemas of the main documents, generated from the serde types (feature `schemas`).
 //!
 //! The request and response types derive [`schemars::JsonSchema`] behind the `schemas` feature;
-//! this module describes the values written through custom serde code (decimal strings, dates,
-//! currencies, regimes, calendars, plan intervals, risk factor values) and lists the published
-//! schemas. `arrears schemas --out DIR` writes them; `docs/schemas/` holds the published copies
+//! this module describes the values of lower modules written through custom serde code
+//! (currencies, regimes, calendars, plan intervals) and lists the published schemas; the stand-ins
+//! the types' derives name (decimal strings, dates, risk factor values) live at the bottom, in
+//! [`crate::document`], and are re-exported here. `arrears schemas --out DIR` writes them; `docs/schemas/` holds the published copies
 //! and `make check-docs` keeps them current.
 //!
 //! ```
@@ -33,67 +34,8 @@ use crate::plans::{Every, PaymentPlan, PlanRequest};
 use crate::risk::ops::{RiskRequest, RiskResponse};
 use crate::terms::ops::{DueDateRequest, DueDateResponse};
 
-/// The pattern of a decimal string, as [`crate::money::parse_decimal`] reads it.
-pub const DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
-
-/// The pattern of a `YYYY-MM-DD` date (the day must also exist: `format: date`).
-pub const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-
-/// Schema stand-in for a [`rust_decimal::Decimal`] written as a string (`"1234.50"`).
-pub struct DecimalString;
-
-impl JsonSchema for DecimalString {
-    fn schema_name() -> Cow<'static, str> {
-        "Decimal".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A decimal written as a string: optional `-`, digits, optionally `.` and digits. JSON numbers, exponents and thousands separators are refused.",
-            "type": "string",
-            "pattern": DECIMAL_PATTERN,
-        })
-    }
-}
-
-/// Schema stand-in for a [`chrono::NaiveDate`] written `YYYY-MM-DD`.
-pub struct Date;
-
-impl JsonSchema for Date {
-    fn schema_name() -> Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A calendar date `YYYY-MM-DD` that exists (2024-02-30 is refused).",
-            "type": "string",
-            "format": "date",
-            "pattern": DATE_PATTERN,
-        })
-    }
-}
-
-/// Schema stand-in for the value of a risk factor ([`crate::risk::Factor::value`]): what the
-/// factor measured, written as JSON as it is (days or a share as a number, a count, a flag, a
-/// sector name, or `null`).
-pub struct FactorValue;
-
-impl JsonSchema for FactorValue {
-    fn schema_name() -> Cow<'static, str> {
-        "FactorValue".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": ["number", "string", "boolean", "null"],
-        })
-    }
-}
+pub use crate::document::{Date, DecimalString, FactorValue, DATE_PATTERN, DECIMAL_PATTERN};
+pub use crate::plans::PlanTerms;
 
 impl JsonSchema for Currency {
     fn schema_name() -> Cow<'static, str> {
@@ -146,29 +88,6 @@ impl JsonSchema for CalendarSpec {
                 },
             ],
         })
-    }
-}
-
-/// Schema stand-in for the `terms` of a [`PaymentPlan`]: the plan request as the plan writes it
-/// back, where `every` is always present. It has a name of its own because the request as read
-/// (`PlanRequest`, in `plan-request.schema.json`) has `every` optional, and a name means one shape
-/// across the published schemas.
-pub struct PlanTerms;
-
-impl JsonSchema for PlanTerms {
-    fn schema_name() -> Cow<'static, str> {
-        "PlanTerms".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let mut schema = PlanRequest::json_schema(generator);
-        schema.insert(
-            "description".into(),
-            "The terms of a payment plan: its request as the plan writes it back, with \
-             `grace_days` filled in and amounts written with the currency's decimals."
-                .into(),
-        );
-        schema
     }
 }
 

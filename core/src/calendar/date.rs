@@ -190,7 +190,7 @@ pub mod serde_date {
         d: D,
     ) -> std::result::Result<NaiveDate, D::Error> {
         let s = String::deserialize(d)?;
-        parse_date(&s).map_err(crate::ops::de_error)
+        parse_date(&s).map_err(crate::document::de_error)
     }
 
     /// The same for `Option<NaiveDate>` (absent or `null` is `None`; combine with
@@ -214,7 +214,7 @@ pub mod serde_date {
             d: D,
         ) -> std::result::Result<Option<NaiveDate>, D::Error> {
             match Option::<String>::deserialize(d)? {
-                Some(s) => parse_date(&s).map(Some).map_err(crate::ops::de_error),
+                Some(s) => parse_date(&s).map(Some).map_err(crate::document::de_error),
                 None => Ok(None),
             }
         }
@@ -238,7 +238,7 @@ pub mod serde_date {
         ) -> std::result::Result<Vec<NaiveDate>, D::Error> {
             Vec::<String>::deserialize(d)?
                 .iter()
-                .map(|s| parse_date(s).map_err(crate::ops::de_error))
+                .map(|s| parse_date(s).map_err(crate::document::de_error))
                 .collect()
         }
     }

@@ -798,7 +798,7 @@ impl<'de> Deserialize<'de> for Calendar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Calendar, D::Error> {
         CalendarSpec::deserialize(d)?
             .to_calendar()
-            .map_err(crate::ops::de_error)
+            .map_err(crate::document::de_error)
     }
 }
 
@@ -960,12 +960,12 @@ mod tests {
         assert!(serde_json::from_str::<CalendarSpec>(r#"{"id": "fr", "x": 1}"#).is_err());
         assert!(serde_json::from_str::<CalendarSpec>(r#"{"closures": []}"#).is_err());
         assert!(serde_json::from_str::<CalendarSpec>("12").is_err());
-        let e = crate::ops::request::<CalendarSpec>(
+        let e = crate::document::request::<CalendarSpec>(
             &serde_json::json!({"id": "fr", "closures": ["2025-08-11", "2025-02-30"]}),
         )
         .unwrap_err();
         assert_eq!(e.code(), crate::Code::InvalidDate);
-        let e = crate::ops::request::<Calendar>(&serde_json::json!("xx")).unwrap_err();
+        let e = crate::document::request::<Calendar>(&serde_json::json!("xx")).unwrap_err();
         assert_eq!(e.code(), crate::Code::UnknownCalendar);
     }
 

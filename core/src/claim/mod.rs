@@ -10,7 +10,7 @@
 //! * `outstanding`: what the ledger says is still unpaid on it ([`crate::ledger`]: payments count
 //!   against the invoice as in the customer's own books), less any disputed part, which is never
 //!   claimed while the dispute lasts;
-//! * `interest`: the interest of its [`Statement`](crate::interest::Statement) not paid in cash:
+//! * `interest`: the interest of its [`Statement`] not paid in cash:
 //!   `total_due − fixed_compensation − outstanding before disputes`. With interest-first
 //!   imputation (C. civ. 1343-1, § 367 BGB) the statement counts the part of a payment that
 //!   covered interest as principal still owed; a claim shows that same sum as interest, so that
@@ -87,25 +87,25 @@ pub struct ClaimLine {
     pub invoice: String,
     /// Issue date of the invoice.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub issue_date: NaiveDate,
     /// Due date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// Currency of every amount.
     pub currency: Currency,
     /// Amount of the receivable.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
     /// Principal claimed: outstanding in the ledger less the disputed part (zero once settled).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Disputed part, left out of the claim.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub disputed: Decimal,
     /// Days past due on the claim's date (negative before the due date); for a receivable settled
     /// late, the days it was late.
@@ -116,7 +116,7 @@ pub struct ClaimLine {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub settled_on: Option<NaiveDate>,
     /// Credits on account set off against it ([`set_off`]): no longer owed, though the books
     /// have not matched them.
@@ -125,19 +125,19 @@ pub struct ClaimLine {
         with = "decimal_string",
         skip_serializing_if = "Decimal::is_zero"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub set_off: Decimal,
     /// Interest claimed (see the module documentation).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// Fixed compensation claimed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// `outstanding − set_off + interest + fixed_compensation`.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total: Decimal,
     /// The regime of the penalties, when they were computed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,7 +164,7 @@ pub struct CustomerClaim {
     pub upcoming: Vec<ClaimLine>,
     /// Principal of the lines, as the books show it (before set-off).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub principal: Decimal,
     /// Credits on account set off against the lines (C. civ. 1347): subtracted from the total.
     #[serde(
@@ -172,27 +172,27 @@ pub struct CustomerClaim {
         with = "decimal_string",
         skip_serializing_if = "Decimal::is_zero"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub set_off: Decimal,
     /// The credits set off, one line each, in the order they arose.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub credits: Vec<ClaimCredit>,
     /// Interest claimed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// Fixed compensation claimed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// `principal − set_off + interest + fixed_compensation`.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total: Decimal,
     /// Penalties (interest + fixed compensation) still owed on receivables settled late and not
     /// claimed ([`SettledPenalties::Omit`]); zero when they are claimed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub settled_not_claimed: Decimal,
     /// How many receivables settled late `settled_not_claimed` covers.
     pub settled_not_claimed_count: usize,
@@ -214,11 +214,11 @@ pub struct ClaimCredit {
     pub source: AllocationSource,
     /// The day it arose.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// Amount set off against this claim's lines.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
 }
 
@@ -334,7 +334,7 @@ impl<'a> Claims<'a> {
     /// late), once.
     ///
     /// # Errors
-    /// The errors of [`for_state`] (`money.overflow`); a receivable whose statement fails is
+    /// The errors of [`for_state_with`] (`money.overflow`); a receivable whose statement fails is
     /// recorded as without penalties, not an error.
     pub fn compute(
         ledger: &'a Ledger,

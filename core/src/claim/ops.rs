@@ -19,7 +19,7 @@ pub struct ClaimsRequest {
     pub ledger: crate::ledger::LedgerDocument,
     /// As-of date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub as_of: NaiveDate,
     /// Regime choice, conventions, and whether penalties on invoices paid late are claimed.
     #[serde(default)]
@@ -38,7 +38,7 @@ pub struct ClaimsRequest {
 pub struct ClaimsResponse {
     /// As-of date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub as_of: NaiveDate,
     /// One claim per late customer and currency.
     pub claims: Vec<CustomerClaim>,

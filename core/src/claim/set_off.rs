@@ -47,11 +47,11 @@ pub struct SetOff {
     pub source: AllocationSource,
     /// The day the two debts met: the later of the credit's date and the due date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// Amount set off.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
 }
 

@@ -159,7 +159,7 @@ pub struct AgendaItem {
     pub step: String,
     /// Its due date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// Days past due on the as-of date (negative before the due date).
     pub days_late: i64,
@@ -167,7 +167,7 @@ pub struct AgendaItem {
     pub currency: Currency,
     /// Amount claimed: outstanding less any disputed part.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Credits on account set off against it (C. civ. 1347; [`crate::claim::set_off`]).
     #[serde(
@@ -175,15 +175,15 @@ pub struct AgendaItem {
         with = "decimal_string",
         skip_serializing_if = "Decimal::is_zero"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub set_off: Decimal,
     /// Interest claimed on the as-of date (the claim's, see [`crate::claim`]).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// Fixed compensation.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// Why no penalties are quoted for this receivable (no regime for the customer, a rate not
     /// yet known), when none are.
@@ -248,7 +248,7 @@ pub struct ActionTotal {
     pub currency: Currency,
     /// Outstanding claimed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Credits on account set off (C. civ. 1347), subtracted from the total.
     #[serde(
@@ -256,19 +256,19 @@ pub struct ActionTotal {
         with = "decimal_string",
         skip_serializing_if = "Decimal::is_zero"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub set_off: Decimal,
     /// Interest + fixed compensation.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub penalties: Decimal,
     /// Sum: what the contact claims (`outstanding − set_off + penalties`).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total: Decimal,
     /// Receivables of the contact not yet due (a pre-due step): mentioned, not claimed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub not_yet_due: Decimal,
 }
 
@@ -289,7 +289,7 @@ pub struct Paused {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub until: Option<NaiveDate>,
 }
 
@@ -312,7 +312,7 @@ pub struct EscalationCase {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub formal_notice_date: Option<NaiveDate>,
 }
 
@@ -338,19 +338,19 @@ pub struct PromiseState {
     pub customer: String,
     /// Day it was made.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub made_on: NaiveDate,
     /// Day promised.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub promised_date: NaiveDate,
     /// Amount promised.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
     /// Amount paid toward it by its date + grace (so far).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub paid: Decimal,
     /// Status.
     pub status: PromiseStatus,
@@ -379,7 +379,7 @@ pub struct AgendaWarning {
 pub struct Agenda {
     /// As-of date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub as_of: NaiveDate,
     /// Whether the as-of date is a business day of the policy's calendar (no contact otherwise).
     pub business_day: bool,

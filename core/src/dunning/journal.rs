@@ -56,13 +56,13 @@ pub enum JournalEvent {
         customer: String,
         /// Amount promised.
         #[serde(with = "decimal_string")]
-        #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+        #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
         amount: Decimal,
         /// Currency.
         currency: Currency,
         /// Day the customer promised to pay by.
         #[serde(with = "serde_date")]
-        #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+        #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
         promised_date: NaiveDate,
         /// Receivables covered (all the customer's when empty).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -82,7 +82,7 @@ pub enum JournalEvent {
         )]
         #[cfg_attr(
             feature = "schemas",
-            schemars(with = "Option<crate::schema::DecimalString>")
+            schemars(with = "Option<crate::document::DecimalString>")
         )]
         amount: Option<Decimal>,
         /// The customer's reason.
@@ -118,7 +118,7 @@ pub enum JournalEvent {
             with = "serde_date::option",
             skip_serializing_if = "Option::is_none"
         )]
-        #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+        #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
         until: Option<NaiveDate>,
         /// Why.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -215,7 +215,7 @@ impl<'de> Deserialize<'de> for JournalEntry {
         };
         let date = match map.remove("date") {
             Some(serde_json::Value::String(s)) => {
-                crate::calendar::date::parse_date(&s).map_err(crate::ops::de_error)?
+                crate::calendar::date::parse_date(&s).map_err(crate::document::de_error)?
             }
             _ => return Err(D::Error::custom("missing field `date` (YYYY-MM-DD)")),
         };
@@ -233,7 +233,7 @@ impl schemars::JsonSchema for JournalEntry {
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let date = generator.subschema_for::<crate::schema::Date>();
+        let date = generator.subschema_for::<crate::document::Date>();
         let mut schema = JournalEvent::json_schema(generator);
         let variants = schema
             .get_mut("oneOf")

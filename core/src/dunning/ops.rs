@@ -20,7 +20,7 @@ pub struct AgendaRequest {
     pub ledger: LedgerDocument,
     /// The day of the agenda.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub as_of: NaiveDate,
     /// The journal so far.
     #[serde(default)]

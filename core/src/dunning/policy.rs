@@ -108,7 +108,7 @@ pub struct Conditions {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub min_amount: Option<Decimal>,
     /// The receivable's amount must be at least this (e.g. a courtesy call above 5,000).
@@ -119,7 +119,7 @@ pub struct Conditions {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub min_invoice_amount: Option<Decimal>,
     /// The customer's segment must be one of these.
@@ -254,7 +254,7 @@ impl Policy {
     /// # Errors
     /// `input.invalid_document`, then the errors of [`Policy::validate`].
     pub fn from_json(text: &str) -> Result<Policy> {
-        let p: Policy = crate::ops::from_json_str(text)?;
+        let p: Policy = crate::document::from_json_str(text)?;
         p.validate()?;
         Ok(p)
     }

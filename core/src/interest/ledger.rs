@@ -76,7 +76,7 @@ pub struct Notice {
     pub customer: String,
     /// The day it was sent.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// The receivables (or invoices) it names; empty: every receivable of the customer due before
     /// `date` (a contact states the whole account, docs/dunning.md rule 3).
@@ -215,19 +215,19 @@ pub struct CustomerInterest {
     pub receivables: usize,
     /// Principal still owed on them.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub principal_outstanding: Decimal,
     /// Interest still owed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest_outstanding: Decimal,
     /// Fixed compensation.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// Principal + interest + fixed compensation.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total_due: Decimal,
 }
 
@@ -237,7 +237,7 @@ pub struct CustomerInterest {
 pub struct LedgerInterest {
     /// As-of date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub as_of: NaiveDate,
     /// One statement per late receivable, in ledger order.
     pub receivables: Vec<ReceivableInterest>,

@@ -152,7 +152,7 @@ impl Serialize for Regime {
 impl<'de> Deserialize<'de> for Regime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(crate::ops::de_error)
+        s.parse().map_err(crate::document::de_error)
     }
 }
 
@@ -274,7 +274,7 @@ pub struct InterestOptions {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub rate_percent: Option<Decimal>,
     /// `fr_b2b_contractual`: "N fois le taux d'intérêt légal".
@@ -285,7 +285,7 @@ pub struct InterestOptions {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub legal_rate_multiplier: Option<Decimal>,
     /// The reference series (default per regime).
@@ -299,7 +299,7 @@ pub struct InterestOptions {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub margin_points: Option<Decimal>,
     /// When the obligation arose (default: the due date).
@@ -308,7 +308,7 @@ pub struct InterestOptions {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub contract_date: Option<NaiveDate>,
     /// The day the debtor was put on notice (a formal notice, C. civ. 1344; a reminder after the
     /// due date, § 286 (1) BGB): interest runs from the day after it instead of from the due date.
@@ -319,7 +319,7 @@ pub struct InterestOptions {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub notice_date: Option<NaiveDate>,
     /// Move a due date on a non-business day to the next business day (§ 193 BGB).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -338,7 +338,7 @@ pub struct InterestOptions {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub net_principal: Option<Decimal>,
     /// Claim the regime's fixed sum (default true where it has one).
@@ -355,7 +355,7 @@ pub struct InterestOptions {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub fixed_sum: Option<Decimal>,
     /// `contractual`: the rate is per year or per month.
@@ -372,7 +372,7 @@ pub struct InterestOptions {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub fee_fixed: Option<Decimal>,
     /// `contractual`: a fee as a percentage of the principal.
@@ -383,7 +383,7 @@ pub struct InterestOptions {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub fee_percent: Option<Decimal>,
 }
@@ -395,11 +395,11 @@ pub struct InterestOptions {
 pub struct DatedAmount {
     /// Value date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// Amount, above zero.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
 }
 
@@ -412,17 +412,17 @@ pub struct InterestRequest {
     pub regime: Regime,
     /// The amount that fell due, above zero.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub principal: Decimal,
     /// Its currency.
     pub currency: Currency,
     /// The agreed payment date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// The last day interest is computed for.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub until: NaiveDate,
     /// Payments by the debtor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -493,30 +493,30 @@ impl InterestRequest {
 pub struct Segment {
     /// First interest day.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub from: NaiveDate,
     /// Last interest day (included).
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub to: NaiveDate,
     /// Interest days under the day count.
     pub days: i64,
     /// Amount bearing interest.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub balance: Decimal,
     /// Annual rate applied, in percent.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub rate_percent: Decimal,
     /// Interest of the segment rounded half-up to the minor unit (for reading).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// Interest of the segment as it enters the total under the rounding rule: exact for
     /// `total`, rounded for `per_segment`, daily amount × days for `daily_amount`.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest_exact: Decimal,
 }
 
@@ -528,11 +528,11 @@ pub struct RateUsed {
     pub series: String,
     /// The entry's start date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub from: NaiveDate,
     /// Its value.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub rate_percent: Decimal,
     /// The entry's flag, when single-sourced, derived or unverified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -545,21 +545,21 @@ pub struct RateUsed {
 pub struct AppliedEvent {
     /// Value date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// `payment` or `credit`.
     pub kind: String,
     /// Amount.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
     /// Part that paid interest.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub to_interest: Decimal,
     /// Part that reduced the principal.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub to_principal: Decimal,
 }
 
@@ -583,39 +583,39 @@ pub struct Statement {
     pub currency: Currency,
     /// The principal of the request.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub principal: Decimal,
     /// The due date interest ran from (after any § 193 roll).
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// The end date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub until: NaiveDate,
     /// All interest accrued.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// The regime's fixed compensation (or the contractual fee).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// Principal outstanding + interest outstanding + fixed compensation.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total_due: Decimal,
     /// Interest covered by payments.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest_paid: Decimal,
     /// Interest still owed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest_outstanding: Decimal,
     /// Principal still owed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub principal_outstanding: Decimal,
     /// The runs of days.
     pub segments: Vec<Segment>,

@@ -20,11 +20,11 @@ pub struct TopDebtor {
     pub customer: String,
     /// Its overdue amount.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub overdue: Decimal,
     /// Its share of the scope's overdue amount, in percent (two places).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub share_percent: Decimal,
 }
 
@@ -34,11 +34,11 @@ pub struct TopDebtor {
 pub struct LorenzPoint {
     /// Share of the customers (the smallest debtors first).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub customers_percent: Decimal,
     /// Share of the overdue amount they hold together.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub overdue_percent: Decimal,
 }
 
@@ -52,7 +52,7 @@ pub struct Concentration {
     pub customers_overdue: usize,
     /// Total overdue amount.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub overdue: Decimal,
     /// The share of customers looked at (20 by default).
     pub top_percent: u32,

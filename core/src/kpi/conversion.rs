@@ -76,7 +76,7 @@ impl Acc {
 /// # Errors
 /// `input.invalid_value` for a window of 0 days; `dunning.invalid_journal` when a counted item
 /// names a receivable the ledger does not have (at `journal[i]`); the period errors of
-/// [`super::dso`].
+/// [`super::dso()`].
 ///
 /// ```
 /// use arrears::{kpi::{self, History, Scope}, ledger::{Ledger, LedgerDocument}, money::Currency};

@@ -116,19 +116,19 @@ pub struct Dso {
     pub days: i64,
     /// Credit sales: receivables issued in the period, tax included, before credit notes.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub credit_sales: Decimal,
     /// Receivables outstanding at the end of the period's last day.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub receivables: Decimal,
     /// Of which not yet due (due on the last day or later).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub current: Decimal,
     /// Of which past due.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub overdue: Decimal,
     /// Standard DSO, in days: receivables ÷ credit sales × days.
     pub standard: Figure,
@@ -271,11 +271,11 @@ pub struct MonthDso {
     pub month: String,
     /// First day counted.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub from: NaiveDate,
     /// Last day counted (the month's last day, or the trend's end date for its last month).
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub to: NaiveDate,
     /// Standard DSO over that month, in days.
     pub dso: Figure,
@@ -340,27 +340,27 @@ pub fn dso_trend(
 pub struct Cei {
     /// Receivables outstanding at the end of the day before the period.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub beginning_receivables: Decimal,
     /// Credit sales of the period.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub credit_sales: Decimal,
     /// Receivables outstanding at the end of the period.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub ending_receivables: Decimal,
     /// Of which not yet due.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub ending_current: Decimal,
     /// Beginning + sales − ending: what payments, credit notes and write-offs took off.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub collected: Decimal,
     /// Beginning + sales − ending current: what could have been collected.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub collectible: Decimal,
     /// CEI in percent (two places): collected ÷ collectible × 100.
     pub percent: Figure,

@@ -34,7 +34,7 @@ pub struct Figure {
     #[serde(default, with = "decimal_string::option")]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub value: Option<Decimal>,
     /// Why the value is undefined: a stable snake_case code.

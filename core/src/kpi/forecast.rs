@@ -85,27 +85,27 @@ pub struct ForecastWeek {
     pub week: String,
     /// Monday.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub start: NaiveDate,
     /// Sunday.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub end: NaiveDate,
     /// Amount expected in the week (due date + median delay).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub expected: Decimal,
     /// Expected from the first week to this one.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub cumulative: Decimal,
     /// Cumulative amount if every customer pays at its 75th-percentile delay (lower bound).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub cumulative_low: Decimal,
     /// Cumulative amount if every customer pays at its 25th-percentile delay (upper bound).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub cumulative_high: Decimal,
 }
 
@@ -117,20 +117,20 @@ pub struct Forecast {
     pub weeks: Vec<ForecastWeek>,
     /// Outstanding on the as-of date: disputed + late_unscheduled + Σ expected + beyond_horizon.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub open: Decimal,
     /// Disputed amounts: not forecast until the dispute is settled.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub disputed: Decimal,
     /// Amounts whose expected date has already passed: the customer is later than it usually
     /// is, so its history says nothing about when; not scheduled, chase them.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub late_unscheduled: Decimal,
     /// Amounts expected after the last week.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub beyond_horizon: Decimal,
     /// The delay profile of each customer with an open receivable in the scope.
     pub profiles: Vec<DelayProfile>,

@@ -73,57 +73,10 @@ pub use recovery::{recovery, Recovery};
 pub use summary::{kpis, kpis_of, Coverage, GroupBy, GroupKpis, KpiOptions, KpiPeriod, KpiReport};
 pub use writeoff::{write_off_candidates, WriteOffCandidate, WriteOffOptions, WriteOffReason};
 
-/// What the age of a receivable is counted from.
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AgingBasis {
-    /// Days past the due date; a first bucket holds what is not due yet.
-    #[default]
-    DueDate,
-    /// Days since the invoice date.
-    InvoiceDate,
-}
-
-/// Aging options.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct AgingOptions {
-    /// Upper bounds (in days, inclusive, strictly increasing, above zero) of the closed buckets;
-    /// one more bucket takes everything older. Default `[30, 60, 90]`.
-    #[serde(default = "default_bounds")]
-    pub bounds: Vec<u32>,
-    /// Age counted from the due date (default) or the invoice date.
-    #[serde(default)]
-    pub basis: AgingBasis,
-}
-
-fn default_bounds() -> Vec<u32> {
-    vec![30, 60, 90]
-}
-
-impl Default for AgingOptions {
-    fn default() -> Self {
-        AgingOptions {
-            bounds: default_bounds(),
-            basis: AgingBasis::DueDate,
-        }
-    }
-}
-
-/// One bucket's definition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
-pub struct Bucket {
-    /// Label, e.g. `not_due`, `1-30`, `91+`.
-    pub label: String,
-    /// Smallest age in the bucket (`None` for "not due").
-    pub from_days: Option<i64>,
-    /// Largest age in the bucket (`None` when open-ended).
-    pub to_days: Option<i64>,
-}
+// The buckets are defined beside the ledger (the batch engine reads them too); they are part of
+// this module's interface.
+use crate::ledger::aging::bucket_of;
+pub use crate::ledger::aging::{buckets, AgingBasis, AgingOptions, Bucket};
 
 /// Amounts per bucket for one customer (or the whole ledger) in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,12 +91,12 @@ pub struct AgingRow {
     #[serde(with = "decimal_vec")]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Vec<crate::schema::DecimalString>")
+        schemars(with = "Vec<crate::document::DecimalString>")
     )]
     pub amounts: Vec<Decimal>,
     /// Sum of the amounts: the outstanding total.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total: Decimal,
 }
 
@@ -161,61 +114,6 @@ pub struct AgingReport {
     pub rows: Vec<AgingRow>,
     /// One row per currency.
     pub totals: Vec<AgingRow>,
-}
-
-/// Builds the bucket list for options.
-///
-/// # Errors
-/// `input.invalid_value` when bounds are empty, zero or not strictly increasing.
-pub fn buckets(options: &AgingOptions) -> Result<Vec<Bucket>> {
-    if options.bounds.is_empty() {
-        return Err(err!(InvalidValue, "aging needs at least one bucket bound"));
-    }
-    let mut prev = 0u32;
-    for b in &options.bounds {
-        if *b <= prev {
-            return Err(err!(
-                InvalidValue,
-                "aging bounds must be above zero and strictly increasing, got {:?}",
-                options.bounds
-            ));
-        }
-        prev = *b;
-    }
-    let mut out = Vec::new();
-    let mut from: i64 = match options.basis {
-        AgingBasis::DueDate => {
-            out.push(Bucket {
-                label: "not_due".into(),
-                from_days: None,
-                to_days: Some(0),
-            });
-            1
-        }
-        AgingBasis::InvoiceDate => 0,
-    };
-    for b in &options.bounds {
-        let to = i64::from(*b);
-        out.push(Bucket {
-            label: format!("{from}-{to}"),
-            from_days: Some(from),
-            to_days: Some(to),
-        });
-        from = to.saturating_add(1);
-    }
-    out.push(Bucket {
-        label: format!("{from}+"),
-        from_days: Some(from),
-        to_days: None,
-    });
-    Ok(out)
-}
-
-fn bucket_of(buckets: &[Bucket], age: i64) -> usize {
-    buckets
-        .iter()
-        .position(|b| b.to_days.is_none_or(|t| age <= t))
-        .unwrap_or(buckets.len().saturating_sub(1))
 }
 
 /// The aging balance of a ledger state.
@@ -299,21 +197,21 @@ pub struct PaymentDelays {
     #[serde(default, with = "decimal_string::option")]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub average_days_to_pay: Option<Decimal>,
     /// The same weighted by amount.
     #[serde(default, with = "decimal_string::option")]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub weighted_days_to_pay: Option<Decimal>,
     /// Mean of max(0, settlement − due), in days.
     #[serde(default, with = "decimal_string::option")]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub average_days_late: Option<Decimal>,
 }
@@ -560,7 +458,7 @@ mod decimal_vec {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Decimal>, D::Error> {
         Vec::<String>::deserialize(d)?
             .iter()
-            .map(|s| crate::money::parse_decimal(s).map_err(crate::ops::de_error))
+            .map(|s| crate::money::parse_decimal(s).map_err(crate::document::de_error))
             .collect()
     }
 }

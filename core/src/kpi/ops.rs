@@ -56,15 +56,15 @@ pub struct KpisRequest {
     pub ledger: LedgerDocument,
     /// As-of date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub as_of: NaiveDate,
     /// First day of the period.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub from: NaiveDate,
     /// Last day of the period (on or before `as_of`).
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub to: NaiveDate,
     /// `portfolio` (default), `customer`, `segment` or `sector`.
     #[serde(default)]

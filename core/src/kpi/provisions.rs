@@ -57,7 +57,7 @@ pub struct Ifrs9Options {
     /// Forward-looking adjustment of the historical rates, in percent of them (IFRS 9
     /// B5.5.52): `10` raises every rate by a tenth, `-10` lowers it; -100 to 1000 (default 0).
     #[serde(default, with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub adjustment_percent: Decimal,
     /// Population the rates are estimated on.
     #[serde(default)]
@@ -97,7 +97,7 @@ pub struct ProvisionOptions {
     #[serde(default = "default_rates", with = "super::decimal_vec")]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Vec<crate::schema::DecimalString>")
+        schemars(with = "Vec<crate::document::DecimalString>")
     )]
     pub rates_percent: Vec<Decimal>,
     /// Gross or net of tax.
@@ -193,15 +193,15 @@ pub struct ProvisionBucket {
     pub to_days: Option<i64>,
     /// Outstanding base in the bucket.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Rate applied, in percent.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub rate_percent: Decimal,
     /// outstanding × rate, rounded half-up to the cent (minor unit).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub provision: Decimal,
 }
 
@@ -213,11 +213,11 @@ pub struct AgeGridProvision {
     pub buckets: Vec<ProvisionBucket>,
     /// Total base.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Total provision (sum of the rounded bucket provisions).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub provision: Decimal,
 }
 
@@ -245,28 +245,28 @@ pub struct MatrixBucket {
     pub to_days: Option<i64>,
     /// Sum over the observed month ends of the amounts in the bucket.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub exposure: Decimal,
     /// Of which written off within the outcome months after each month end.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub written_off: Decimal,
     /// Historical loss rate, written off ÷ exposure, in percent.
     pub loss_rate: Figure,
     /// Rate applied in percent: the loss rate × (100 + adjustment) / 100, at most 100, rounded
     /// to two places; the age-grid rate when the bucket has no history.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub rate_percent: Decimal,
     /// Where the applied rate comes from.
     pub rate_source: RateSource,
     /// Outstanding base in the bucket today.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// outstanding × applied rate, rounded half-up to the minor unit.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub provision: Decimal,
 }
 
@@ -282,7 +282,7 @@ pub struct Ifrs9Provision {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub first_month_end: Option<NaiveDate>,
     /// The most recent of them.
     #[serde(
@@ -290,13 +290,13 @@ pub struct Ifrs9Provision {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub last_month_end: Option<NaiveDate>,
     /// The outcome window, in months.
     pub outcome_months: u32,
     /// The forward-looking adjustment applied, in percent of the rates.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub adjustment_percent: Decimal,
     /// Population of the estimate.
     pub estimated_on: EstimateOn,
@@ -304,11 +304,11 @@ pub struct Ifrs9Provision {
     pub buckets: Vec<MatrixBucket>,
     /// Total base.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Total provision.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub provision: Decimal,
 }
 

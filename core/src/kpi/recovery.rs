@@ -21,25 +21,25 @@ pub struct Recovery {
     pub receivables: usize,
     /// What they asked: amounts less the credit notes applied by the end of each window.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub due_amount: Decimal,
     /// Credit notes applied by the end of each window (left out of `due_amount`).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub credited: Decimal,
     /// Payments (and deposits) applied by the end of each window, early payments included.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub collected: Decimal,
     /// Written off by the end of each window (part of `due_amount`, not collected).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub written_off: Decimal,
     /// Receivables due in the period whose window is still open (not measured yet).
     pub not_yet_measurable: usize,
     /// Their amounts.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub not_yet_measurable_amount: Decimal,
     /// collected ÷ due amount × 100, two places.
     pub percent: Figure,
@@ -55,7 +55,7 @@ pub struct Recovery {
 /// stay in the base as amounts not collected. The rate is therefore in [0, 100].
 ///
 /// # Errors
-/// `input.invalid_value` for a window of 0 days; the period errors of [`super::dso`];
+/// `input.invalid_value` for a window of 0 days; the period errors of [`super::dso()`];
 /// `date.out_of_range`, `money.overflow`.
 ///
 /// ```

@@ -73,11 +73,11 @@ pub struct WriteOffCandidate {
     pub currency: Currency,
     /// Due date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// Outstanding on the as-of date.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Days past due on the as-of date.
     pub days_late: i64,

@@ -448,7 +448,7 @@ pub struct InvoiceRecord {
     pub customer: String,
     /// Issue date (date de facture).
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub issue_date: NaiveDate,
     /// Due date (date d'échéance) as printed on the invoice. Wins over `terms` when both are given.
     #[serde(
@@ -456,14 +456,14 @@ pub struct InvoiceRecord {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub due_date: Option<NaiveDate>,
     /// Payment terms, used when there is no `due_date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms: Option<PaymentTerms>,
     /// Amount due, tax included (TTC): the base of French late penalties unless agreed otherwise.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
     /// Amount before tax (HT), if known.
     #[serde(
@@ -473,7 +473,7 @@ pub struct InvoiceRecord {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub net_amount: Option<Decimal>,
     /// Tax (TVA/VAT/USt), if known. With `net_amount`, must add up to `amount`.
@@ -484,7 +484,7 @@ pub struct InvoiceRecord {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub tax_amount: Option<Decimal>,
     /// Currency of the invoice.
@@ -520,11 +520,11 @@ pub struct PaymentRecord {
     pub customer: Option<String>,
     /// Value date: the day the funds reached the creditor.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// Amount received.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
     /// Currency received.
     pub currency: Currency,
@@ -554,7 +554,7 @@ pub struct AllocationRecord {
     pub invoice: String,
     /// Amount of the payment applied to it.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
 }
 
@@ -574,11 +574,11 @@ pub struct CreditNoteRecord {
     pub customer: Option<String>,
     /// Date of the credit note.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// Amount, tax included.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
     /// Currency.
     pub currency: Currency,
@@ -596,7 +596,7 @@ pub struct WriteOffRecord {
     pub invoice: String,
     /// Date of the decision.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// Amount written off; by default all that is outstanding on that date.
     #[serde(
@@ -606,7 +606,7 @@ pub struct WriteOffRecord {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub amount: Option<Decimal>,
     /// Why (kept for the audit trail).
@@ -623,7 +623,7 @@ pub struct DisputeRecord {
     pub invoice: String,
     /// Day the customer raised it.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub opened: NaiveDate,
     /// Day it was settled, if it was.
     #[serde(
@@ -631,7 +631,7 @@ pub struct DisputeRecord {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub resolved: Option<NaiveDate>,
     /// Disputed amount; by default the whole invoice.
     #[serde(
@@ -641,7 +641,7 @@ pub struct DisputeRecord {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub amount: Option<Decimal>,
     /// The customer's reason.

@@ -45,6 +45,7 @@
 //! # Ok::<(), arrears::Error>(())
 //! ```
 
+pub mod aging;
 pub(crate) mod countries;
 mod document;
 pub mod ops;

@@ -16,7 +16,7 @@ pub struct LedgerRequest {
     pub ledger: LedgerDocument,
     /// End of the day the state is asked for.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub as_of: NaiveDate,
 }
 

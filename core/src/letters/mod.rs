@@ -21,7 +21,7 @@
 //! - **Courteous wording.** The built-in texts state facts, the amounts and their legal basis, the
 //!   deadline and the next step; they never threaten.
 //!
-//! Amounts and dates are written the way each language writes them ([`format`], with no-break
+//! Amounts and dates are written the way each language writes them ([`format`](mod@format), with no-break
 //! spaces so that an amount never breaks across lines): `1 234,56 €` and
 //! `30 juin 2026` in French, `1.234,56 €` and `30. Juni 2026` in German, `€1,234.56` and
 //! `30 June 2026` in English.
@@ -300,31 +300,31 @@ pub struct LetterInvoice {
     pub id: String,
     /// Date of issue.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub issue_date: NaiveDate,
     /// Due date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// Invoiced amount.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
     /// Amount still unpaid.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Days past the due date on the letter's date (negative before it).
     #[serde(default)]
     pub days_late: i64,
     /// Late-payment penalties (interest) accrued on the letter's date.
     #[serde(with = "decimal_string", default)]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// Fixed recovery compensation claimed for this invoice (EUR 40 in FR and DE B2B, £40/£70/£100
     /// in the UK).
     #[serde(with = "decimal_string", default)]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// For an invoice of `settled_invoices`: the day it was paid (late).
     #[serde(
@@ -332,7 +332,7 @@ pub struct LetterInvoice {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub settled_on: Option<NaiveDate>,
 }
 
@@ -348,11 +348,11 @@ pub struct LetterCredit {
     pub source: crate::ledger::AllocationSource,
     /// Its date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// The amount deducted.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
 }
 
@@ -363,15 +363,15 @@ pub struct LetterCredit {
 pub struct Totals {
     /// The unpaid principal.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub principal: Decimal,
     /// Late-payment penalties (interest).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// Fixed recovery compensation.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// Credits on account deducted (set off, C. civ. 1347): the sum of the context's `credits`.
     #[serde(
@@ -379,11 +379,11 @@ pub struct Totals {
         with = "decimal_string",
         skip_serializing_if = "Decimal::is_zero"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub set_off: Decimal,
     /// `principal − set_off + interest + fixed_compensation` (checked).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total: Decimal,
 }
 
@@ -396,11 +396,11 @@ pub struct LetterInstalment {
     pub number: u32,
     /// The date it is due.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// Its amount.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
 }
 
@@ -433,7 +433,7 @@ pub struct LetterContext {
     pub language: Language,
     /// Date of the letter.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub date: NaiveDate,
     /// Where it is written ("Paris"), for the date line.
     #[serde(default)]
@@ -475,11 +475,11 @@ pub struct LetterContext {
     /// Date by which to pay. The formal notice defaults to the letter's date + 8 days (FR),
     /// + 14 days (EN, Practice Direction on Pre-Action Conduct) or + 10 days (DE).
     #[serde(with = "serde_date::option", default)]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub deadline: Option<NaiveDate>,
     /// Date of an earlier formal notice (for the agency and court files).
     #[serde(with = "serde_date::option", default)]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub formal_notice_date: Option<NaiveDate>,
     /// The instalments of a payment plan (plan letters).
     #[serde(default)]

@@ -165,13 +165,13 @@ impl<'de> Deserialize<'de> for Every {
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Every, E> {
                 u32::try_from(v).map(Every::Days).map_err(|_| {
-                    crate::ops::de_error(err!(InvalidPlan, "every {v} days is out of range"))
+                    crate::document::de_error(err!(InvalidPlan, "every {v} days is out of range"))
                 })
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Every, E> {
                 match u64::try_from(v) {
                     Ok(v) => self.visit_u64(v),
-                    Err(_) => Err(crate::ops::de_error(err!(
+                    Err(_) => Err(crate::document::de_error(err!(
                         InvalidPlan,
                         "the period must be at least 1 day, not {v}"
                     ))),
@@ -244,7 +244,7 @@ pub struct PlanRoll {
 pub struct PlanRequest {
     /// The debt, above zero and exact in the currency's minor unit.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
     /// Its currency.
     pub currency: Currency,
@@ -260,12 +260,12 @@ pub struct PlanRequest {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub max_per_instalment: Option<Decimal>,
     /// The first instalment's date (before any roll).
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub first_date: NaiveDate,
     /// The interval between instalments (default `month`).
     #[serde(default)]
@@ -277,7 +277,7 @@ pub struct PlanRequest {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub agreed_on: Option<NaiveDate>,
     /// Simple interest, in percent a year (ACT/365F), on the declining balance, added to each
     /// instalment.
@@ -288,7 +288,7 @@ pub struct PlanRequest {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub annual_rate_percent: Option<Decimal>,
     /// Days after its due date before an unpaid instalment is missed, `0..=365` (default 5).
@@ -405,24 +405,24 @@ pub struct Instalment {
     pub number: u32,
     /// The date it is due (rolled to a business day when the plan has a roll).
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// The part of the debt it repays; the principal parts sum exactly to the debt.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub principal: Decimal,
     /// Interest for the days since the previous instalment (since the agreement for the first),
     /// rounded half-up to the minor unit; zero without a rate.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// What the debtor pays: principal + interest.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
     /// The principal owed before this instalment.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub balance_before: Decimal,
     /// With a rate: the days of interest in this instalment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -447,15 +447,15 @@ pub struct Instalment {
 pub struct PlanTotals {
     /// The debt (the sum of the principal parts).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub principal: Decimal,
     /// The sum of the interest parts.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// What the debtor pays in all.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total: Decimal,
 }
 
@@ -580,7 +580,7 @@ pub struct PlanFinding {
 #[serde(deny_unknown_fields)]
 pub struct PaymentPlan {
     /// The request, with `grace_days` filled in and amounts written with the currency's decimals.
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::PlanTerms"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::plans::PlanTerms"))]
     pub terms: PlanRequest,
     /// The instalments, in date order.
     pub instalments: Vec<Instalment>,
@@ -796,3 +796,38 @@ fn scaled(amount: Decimal, currency: Currency) -> Decimal {
 #[doc = include_str!("../../../docs/plans.md")]
 #[cfg(doctest)]
 pub struct PlansGuide;
+
+#[cfg(feature = "schemas")]
+mod schema_terms {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator};
+
+    use super::PlanRequest;
+
+    /// Schema stand-in for the `terms` of a [`PaymentPlan`](super::PaymentPlan): the plan request as the plan writes it
+    /// back, where `every` is always present. It has a name of its own because the request as read
+    /// (`PlanRequest`, in `plan-request.schema.json`) has `every` optional, and a name means one shape
+    /// across the published schemas.
+    pub struct PlanTerms;
+
+    impl JsonSchema for PlanTerms {
+        fn schema_name() -> Cow<'static, str> {
+            "PlanTerms".into()
+        }
+
+        fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+            let mut schema = PlanRequest::json_schema(generator);
+            schema.insert(
+                "description".into(),
+                "The terms of a payment plan: its request as the plan writes it back, with \
+                 `grace_days` filled in and amounts written with the currency's decimals."
+                    .into(),
+            );
+            schema
+        }
+    }
+}
+
+#[cfg(feature = "schemas")]
+pub use schema_terms::PlanTerms;

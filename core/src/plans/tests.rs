@@ -347,7 +347,7 @@ fn a_max_that_interest_can_never_meet_is_refused() {
 #[test]
 fn documents_refuse_bad_periods_and_unknown_fields() {
     let parse = |every: serde_json::Value| {
-        crate::ops::request::<PlanRequest>(&serde_json::json!({
+        crate::document::request::<PlanRequest>(&serde_json::json!({
             "amount": "100.00", "currency": "EUR", "instalments": 2,
             "first_date": "2025-01-10", "every": every}))
     };

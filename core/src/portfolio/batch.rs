@@ -15,7 +15,7 @@ use super::PenaltyRow;
 use crate::error::{err, Result};
 use crate::interest::ledger::{choose_regime, no_notice, runs_from_notice, LedgerInterestOptions};
 use crate::interest::{compute_with_plan, Base, DatedAmount, InterestRequest, Plan, Regime};
-use crate::kpi::{buckets, AgingOptions};
+use crate::ledger::aging::{buckets, AgingOptions};
 use crate::money::Currency;
 use crate::rates::RateTable;
 

@@ -39,7 +39,7 @@ use super::columns::Book;
 use super::PenaltyRow;
 use crate::error::{err, Result};
 use crate::interest::ledger::LedgerInterestOptions;
-use crate::kpi::{buckets, AgingOptions};
+use crate::ledger::aging::{buckets, AgingOptions};
 use crate::ledger::Ledger;
 use crate::money::{decimal_string, Currency};
 use crate::rates::RateTable;
@@ -82,11 +82,11 @@ pub struct CustomerTotal {
     pub overdue_invoices: u64,
     /// Outstanding in the ledger.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Outstanding past the due date.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub overdue: Decimal,
     /// Outstanding by aging bucket, in the order of `labels` (`not_due`, `1-30`, `31-60`,
     /// `61-90`, `91+`).
@@ -95,19 +95,19 @@ pub struct CustomerTotal {
     pub max_days_late: i64,
     /// Interest accrued over the whole delay, settled receivables included.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// Interest still owed.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest_outstanding: Decimal,
     /// Fixed compensation.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// The sum of the receivables' `total_due`.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total_due: Decimal,
 }
 
@@ -119,7 +119,7 @@ pub struct AgedAmount {
     pub bucket: String,
     /// Outstanding in it.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
 }
 

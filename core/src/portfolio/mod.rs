@@ -42,7 +42,7 @@ use crate::calendar::date::serde_date;
 use crate::error::{err, Result};
 use crate::interest::ledger::{for_state, LedgerInterestOptions};
 use crate::interest::Regime;
-use crate::kpi::{buckets, AgingOptions, Bucket};
+use crate::ledger::aging::{buckets, AgingOptions, Bucket};
 use crate::ledger::{Ledger, ReceivableStatus};
 use crate::money::{decimal_string, Currency};
 use crate::rates::RateTable;
@@ -59,7 +59,7 @@ pub struct PenaltyRow {
     pub currency: Currency,
     /// Due date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// Days past due on the as-of date (0 while not yet due: never negative, as in
     /// docs/portfolio.md); for a receivable settled, the days it was late when settled.
@@ -69,27 +69,27 @@ pub struct PenaltyRow {
     pub bucket: String,
     /// Outstanding in the ledger.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Interest accrued over the whole delay.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest: Decimal,
     /// Interest covered by payments (imputation).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest_paid: Decimal,
     /// Interest still owed on the statement.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub interest_outstanding: Decimal,
     /// Fixed compensation.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub fixed_compensation: Decimal,
     /// `outstanding + interest + fixed_compensation`: the statement's total due.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub total_due: Decimal,
     /// The regime of the penalties, when computed.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -150,11 +150,11 @@ pub enum RateUnit {
 pub struct RateEntry {
     /// First day the rate applies.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub from: NaiveDate,
     /// The rate, in the series' unit (percent per annum), exactly as published.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub rate_percent: Decimal,
     /// For a rate read from another series on a given day (the UK late-payment reference rate
     /// is Bank Rate on 31 Dec / 30 Jun): that day.
@@ -163,7 +163,7 @@ pub struct RateEntry {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub reference_day: Option<NaiveDate>,
     /// Why this value must not be taken as confirmed fact: single-sourced, derived, unverified,
     /// or right but outside the period its rule applied. A computation using a flagged entry
@@ -308,7 +308,7 @@ pub struct RateSeries {
     pub semantics: String,
     /// The last date the series is known to hold. Dates after it have no rate.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub known_until: NaiveDate,
     /// Why `known_until` is what it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -648,7 +648,7 @@ impl RateTable {
     fn parse_builtin() -> Result<RateTable> {
         let mut table = RateTable::new();
         for (id, text) in BUILTIN_DATA {
-            let series: RateSeries = crate::ops::from_json_str(text).map_err(|e| {
+            let series: RateSeries = crate::document::from_json_str(text).map_err(|e| {
                 err!(
                     InvalidSeries,
                     "the built-in series {id} does not parse: {e}"

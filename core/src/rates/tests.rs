@@ -510,7 +510,7 @@ fn documents_refuse_unknown_fields_numbers_and_bad_units() {
                 cur = &mut cur[*k];
             }
         }
-        crate::ops::request::<RateSeries>(&doc)
+        crate::document::request::<RateSeries>(&doc)
     };
     assert_eq!(
         with(&["extra"], serde_json::json!(1)).unwrap_err().code(),

@@ -58,7 +58,7 @@ pub struct CurrencyAmount {
     pub currency: Currency,
     /// Amount, with the currency's decimals.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub amount: Decimal,
 }
 
@@ -70,7 +70,7 @@ pub struct Exposure {
     pub currency: Currency,
     /// Outstanding on the as-of date.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub outstanding: Decimal,
     /// Share of the portfolio's outstanding in that currency, 0 to 1.
     #[serde(serialize_with = "round4")]
@@ -171,7 +171,7 @@ pub struct CustomerFeatures {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub last_payment: Option<NaiveDate>,
     /// Days without any payment while something is overdue: the smaller of the days since the
     /// last payment (or ever, when none) and `oldest_overdue_days`; 0 when nothing is overdue.
@@ -182,7 +182,7 @@ pub struct CustomerFeatures {
         with = "serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub first_invoice: Option<NaiveDate>,
     /// Days from the first invoice to the as-of date.
     pub tenure_days: Option<i64>,

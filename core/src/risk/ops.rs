@@ -40,7 +40,7 @@ pub struct RiskRequest {
     pub ledger: LedgerDocument,
     /// The day of the assessment: only data dated on or before it counts.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub as_of: NaiveDate,
     /// The dunning journal (actions, promises, disputes, plans).
     #[serde(default)]
@@ -62,7 +62,7 @@ pub struct RiskRequest {
 pub struct RiskResponse {
     /// The as-of date.
     #[serde(with = "serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub as_of: NaiveDate,
     /// Every customer the ledger knows, by id.
     pub customers: Vec<CustomerRisk>,

@@ -81,7 +81,7 @@ pub struct Factor {
     /// Factor id (`mean_days_late`, `overdue_age`, `sector_prior`, ...; `docs/risk.md` lists them).
     pub factor: String,
     /// The feature value the points come from (days, a share 0–1, a count, a sector name...).
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::FactorValue"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::FactorValue"))]
     pub value: Value,
     /// Whole points added to the score (negative for a factor that lowers the risk).
     pub points: i64,

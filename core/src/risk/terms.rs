@@ -44,7 +44,7 @@ pub struct GradeTerms {
     pub max_term_days: u32,
     /// Credit limit in months of average sales (a decimal string, `"0.5"`).
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub limit_months: Decimal,
     /// Payment method.
     pub payment_method: PaymentMethod,
@@ -176,19 +176,19 @@ pub struct CreditLimit {
     pub currency: Currency,
     /// Average monthly sales over the last twelve months.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub average_monthly_sales: Decimal,
     /// Months of sales the grade allows.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub months: Decimal,
     /// The limit: `average_monthly_sales × months`, rounded half up to the currency's decimals.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub limit: Decimal,
     /// What the customer owes now.
     #[serde(with = "decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     pub exposure: Decimal,
     /// `exposure > limit`.
     pub over_limit: bool,

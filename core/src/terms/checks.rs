@@ -221,7 +221,7 @@ pub struct Finding {
         with = "crate::calendar::date::serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub limit: Option<NaiveDate>,
     /// The schedule part the finding is about (`balance`, `2/3`), for multi-part terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -56,7 +56,7 @@ pub struct DueDateRequest {
     pub terms: PaymentTerms,
     /// The invoice's issue date.
     #[serde(with = "crate::calendar::date::serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub issue_date: NaiveDate,
     /// The invoice amount, to split across the schedule.
     #[serde(
@@ -66,7 +66,7 @@ pub struct DueDateRequest {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub amount: Option<Decimal>,
     /// The currency of `amount`.
@@ -104,7 +104,7 @@ pub struct DueDateRequest {
 pub struct DueDateResponse {
     /// The due date (rolled) when the terms give one; `null` for deposits and instalments.
     #[serde(with = "crate::calendar::date::serde_date::option")]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub due_date: Option<NaiveDate>,
     /// The currency of the amounts, when an amount was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -136,7 +136,7 @@ pub struct ScheduleItem {
     pub label: String,
     /// The due date, after the roll.
     #[serde(with = "crate::calendar::date::serde_date")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::Date"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
     pub due_date: NaiveDate,
     /// The date the terms gave, when the roll moved it.
     #[serde(
@@ -144,7 +144,7 @@ pub struct ScheduleItem {
         with = "crate::calendar::date::serde_date::option",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::schema::Date>"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
     pub rolled_from: Option<NaiveDate>,
     /// Share of the amount in percent, rounded half-up to 4 decimals, when known.
     #[serde(
@@ -154,14 +154,14 @@ pub struct ScheduleItem {
     )]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub share_percent: Option<Decimal>,
     /// The amount, with the currency's decimals, when an amount was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "schemas",
-        schemars(with = "Option<crate::schema::DecimalString>")
+        schemars(with = "Option<crate::document::DecimalString>")
     )]
     pub amount: Option<String>,
 }

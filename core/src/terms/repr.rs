@@ -17,7 +17,7 @@ use super::{
 use crate::error::{err, Error, Result};
 
 /// A validation error on its way through serde: displayed as `[code] message` so that
-/// `ops::request` recovers the code (see [`crate::ops::de_error`]).
+/// `ops::request` recovers the code (see [`crate::document::de_error`]).
 #[derive(Debug)]
 pub(crate) struct ReprError(Error);
 
@@ -75,7 +75,7 @@ pub(crate) enum TermsRepr {
         )]
         #[cfg_attr(
             feature = "schemas",
-            schemars(with = "Option<crate::schema::DecimalString>")
+            schemars(with = "Option<crate::document::DecimalString>")
         )]
         share_percent: Option<Decimal>,
         #[serde(
@@ -85,7 +85,7 @@ pub(crate) enum TermsRepr {
         )]
         #[cfg_attr(
             feature = "schemas",
-            schemars(with = "Option<crate::schema::DecimalString>")
+            schemars(with = "Option<crate::document::DecimalString>")
         )]
         amount: Option<Decimal>,
         #[serde(default = "immediate")]
@@ -122,7 +122,7 @@ pub(crate) struct EveryRepr {
 #[serde(deny_unknown_fields)]
 pub(crate) struct PartRepr {
     #[serde(with = "crate::money::decimal_string")]
-    #[cfg_attr(feature = "schemas", schemars(with = "crate::schema::DecimalString"))]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
     share_percent: Decimal,
     terms: PaymentTerms,
 }

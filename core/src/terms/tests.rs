@@ -17,11 +17,13 @@ fn eur(s: &str) -> Money {
 }
 
 fn terms(v: serde_json::Value) -> PaymentTerms {
-    crate::ops::request::<PaymentTerms>(&v).unwrap()
+    crate::document::request::<PaymentTerms>(&v).unwrap()
 }
 
 fn terms_err(v: serde_json::Value) -> Code {
-    crate::ops::request::<PaymentTerms>(&v).unwrap_err().code()
+    crate::document::request::<PaymentTerms>(&v)
+        .unwrap_err()
+        .code()
 }
 
 fn a(days: u32) -> PaymentTerms {
