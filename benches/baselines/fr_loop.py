@@ -61,9 +61,10 @@ def main() -> None:
                 block1 = interest(balance, due, first_end)
                 if p_date is not None and p_date > due:
                     interest_paid = min(p_amount, block1)
-                    if not settled:
-                        balance = amount - (p_amount - interest_paid)
-                        block2 = interest(balance, p_date, as_of)
+                    # Settled or not: the principal an interest-first payment left (C. civ.
+                    # 1343-1) bears interest to the as-of date.
+                    balance = amount - (p_amount - interest_paid)
+                    block2 = interest(balance, p_date, as_of)
             total_interest = block1 + block2
             fixed = Decimal(40) if days_late > 0 else Decimal(0)
             outstanding = amount - p_amount

@@ -65,7 +65,8 @@ def main() -> None:
     is_late = days_late > 0
     block1 = np.where(is_late, interest(balance, due, first_end, rates), 0)
     interest_paid = np.where(late_payment & is_late, np.minimum(paid, block1), 0)
-    second = late_payment & ~settled & is_late
+    # Settled or not: the principal an interest-first payment left bears interest to the as-of date.
+    second = late_payment & is_late
     block2 = np.where(second, interest(amount - (paid - interest_paid), paid_on, pd.Series(as_of, index=df.index), rates), 0)
     total_interest = pd.Series(block1 + block2, index=df.index)
     outstanding = amount - paid

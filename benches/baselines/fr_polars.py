@@ -59,7 +59,8 @@ def main() -> None:
                       .then(interest(pl.col("balance"), due, pl.col("first_end"), rates)).otherwise(0))
         .with_columns(interest_paid=pl.when(late_payment & (pl.col("days_late") > 0))
                       .then(pl.min_horizontal(paid, pl.col("block1"))).otherwise(0))
-        .with_columns(block2=pl.when(late_payment & ~settled & (pl.col("days_late") > 0))
+        # Settled or not: the principal an interest-first payment left bears interest to the as-of date.
+        .with_columns(block2=pl.when(late_payment & (pl.col("days_late") > 0))
                       .then(interest(amount - (paid - pl.col("interest_paid")), paid_on, A, rates))
                       .otherwise(0))
         .with_columns(

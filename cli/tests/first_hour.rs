@@ -514,9 +514,11 @@ fn penalties_on_invoices_paid_late_are_claimed_everywhere_or_nowhere() {
     let export = example("studio-export.csv");
     let mut p = profile();
     // Boulangerie Martin paid F2026-002 (864.00, due 11 February) on 20 March: 37 days late,
-    // 864.00 × 12.15 % × 37 / 365 = 10.641… → 10.64, + EUR 40 = 50.64 still owed. Its open F2026-008
+    // 864.00 × 12.15 % × 37 / 365 = 10.641… → 10.64, paid first by the 864.00 (C. civ. 1343-1), so
+    // 10.64 of principal still bears interest to 30 June (21 March to 30 June, 102 days):
+    // 10.64 × 12.15 % × 102 / 365 = 0.361… → 0.36; + EUR 40 = 51.00 still owed. Its open F2026-008
     // (1,200.00 due 8 April, 83 days): 1,200.00 × 12.15 % × 83 / 365 = 33.154… → 33.15, + 40:
-    // 1,273.15 claimed by default, 50.64 shown as not claimed.
+    // 1,273.15 claimed by default, 51.00 shown as not claimed.
     let report = json(&arrears(&with(
         &["report", &export, "--format", "json"],
         &p,
@@ -529,14 +531,14 @@ fn penalties_on_invoices_paid_late_are_claimed_everywhere_or_nowhere() {
         .unwrap()
         .clone();
     assert_eq!(martin["total"], "1273.15");
-    assert_eq!(martin["settled_not_claimed"], "50.64");
-    // Claimed: 1,273.15 + 50.64 = 1,323.79 in the report, the agenda and the letter.
+    assert_eq!(martin["settled_not_claimed"], "51.00");
+    // Claimed: 1,273.15 + 51.00 = 1,324.15 in the report, the agenda and the letter.
     p.extend(["--settled-penalties".to_string(), "claim".to_string()]);
     let report = json(&arrears(&with(
         &["report", &export, "--format", "json"],
         &p,
     )));
-    assert_eq!(claim_total(&report, "MARTIN"), "1323.79");
+    assert_eq!(claim_total(&report, "MARTIN"), "1324.15");
     let agenda = json(&arrears(&with(
         &["agenda", &export, "--format", "json"],
         &p,
@@ -547,7 +549,7 @@ fn penalties_on_invoices_paid_late_are_claimed_everywhere_or_nowhere() {
         .iter()
         .find(|a| a["customer"] == "MARTIN")
         .unwrap();
-    assert_eq!(action["totals"][0]["total"], "1323.79");
+    assert_eq!(action["totals"][0]["total"], "1324.15");
     assert_eq!(action["settled"][0]["invoice"], "F2026-002");
     let o = arrears(&with(
         &[
@@ -562,7 +564,7 @@ fn penalties_on_invoices_paid_late_are_claimed_everywhere_or_nowhere() {
     ));
     let text = stdout(&o);
     assert!(text.contains("réglée le 20 mars 2026"), "{text}");
-    assert!(text.contains("1\u{202f}323,79\u{a0}€"), "{text}");
+    assert!(text.contains("1\u{202f}324,15\u{a0}€"), "{text}");
 }
 
 #[test]
@@ -890,10 +892,14 @@ fn the_penalty_table_has_one_row_per_invoice_and_adds_up() {
         garnier[6..].to_vec(),
         vec!["4000.00", "140.67", "31.96", "108.71", "40.00", "4180.67"]
     );
-    // Paid late: Boulangerie Martin's F2026-002, 37 days, 10.64 + EUR 40 still owed.
+    // Paid late: Boulangerie Martin's F2026-002, 37 days: 10.64 paid first by the payment, the
+    // 10.64 of principal it left bears 0.36 to 30 June (see above); 0.00 + 11.00 + 40.00 = 51.00.
     let martin = rows.iter().find(|r| r[0] == "F2026-002").unwrap();
     assert_eq!(martin[5], "settled");
-    assert_eq!(martin[11], "50.64");
+    assert_eq!(
+        martin[6..].to_vec(),
+        vec!["0.00", "11.00", "10.64", "0.36", "40.00", "51.00"]
+    );
 }
 
 #[test]

@@ -516,6 +516,14 @@ pub fn compute_with_plan(
                 run.apply(e)?;
                 next_event = next_event.saturating_add(1);
             }
+            // Nothing left to bear interest and nothing left to happen: the statement is
+            // complete (no rate is looked up for days that cannot accrue).
+            if plan.compounding == Compounding::Simple
+                && next_event >= remaining.len()
+                && run.bearing()?.is_zero()
+            {
+                break;
+            }
             if anniversaries.contains(&from) {
                 // The interest of the month just ended is added to the balance.
                 run.close_block()?;

@@ -3,8 +3,10 @@
 //!
 //! Each receivable that is (or was) paid late gets a [`Statement`] computed from its own
 //! amount, due date and the payments and credit notes matched to it by the ledger
-//! ([`crate::ledger`]); the end date is the as-of date, or the settlement date for a receivable
-//! settled late. The regime is chosen per customer: an explicit choice, else the request's default,
+//! ([`crate::ledger`]); the end date is the as-of date, also for a receivable settled late: with
+//! interest-first imputation (C. civ. 1343-1, § 367 BGB) the payment that settled it in the books
+//! paid its interest first, and the principal left bears interest until it is paid, as on an open
+//! invoice (with nothing left, the statement stops accruing at the settlement). The regime is chosen per customer: an explicit choice, else the request's default,
 //! else by the customer's country and kind of debtor ([`choose_regime`]: a French business →
 //! `fr_b2b`, a French public body → `fr_public_procurement`, DE → `de_b2b`, GB →
 //! `uk_late_payment`, another EU member state → `eu_directive`; none for consumers). A receivable
@@ -511,7 +513,12 @@ pub fn for_state_with(
             }
         }
         payments.extend(set_off.get(r.id.as_str()).into_iter().flatten().cloned());
-        let until = r.settled_on.map_or(as_of, |d| d.min(as_of));
+        // A receivable settled late still runs to the as-of date: with interest-first imputation
+        // (C. civ. 1343-1, § 367 BGB) the payment that settled it in the books paid the interest
+        // first, and the principal it left bears interest like any other until it is paid. With
+        // nothing left to bear interest the statement stops accruing at the settlement
+        // (the engine looks no further), so principal-first debts end as before.
+        let until = as_of;
         let mut options = opts.options.clone();
         if notice_date.is_some() {
             options.notice_date = notice_date;

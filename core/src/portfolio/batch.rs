@@ -169,11 +169,9 @@ pub fn penalty_table(
             let customer = book.invoice_customer.get(i).copied().unwrap_or(0) as usize;
             match regimes.get(customer) {
                 Some(Ok((regime, by_statute))) => {
-                    let until = if settled == NO_DAY {
-                        day
-                    } else {
-                        settled.min(day)
-                    };
+                    // To the as-of date, settled or not: the principal an interest-first payment
+                    // left still bears interest (interest::ledger::for_state).
+                    let until = day;
                     // A regime that runs from a formal notice (a consumer's) takes the notice of
                     // its customer: one plan per row, by the engine (interest::ledger::for_state).
                     let notice = if runs_from_notice(*regime) {

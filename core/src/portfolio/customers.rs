@@ -561,14 +561,16 @@ mod tests {
         assert_eq!(keys, [("A", "EUR"), ("B", "EUR"), ("B", "USD")]);
         // A: F3 paid 10 days late (1 Feb to 10 Feb). Interest on 200.00 at 14.50 % (ECB 4.50 %
         // + 10 points, C. com. L441-10) for 10 days on a 365-day year (docs/interest.md):
-        // 200 * 0.145 * 10 / 365 = 0.7945 -> 0.79; plus EUR 40 (D441-5). Nothing outstanding,
-        // so nothing aged, no max days late.
+        // 200 * 0.145 * 10 / 365 = 0.7945 -> 0.79, paid first by the payment (C. civ. 1343-1),
+        // so 0.79 of principal is still owed and bears interest to the as-of date (11 Feb to
+        // 15 Mar, 34 days): 0.79 * 0.145 * 34 / 365 = 0.0107 -> 0.01; interest 0.80, plus EUR 40
+        // (D441-5). Nothing outstanding in the books, so nothing aged, no max days late.
         let a = &totals[0];
         assert_eq!((a.invoices, a.open_invoices, a.overdue_invoices), (1, 0, 0));
         assert_eq!(a.outstanding.to_string(), "0.00");
-        assert_eq!(a.interest.to_string(), "0.79");
+        assert_eq!(a.interest.to_string(), "0.80");
         assert_eq!(a.fixed_compensation.to_string(), "40.00");
-        assert_eq!(a.total_due.to_string(), "40.79");
+        assert_eq!(a.total_due.to_string(), "40.80");
         assert_eq!(a.max_days_late, 0);
         assert!(a.aging.iter().all(|b| b.amount.is_zero()));
         // B/EUR: F1 44 days late on 1,000.00: 1000 * 0.145 * 44 / 365 = 17.4795 -> 17.48,

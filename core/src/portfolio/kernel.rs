@@ -369,6 +369,10 @@ fn run(
                 run.apply(e, plan.interest_first)?;
                 next = next.saturating_add(1);
             }
+            // As the engine: nothing left to bear interest nor to happen, the rest accrues nothing.
+            if run.principal == 0 && next >= events.len() {
+                break;
+            }
             let half = match plan.fixing {
                 Fixing::PerHalfYear => half_of(from),
                 Fixing::FixedAtStart => start_half,
