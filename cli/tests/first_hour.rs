@@ -569,10 +569,20 @@ fn penalties_on_invoices_paid_late_are_claimed_everywhere_or_nowhere() {
 
 #[test]
 fn an_unverified_rate_is_flagged_in_letters_agenda_and_html_report() {
-    // On 31 August 2026 the French rate of the second half-year (ECB 2.40 % on 1 July) is in use;
-    // the rate table flags it as not yet confirmed (docs/legal-rates.md §8).
+    // The French legal rate of the second half of 2026 (2.75 %, "autres cas") is still flagged
+    // (docs/legal-rates.md §8: one public table only). Leroy Conseil as a consumer, put on notice
+    // on 15 June 2026: on 31 August its interest runs at that rate (C. civ. 1231-6), and every
+    // output says the rate is not yet confirmed. (The ECB-based rates of H2 2026, flagged before,
+    // were confirmed on 7 December 2026.)
     let export = example("studio-export.csv");
-    let p = profile();
+    let mut p = profile();
+    p.extend(["--debtor".to_string(), "consumer".to_string()]);
+    let journal = tmp(
+        "flagged-journal.jsonl",
+        br#"{"at":"2026-06-15T09:00:00Z","date":"2026-06-15","type":"action","customer":"LEROY","step":"d30_formal_notice","channel":"registered_letter","items":[{"receivable":"F2026-005","step":"d30_formal_notice"}]}
+"#,
+    );
+    let journal = journal.as_str();
     let o = arrears(&with(
         &[
             "letter",
@@ -582,18 +592,26 @@ fn an_unverified_rate_is_flagged_in_letters_agenda_and_html_report() {
             "--customer",
             "LEROY",
             "--step",
-            "d30_formal_notice",
+            "d45_agency",
+            "--journal",
+            journal,
         ],
         &p,
     ));
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("fr_l441_10 from 2026-07-01: 2.40 % is flagged"));
+    assert!(
+        stderr(&o).contains("fr_legal_professional from 2026-07-01: 2.75 % is flagged"),
+        "{}",
+        stderr(&o)
+    );
     let agenda = json(&arrears(&with(
         &[
             "agenda",
             &export,
             "--as-of",
             "2026-08-31",
+            "--journal",
+            journal,
             "--format",
             "json",
         ],
@@ -610,13 +628,15 @@ fn an_unverified_rate_is_flagged_in_letters_agenda_and_html_report() {
             &export,
             "--as-of",
             "2026-08-31",
+            "--journal",
+            journal,
             "--format",
             "html",
         ],
         &p,
     )));
     assert!(
-        html.contains("2.40 % is flagged"),
+        html.contains("2.75 % is flagged"),
         "no flag in the HTML report"
     );
 }

@@ -246,10 +246,10 @@ impl RateEntry {
     ///
     /// ```
     /// let table = arrears::rates::RateTable::builtin()?;
-    /// let de = table.get("de_basiszinssatz")?;
+    /// let legal = table.get("fr_legal_professional")?;
     /// let day = |s| arrears::calendar::date::parse_date(s);
-    /// assert!(de.entry_on(day("2026-07-01")?)?.is_flagged()); // derived, not found published
-    /// assert!(!de.entry_on(day("2026-06-30")?)?.is_flagged());
+    /// assert!(legal.entry_on(day("2026-07-01")?)?.is_flagged()); // one public table only
+    /// assert!(!legal.entry_on(day("2026-06-30")?)?.is_flagged());
     /// # Ok::<(), arrears::Error>(())
     /// ```
     pub fn is_flagged(&self) -> bool {
@@ -558,9 +558,10 @@ impl RateSeries {
     ///
     /// ```
     /// let table = arrears::rates::RateTable::builtin()?;
-    /// let flagged: Vec<String> = table.get("de_basiszinssatz")?.flagged_entries()
+    /// let flagged: Vec<String> = table.get("fr_legal_professional")?.flagged_entries()
     ///     .map(|e| e.from.to_string()).collect();
     /// assert_eq!(flagged.last().map(String::as_str), Some("2026-07-01"));
+    /// assert_eq!(table.get("de_basiszinssatz")?.flagged_entries().count(), 0);
     /// # Ok::<(), arrears::Error>(())
     /// ```
     pub fn flagged_entries(&self) -> impl Iterator<Item = &RateEntry> {

@@ -226,7 +226,8 @@ pub struct RateOnResponse {
 /// let out = arrears::run("rate_on", &serde_json::json!(
 ///     {"series": "de_basiszinssatz", "date": "2026-08-01"}))?;
 /// assert_eq!(out["rate_percent"], "1.52");
-/// assert!(out["flag"].as_str().unwrap().starts_with("DERIVED"));
+/// assert!(out.get("flag").is_none()); // confirmed on 7 Dec 2026: a note with its sources
+/// assert!(out["note"].as_str().unwrap().starts_with("CONFIRMED"));
 ///
 /// let e = arrears::run("rate_on", &serde_json::json!(
 ///     {"series": "ecb_mro", "date": "2026-07-29"})).unwrap_err();

@@ -117,11 +117,17 @@ fn every_material_flag_is_kept() {
             .map(|e| e.from.to_string())
             .collect()
     };
-    assert_eq!(flagged("fr_l441_10"), ["2026-07-01"]);
+    assert!(
+        flagged("fr_l441_10").is_empty(),
+        "H2 2026 confirmed (docs/legal-rates.md §8)"
+    );
     assert_eq!(flagged("fr_legal_consumer"), ["2026-07-01"]);
     assert_eq!(flagged("fr_legal_professional"), ["2026-07-01"]);
     assert_eq!(flagged("fr_legal_annual"), ["2007-01-01"]);
-    assert_eq!(flagged("de_basiszinssatz"), ["2026-07-01"]);
+    assert!(
+        flagged("de_basiszinssatz").is_empty(),
+        "1 Jul 2026 confirmed"
+    );
     assert_eq!(
         flagged("uk_bank_rate"),
         [
@@ -133,8 +139,8 @@ fn every_material_flag_is_kept() {
             "2023-03-23"
         ]
     );
-    assert_eq!(flagged("uk_reference_rate"), ["2026-07-01"]);
-    assert_eq!(flagged("ecb_mro"), ["2026-06-17"]);
+    assert!(flagged("uk_reference_rate").is_empty(), "H2 2026 confirmed");
+    assert!(flagged("ecb_mro").is_empty(), "17 Jun 2026 confirmed");
     let note = |id: &str, day: &str| {
         t.get(id)
             .unwrap()
@@ -147,6 +153,9 @@ fn every_material_flag_is_kept() {
     assert!(note("de_basiszinssatz", "2024-07-01").contains("arithmetic check"));
     assert!(note("fr_l441_10", "2010-01-01").contains("HISTORICAL CAVEAT"));
     assert!(note("uk_reference_rate", "2009-01-01").contains("DERIVED"));
+    // Values confirmed after being flagged keep their sources in a note.
+    assert!(note("ecb_mro", "2026-06-20").contains("CONFIRMED"));
+    assert!(note("de_basiszinssatz", "2026-07-01").contains("CONFIRMED"));
     // Variable-rate tenders are noted as such.
     assert!(note("ecb_mro", "2007-01-01").contains("minimum bid"));
 }
@@ -573,9 +582,12 @@ fn ops_summaries_and_lookups() {
     })
     .unwrap();
     assert_eq!(out.reference_day, Some(d("2026-06-30")));
-    assert!(out.flag.is_some());
+    // Confirmed on 7 Dec 2026 (docs/legal-rates.md §8): a note with the sources, no flag.
+    assert!(out.flag.is_none());
     let json = serde_json::to_value(&out).unwrap();
     assert_eq!(json["rate_percent"], "3.75");
     assert_eq!(json["known_until"], "2026-12-31");
-    assert!(json.get("note").is_none());
+    assert!(json["note"]
+        .as_str()
+        .is_some_and(|n| n.contains("CONFIRMED")));
 }

@@ -47,12 +47,10 @@ SERIES_MAP = {
 
 # Entries marked ⚑ in docs/legal-rates.md (tables 1.2, 2, 3.2, 4.2, 4.3; list in §8).
 FLAGGED = {
-    ("ecb_mro", "2026-06-17"),
-    ("fr_l441_10", "2026-07-01"),
+    # docs/legal-rates.md §8: ECB 17 Jun 2026, FR BCE H2 2026, DE 1 Jul 2026 and UK H2 2026 were
+    # confirmed on 7 Dec 2026 and are no longer flagged; the French legal rates of H2 2026 still are.
     ("fr_legal_consumer", "2026-07-01"),
     ("fr_legal_professional", "2026-07-01"),
-    ("de_basiszinssatz", "2026-07-01"),
-    ("uk_reference_rate", "2026-07-01"),
     ("uk_bank_rate", "2022-05-05"), ("uk_bank_rate", "2022-08-04"), ("uk_bank_rate", "2022-09-22"),
     ("uk_bank_rate", "2022-11-03"), ("uk_bank_rate", "2023-02-02"), ("uk_bank_rate", "2023-03-23"),
     ("fr_legal_annual", "2007-01-01"),  # docs/legal-rates.md §8: "2007 (2.95) is in cbanque only"
