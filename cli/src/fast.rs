@@ -514,7 +514,7 @@ mod tests {
             &ledger,
             as_of(),
             &Default::default(),
-            &arrears::rates::RateTable::builtin()?,
+            &crate::rate_files::table()?,
         )?;
         crate::render::penalties_csv(&rows)
     }

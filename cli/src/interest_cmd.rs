@@ -74,7 +74,31 @@ pub fn request_from_flags(f: &FlagRequest) -> Result<Value, Error> {
 
 /// Runs the operation and pretty-prints its result.
 pub fn run_json(op: &str, request: &Value) -> Result<String, Error> {
-    let out = arrears::run(op, request)?;
+    let out = match op {
+        // The series of `--rates` first, so that the request's own (if any) win.
+        "interest" if !crate::rate_files::extra().is_empty() => {
+            let mut request = request.clone();
+            if let Some(doc) = request.as_object_mut() {
+                let mut rates: Vec<Value> = crate::rate_files::extra()
+                    .iter()
+                    .map(serde_json::to_value)
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| Error::new(Code::InvalidDocument, e.to_string()))?;
+                if let Some(Value::Array(own)) = doc.remove("rates") {
+                    rates.extend(own);
+                }
+                doc.insert("rates".into(), Value::Array(rates));
+            }
+            arrears::run(op, &request)?
+        }
+        "rates" => {
+            let req: arrears::rates::ops::RatesRequest = arrears::document::request(request)?;
+            let out = arrears::rates::ops::rates_in(&crate::rate_files::table()?, req)?;
+            serde_json::to_value(out)
+                .map_err(|e| Error::new(Code::InvalidDocument, e.to_string()))?
+        }
+        _ => arrears::run(op, request)?,
+    };
     serde_json::to_string_pretty(&out)
         .map(|s| s + "\n")
         .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))
@@ -83,7 +107,7 @@ pub fn run_json(op: &str, request: &Value) -> Result<String, Error> {
 /// `arrears rates [SERIES]` as a table.
 pub fn rates_table(series: Option<&str>) -> Result<String, Error> {
     use std::fmt::Write as _;
-    let table = arrears::rates::RateTable::builtin()?;
+    let table = crate::rate_files::table()?;
     let mut out = String::new();
     match series {
         None => {

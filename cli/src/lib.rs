@@ -22,6 +22,7 @@ pub mod fast;
 pub mod files;
 pub mod import;
 pub mod interest_cmd;
+pub mod rate_files;
 pub mod render;
 pub mod sample_cmd;
 pub mod tables;

@@ -2,7 +2,7 @@
 //! core crate, this binary only reads files, calls the core and formats what it returns.
 
 use arrears_cli::{
-    agenda_cmd, fast, files, import, interest_cmd, render, sample_cmd, tables, terminal,
+    agenda_cmd, fast, files, import, interest_cmd, rate_files, render, sample_cmd, tables, terminal,
 };
 
 use std::io::Write;
@@ -27,6 +27,11 @@ use render::Format;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Rate series to add or replace (repeatable): a JSON series document, or an array of them, in
+    /// the format of docs/rates.md, e.g. the Basiszinssatz of 1 January 2027 the day the
+    /// Bundesbank publishes it, without waiting for a new release.
+    #[arg(long, global = true, value_name = "FILE")]
+    rates: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -820,6 +825,7 @@ fn ranges(rows: &[u64]) -> String {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    rate_files::load(&cli.rates)?;
     match cli.command {
         Command::Demo { as_of, format } => {
             let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED)?;
@@ -867,7 +873,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Penalties(a) => {
             let as_of = a.as_of.unwrap_or_else(today);
-            let table = arrears::rates::RateTable::builtin()?;
+            let table = rate_files::table()?;
             let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
             let options = a.input.settings(None)?.interest_options(&journal)?;
             if a.format == PenaltiesFormat::Parquet && a.out.is_none() {
@@ -966,7 +972,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 .map(|j| j.entries.clone())
                 .unwrap_or_default();
             let as_of = a.as_of.unwrap_or_else(today);
-            let table = arrears::rates::RateTable::builtin()?;
+            let table = rate_files::table()?;
             let agenda =
                 arrears::dunning::agenda::agenda(&ledger, &journal, &settings, as_of, &table)?;
             let text = match a.format {
@@ -1267,7 +1273,7 @@ fn demo_journal(
     settings: &AgendaSettings,
     as_of: NaiveDate,
 ) -> Result<Vec<arrears::dunning::journal::JournalEntry>, Error> {
-    let table = arrears::rates::RateTable::builtin()?;
+    let table = rate_files::table()?;
     let start = arrears::calendar::date::add_days(as_of, -90)?;
     let yesterday = arrears::calendar::date::add_days(as_of, -1)?;
     arrears::dunning::agenda::simulate(ledger, &[], settings, start, yesterday, &table, |d| {
@@ -1283,7 +1289,7 @@ fn demo_agenda(
     journal: &[arrears::dunning::journal::JournalEntry],
     as_of: NaiveDate,
 ) -> Result<String, Error> {
-    let table = arrears::rates::RateTable::builtin()?;
+    let table = rate_files::table()?;
     let today = arrears::dunning::agenda::agenda(ledger, journal, settings, as_of, &table)?;
     let mut out = format!(
         "\n\n== Dunning (policy fr_standard, journal of the last 90 days: {} recorded actions) ==\n\n",
@@ -1334,7 +1340,7 @@ fn catch_up_summary(
     settings: &AgendaSettings,
     as_of: NaiveDate,
 ) -> Result<String, Error> {
-    let table = arrears::rates::RateTable::builtin()?;
+    let table = rate_files::table()?;
     let first = arrears::dunning::agenda::agenda(ledger, &[], settings, as_of, &table)?;
     let mut by_step: Vec<(String, usize)> = Vec::new();
     for a in &first.actions {
@@ -1457,7 +1463,7 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
     };
     let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
     let date = a.as_of.unwrap_or_else(today);
-    let table = arrears::rates::RateTable::builtin()?;
+    let table = rate_files::table()?;
     let interest = settings.interest_options(&journal)?;
     let setup = LetterSetup {
         sender: &sender,

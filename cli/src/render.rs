@@ -14,7 +14,6 @@ use arrears::dunning::journal::JournalEntry;
 use arrears::interest::ledger::LedgerInterest;
 use arrears::kpi::{self, AgingOptions, Overview};
 use arrears::ledger::{CurrencyTotals, Ledger, LedgerState, ReceivableState, ReceivableStatus};
-use arrears::rates::RateTable;
 use arrears::{Code, Error};
 
 /// The report's output formats (`--format`).
@@ -80,12 +79,18 @@ pub fn report(
     journal: &[JournalEntry],
 ) -> Result<String, Error> {
     if format == Format::Html {
-        let inputs =
-            arrears::report::ReportInputs::compute(ledger, as_of, title, journal, settings)?;
+        let inputs = arrears::report::ReportInputs::compute_with(
+            ledger,
+            as_of,
+            title,
+            journal,
+            settings,
+            &crate::rate_files::table()?,
+        )?;
         return Ok(arrears::report::html(&inputs));
     }
     let state = ledger.state_as_of(as_of)?;
-    let rates = RateTable::builtin()?;
+    let rates = crate::rate_files::table()?;
     let claims_of = Claims::compute(ledger, &state, &settings.interest_options(journal)?, &rates)?;
     let disputes = arrears::dunning::journal::open_disputes(journal, as_of);
     let claims = claims_of.all(&disputes)?;

@@ -929,3 +929,64 @@ fn record_says_a_folded_call_was_a_letter() {
         ])
     );
 }
+
+/// Rates published after a release (issue 14 item 2, docs/rates.md §Adding a rate): the built-in
+/// Basiszinssatz is known to 31 Dec 2026, so interest for January 2027 is refused; with a series
+/// file that adds 1 Jan 2027 (an example value, 1.52 %, flagged as such) it is computed:
+/// 1,000.00 × (1.52 + 9) % × 30/365 (1–30 Jan 2027, § 288 (2) BGB) = 8.6466 → 8.65, EUR 40.
+#[test]
+fn a_rates_file_extends_the_built_in_series() {
+    let args = [
+        "interest",
+        "--regime",
+        "de_b2b",
+        "--principal",
+        "1000.00",
+        "--currency",
+        "EUR",
+        "--due",
+        "2026-12-31",
+        "--until",
+        "2027-01-30",
+    ];
+    let o = arrears(&args);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("rates.unknown_date"), "{}", stderr(&o));
+
+    let o = arrears(&["rates", "de_basiszinssatz", "--format", "json"]);
+    let mut series: serde_json::Value =
+        serde_json::from_str(&stdout(&o)).expect("the series as JSON");
+    let mut series = series["series"][0].take();
+    series["entries"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+        "from": "2027-01-01", "rate_percent": "1.52",
+        "flag": "example value for the test, not a published rate"}));
+    series["known_until"] = "2027-06-30".into();
+    for k in ["latest", "known_from", "entry_count", "flagged_count"] {
+        series.as_object_mut().unwrap().remove(k);
+    }
+    let file = tmp("basiszins-2027.json", &series.to_string());
+    let mut with_rates = args.to_vec();
+    with_rates.extend(["--rates", file.to_str().unwrap()]);
+    let o = arrears(&with_rates);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let statement: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(statement["interest"], "8.65");
+    assert_eq!(statement["fixed_compensation"], "40.00");
+    assert!(stdout(&o).contains("rate_supplied") || stdout(&o).contains("rate_flagged"));
+    // The listing shows the series as supplied.
+    let o = arrears(&[
+        "rates",
+        "de_basiszinssatz",
+        "--rates",
+        file.to_str().unwrap(),
+    ]);
+    assert!(stdout(&o).contains("2027-06-30"), "{}", stdout(&o));
+    // A malformed series is refused, naming the file.
+    let bad = tmp("bad-rates.json", r#"{"id": "x", "entries": []}"#);
+    let o = arrears(&["rates", "--rates", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("bad-rates.json"), "{}", stderr(&o));
+}

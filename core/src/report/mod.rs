@@ -98,7 +98,30 @@ impl ReportInputs {
         journal: &[JournalEntry],
         settings: &AgendaSettings,
     ) -> Result<Self> {
-        let table = RateTable::builtin()?;
+        Self::compute_with(
+            ledger,
+            as_of,
+            title,
+            journal,
+            settings,
+            &RateTable::builtin()?,
+        )
+    }
+
+    /// The same with a caller's rate table (the built-in series plus rates published after this
+    /// release: [`RateTable::insert`]).
+    ///
+    /// # Errors
+    /// As [`ReportInputs::compute`].
+    pub fn compute_with(
+        ledger: &Ledger,
+        as_of: NaiveDate,
+        title: &str,
+        journal: &[JournalEntry],
+        settings: &AgendaSettings,
+        rates: &RateTable,
+    ) -> Result<Self> {
+        let table = rates.clone();
         let state = ledger.state_as_of(as_of)?;
         let overview = overview(&state, &AgingOptions::default(), 10)?;
         let claims = Claims::compute(ledger, &state, &settings.interest_options(journal)?, &table)?

@@ -131,8 +131,10 @@ final class AgendaExampleTests: XCTestCase {
 final class ClaimsTests: XCTestCase {
     /// F1 (1,000.00 due 2024-01-31) unpaid on 2024-03-15: 44 days at 14.50 % = 17.48, plus EUR 40
     /// (C. com. L441-10, D441-5). F2 (500.00, same due date) paid on 2024-03-01, 30 days late:
-    /// 500 x 14.50 % x 30 / 365 = 5.96 and EUR 40 still owed, reported but not claimed by default
-    /// (docs/dunning.md §"What a contact claims").
+    /// 500 x 14.50 % x 30 / 365 = 5.96, paid first by the payment (C. civ. 1343-1), so 5.96 of
+    /// principal still bears interest to 15 March (14 days): 5.96 x 14.50 % x 14 / 365 = 0.03;
+    /// 5.99 and EUR 40 still owed, reported but not claimed by default (docs/dunning.md §"What a
+    /// contact claims", docs/interest.md §"A ledger's statements").
     func testWhatACustomerOwes() throws {
         let ledger = LedgerDocument(
             customers: [CustomerRecord(id: "C1", country: "FR")],
@@ -153,7 +155,7 @@ final class ClaimsTests: XCTestCase {
         XCTAssertEqual(c.interest, dec("17.48"))
         XCTAssertEqual(c.fixedCompensation, dec("40.00"))
         XCTAssertEqual(c.total, dec("1057.48"))
-        XCTAssertEqual(c.settledNotClaimed, dec("45.96"))
+        XCTAssertEqual(c.settledNotClaimed, dec("45.99"))
         XCTAssertEqual(c.settledNotClaimedCount, 1)
         XCTAssertEqual(c.lines.map { $0.receivable }, ["F1"])
     }
