@@ -386,9 +386,10 @@ struct LetterArgs {
     /// A step of the policy (its template is used), or a template id such as `formal_notice`.
     #[arg(long)]
     step: String,
-    /// Language.
-    #[arg(long, value_enum, default_value_t = Lang::Fr)]
-    lang: Lang,
+    /// Language (default: the policy's: French for fr_standard, German for a German customer's
+    /// de_standard, English for a British customer's en_standard).
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = LetterFormat::Text)]
     format: LetterFormat,
@@ -1437,7 +1438,20 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
     use arrears::dunning::letter::{context, LetterSetup, Selection};
     let ledger = a.input.load()?;
     let settings = a.input.settings(a.policy.as_deref())?;
-    let policy = settings.policy.resolve()?;
+    // Without --policy, the customer's country chooses it as in the agenda (`country_policies`:
+    // a German customer's steps are de_standard's, docs/dunning.md §Country policies and calendars).
+    let by_country = ledger
+        .document()
+        .customers
+        .iter()
+        .find(|c| c.id == a.customer)
+        .and_then(|c| c.country.as_deref())
+        .and_then(|c| settings.country_policies.get(&c.to_ascii_uppercase()))
+        .filter(|_| a.policy.is_none());
+    let policy = match by_country {
+        Some(choice) => choice.resolve()?,
+        None => settings.policy.resolve()?,
+    };
     let template = match policy.steps.iter().find(|s| s.id == a.step) {
         Some(step) => step.template.clone(),
         None if arrears::dunning::policy::TEMPLATES.contains(&a.step.as_str()) => a.step.clone(),
@@ -1457,9 +1471,14 @@ fn letter(a: &LetterArgs) -> Result<String, Error> {
     };
     let sender = read_sender(a.sender.as_ref(), a.draft)?;
     let language = match a.lang {
-        Lang::Fr => arrears::letters::Language::Fr,
-        Lang::En => arrears::letters::Language::En,
-        Lang::De => arrears::letters::Language::De,
+        Some(Lang::Fr) => arrears::letters::Language::Fr,
+        Some(Lang::En) => arrears::letters::Language::En,
+        Some(Lang::De) => arrears::letters::Language::De,
+        None => match policy.language.as_str() {
+            "de" => arrears::letters::Language::De,
+            "en" => arrears::letters::Language::En,
+            _ => arrears::letters::Language::Fr,
+        },
     };
     let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
     let date = a.as_of.unwrap_or_else(today);

@@ -990,3 +990,32 @@ fn a_rates_file_extends_the_built_in_series() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("bad-rates.json"), "{}", stderr(&o));
 }
+
+/// Without --policy and --lang, a letter follows the customer's country as the agenda does
+/// (`country_policies`: DE → de_standard, German letters; docs/dunning.md §Country policies and
+/// calendars): a German customer's third step is the "Letzte Mahnung".
+#[test]
+fn a_letter_follows_the_customers_country_policy_and_language() {
+    let ledger = tmp(
+        "de-ledger.json",
+        r#"{"customers":[{"id":"C1","name":"Müller GmbH","country":"DE","address":["Hauptstr. 1","50667 Köln"]}],
+            "invoices":[{"id":"F1","customer":"C1","issue_date":"2024-01-01","due_date":"2024-01-31","amount":"1000.00","currency":"EUR"}]}"#,
+    );
+    let o = arrears(&[
+        "letter",
+        ledger.to_str().unwrap(),
+        "--customer",
+        "C1",
+        "--step",
+        "d28_letzte_mahnung",
+        "--as-of",
+        "2024-03-15",
+        "--draft",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Letzte Mahnung: Rechnung F1"),
+        "{}",
+        stdout(&o)
+    );
+}
