@@ -4233,6 +4233,16 @@ export interface Dso {
    * Average days delinquent: standard − best possible = overdue ÷ credit sales × days.
    */
   average_days_delinquent: Figure;
+  /**
+   * Receivables outstanding at the end of the day before the period.
+   */
+  beginning_receivables: DecimalString;
+  /**
+   * DSO on average receivables, in days: (beginning + ending receivables) ÷ 2 ÷ credit sales ×
+   * days, the textbook "average collection period" (average receivables ÷ average daily
+   * sales); the standard DSO uses the ending balance (docs/kpi.md §DSO).
+   */
+  average_balance: Figure;
 }
 /**
  * A KPI value that may be undefined. A ratio whose denominator is zero is never a division by zero: `value` is `null` and `reason` says why with a stable code (docs/kpi.md), `detail` in words. A defined figure has a `value` and no reason.

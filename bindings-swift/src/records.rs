@@ -1302,6 +1302,13 @@ pub struct Dso {
     pub best_possible: Figure,
     /// Average days delinquent: standard − best possible = overdue ÷ credit sales × days.
     pub average_days_delinquent: Figure,
+    /// Receivables outstanding at the end of the day before the period.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub beginning_receivables: Decimal,
+    /// DSO on average receivables, in days: (beginning + ending receivables) ÷ 2 ÷ credit sales ×
+    /// days, the textbook "average collection period" (average receivables ÷ average daily
+    /// sales); the standard DSO uses the ending balance (docs/kpi.md §DSO).
+    pub average_balance: Figure,
 }
 
 /// `due_date` request: payment terms and an issue date; optionally an amount with its currency to split across the schedule, a roll to business days, and a jurisdiction (with the debtor, default `business`) whose caps the due dates are checked against. `amount` and `currency` go together. Unknown fields are refused.

@@ -138,6 +138,14 @@ pub struct Dso {
     pub best_possible: Figure,
     /// Average days delinquent: standard − best possible = overdue ÷ credit sales × days.
     pub average_days_delinquent: Figure,
+    /// Receivables outstanding at the end of the day before the period.
+    #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
+    pub beginning_receivables: Decimal,
+    /// DSO on average receivables, in days: (beginning + ending receivables) ÷ 2 ÷ credit sales ×
+    /// days, the textbook "average collection period" (average receivables ÷ average daily
+    /// sales); the standard DSO uses the ending balance (docs/kpi.md §DSO).
+    pub average_balance: Figure,
 }
 
 const NO_SALES: &str = "no_credit_sales";
@@ -176,6 +184,13 @@ pub fn dso(history: &History, scope: &Scope, from: NaiveDate, to: NaiveDate) -> 
     let days = period_days(from, to);
     let sales = sales_between(history, scope, from, to)?;
     let end = balances_at(history, scope, to)?;
+    let begin = match from.pred_opt() {
+        Some(day) => balances_at(history, scope, day)?.total,
+        None => Decimal::ZERO,
+    };
+    let average = add(begin, end.total)?
+        .checked_div(Decimal::TWO)
+        .ok_or_else(|| overflow("average receivables"))?;
     let d = Decimal::from(days);
     let per_sales = |amount: Decimal| -> Result<Figure> {
         Ok(Figure::or_undefined(
@@ -195,6 +210,8 @@ pub fn dso(history: &History, scope: &Scope, from: NaiveDate, to: NaiveDate) -> 
         count_back: count_back(history, scope, to, end.total)?,
         best_possible: per_sales(end.current)?,
         average_days_delinquent: per_sales(end.overdue)?,
+        beginning_receivables: round_money(begin, c),
+        average_balance: per_sales(average)?,
     })
 }
 

@@ -79,6 +79,7 @@ pub fn rows(report: &KpiReport) -> Vec<KpiRow> {
         figure("dso_standard", &g.dso.standard, "days");
         figure("dso_count_back", &g.dso.count_back, "days");
         figure("dso_best_possible", &g.dso.best_possible, "days");
+        figure("dso_average_balance", &g.dso.average_balance, "days");
         figure(
             "average_days_delinquent",
             &g.dso.average_days_delinquent,
