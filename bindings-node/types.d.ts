@@ -4447,6 +4447,19 @@ export interface Concentration {
    */
   gini: Figure;
   /**
+   * Total outstanding (overdue or not) of the population.
+   */
+  outstanding: DecimalString;
+  /**
+   * The top customers' share of the **outstanding** amount (the same number of customers,
+   * ranked by outstanding), in percent: concentration of exposure rather than of delay.
+   */
+  top_share_outstanding: Figure;
+  /**
+   * Gini coefficient of the outstanding amounts over the population, four places.
+   */
+  gini_outstanding: Figure;
+  /**
    * Lorenz curve from (0, 0) to (100, 100), one point per customer.
    */
   lorenz: LorenzPoint[];

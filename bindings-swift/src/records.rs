@@ -685,6 +685,14 @@ pub struct Concentration {
     pub top_share: Figure,
     /// Gini coefficient of the overdue amounts over the population, four places, in [0, 1).
     pub gini: Figure,
+    /// Total outstanding (overdue or not) of the population.
+    #[serde(with = "arrears::money::decimal_string")]
+    pub outstanding: Decimal,
+    /// The top customers' share of the **outstanding** amount (the same number of customers,
+    /// ranked by outstanding), in percent: concentration of exposure rather than of delay.
+    pub top_share_outstanding: Figure,
+    /// Gini coefficient of the outstanding amounts over the population, four places.
+    pub gini_outstanding: Figure,
     /// Lorenz curve from (0, 0) to (100, 100), one point per customer.
     pub lorenz: Vec<LorenzPoint>,
 }

@@ -64,6 +64,15 @@ pub struct Concentration {
     pub top_share: Figure,
     /// Gini coefficient of the overdue amounts over the population, four places, in [0, 1).
     pub gini: Figure,
+    /// Total outstanding (overdue or not) of the population.
+    #[serde(with = "decimal_string")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::DecimalString"))]
+    pub outstanding: Decimal,
+    /// The top customers' share of the **outstanding** amount (the same number of customers,
+    /// ranked by outstanding), in percent: concentration of exposure rather than of delay.
+    pub top_share_outstanding: Figure,
+    /// Gini coefficient of the outstanding amounts over the population, four places.
+    pub gini_outstanding: Figure,
     /// Lorenz curve from (0, 0) to (100, 100), one point per customer.
     pub lorenz: Vec<LorenzPoint>,
 }
@@ -113,7 +122,8 @@ pub fn concentration(history: &History, scope: &Scope, top_percent: u32) -> Resu
         ));
     }
     let as_of = history.as_of();
-    let mut per: BTreeMap<&str, (Decimal, bool)> = BTreeMap::new();
+    // Per customer: (overdue, outstanding).
+    let mut per: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
     for it in history.items(scope) {
         let r = &it.r;
         if r.outstanding.is_zero() {
@@ -121,12 +131,14 @@ pub fn concentration(history: &History, scope: &Scope, top_percent: u32) -> Resu
         }
         let slot = per
             .entry(r.customer.as_str())
-            .or_insert((Decimal::ZERO, false));
-        slot.1 = true;
+            .or_insert((Decimal::ZERO, Decimal::ZERO));
+        slot.1 = add(slot.1, r.outstanding)?;
         if r.due_date < as_of {
             slot.0 = add(slot.0, r.outstanding)?;
         }
     }
+    let mut exposure: Vec<Decimal> = per.values().map(|(_, o)| *o).collect();
+    exposure.sort();
     let mut amounts: Vec<(&str, Decimal)> = per.into_iter().map(|(c, (a, _))| (c, a)).collect();
     amounts.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
     let n = amounts.len();
@@ -150,11 +162,18 @@ pub fn concentration(history: &History, scope: &Scope, top_percent: u32) -> Resu
         top: Vec::new(),
         top_share: Figure::undefined("no_customers", "no customer owes anything"),
         gini: Figure::undefined("no_customers", "no customer owes anything"),
+        outstanding: round_money(Decimal::ZERO, c),
+        top_share_outstanding: Figure::undefined("no_customers", "no customer owes anything"),
+        gini_outstanding: Figure::undefined("no_customers", "no customer owes anything"),
         lorenz: Vec::new(),
     };
     if n == 0 {
         return Ok(out);
     }
+    let (outstanding, top_share, gini) = top_share_and_gini(&exposure, top_customers)?;
+    out.outstanding = round_money(outstanding, c);
+    out.top_share_outstanding = top_share;
+    out.gini_outstanding = gini;
     if total <= Decimal::ZERO {
         let why = "nothing is overdue";
         out.top_share = Figure::undefined("nothing_overdue", why);
@@ -213,6 +232,39 @@ pub fn concentration(history: &History, scope: &Scope, top_percent: u32) -> Resu
         )
     };
     Ok(out)
+}
+
+/// The total of `sorted` (ascending), the share the `top` largest hold in percent, and the Gini
+/// coefficient G = (2 Σ i·xᵢ − (n + 1) S) / (n S), four places (undefined below two values or
+/// with a zero total).
+fn top_share_and_gini(sorted: &[Decimal], top: usize) -> Result<(Decimal, Figure, Figure)> {
+    let total = sorted.iter().try_fold(Decimal::ZERO, |s, a| add(s, *a))?;
+    let top_sum = sorted
+        .iter()
+        .rev()
+        .take(top)
+        .try_fold(Decimal::ZERO, |s, a| add(s, *a))?;
+    let share = Figure::or_undefined(percent(top_sum, total)?, "nothing_outstanding", "");
+    let n = sorted.len();
+    if n < 2 {
+        let why = "a Gini coefficient needs at least two customers";
+        return Ok((total, share, Figure::undefined("single_customer", why)));
+    }
+    let mut weighted = Decimal::ZERO;
+    for (i, a) in sorted.iter().enumerate() {
+        weighted = add(weighted, mul(Decimal::from(i.saturating_add(1)), *a)?)?;
+    }
+    let nd = Decimal::from(n);
+    let num = sub(
+        mul(Decimal::TWO, weighted)?,
+        mul(add(nd, Decimal::ONE)?, total)?,
+    )?;
+    let gini = Figure::or_undefined(
+        num.checked_div(mul(nd, total)?).map(|g| round_places(g, 4)),
+        "nothing_outstanding",
+        "",
+    );
+    Ok((total, share, gini))
 }
 
 #[cfg(test)]

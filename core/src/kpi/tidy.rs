@@ -99,6 +99,16 @@ pub fn rows(report: &KpiReport) -> Vec<KpiRow> {
             "percent",
         );
         figure("concentration_gini", &g.concentration.gini, "ratio");
+        figure(
+            "concentration_top_share_outstanding_percent",
+            &g.concentration.top_share_outstanding,
+            "percent",
+        );
+        figure(
+            "concentration_gini_outstanding",
+            &g.concentration.gini_outstanding,
+            "ratio",
+        );
         if let Some(c) = &g.reminder_conversion {
             figure("reminder_conversion_percent", &c.total.percent, "percent");
             for s in &c.steps {
