@@ -4323,6 +4323,12 @@ export interface Cei {
    * CEI in percent (two places): collected ÷ collectible × 100.
    */
   percent: Figure;
+  /**
+   * CRF's multi-month form, in percent: the credit sales divided by the number of months,
+   * (beginning + sales ÷ months − ending) ÷ (beginning + sales ÷ months − ending current) × 100;
+   * defined for periods of whole calendar months only (equal to `percent` for one month).
+   */
+  crf_monthly: Figure;
 }
 /**
  * How a customer (or the whole ledger) has paid: receivables settled by payment up to the

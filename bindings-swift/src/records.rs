@@ -516,6 +516,10 @@ pub struct Cei {
     pub collectible: Decimal,
     /// CEI in percent (two places): collected ÷ collectible × 100.
     pub percent: Figure,
+    /// CRF's multi-month form, in percent: the credit sales divided by the number of months,
+    /// (beginning + sales ÷ months − ending) ÷ (beginning + sales ÷ months − ending current) × 100;
+    /// defined for periods of whole calendar months only (equal to `percent` for one month).
+    pub crf_monthly: Figure,
 }
 
 /// How a step reaches the customer.

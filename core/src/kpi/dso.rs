@@ -381,6 +381,24 @@ pub struct Cei {
     pub collectible: Decimal,
     /// CEI in percent (two places): collected ÷ collectible × 100.
     pub percent: Figure,
+    /// CRF's multi-month form, in percent: the credit sales divided by the number of months,
+    /// (beginning + sales ÷ months − ending) ÷ (beginning + sales ÷ months − ending current) × 100;
+    /// defined for periods of whole calendar months only (equal to `percent` for one month).
+    pub crf_monthly: Figure,
+}
+
+/// The number of calendar months of a period that runs from a first of month to a month's end.
+fn whole_months(from: NaiveDate, to: NaiveDate) -> Option<u32> {
+    if from.day() != 1 || to != end_of_month(to) || to < from {
+        return None;
+    }
+    let index = |d: NaiveDate| {
+        d.year()
+            .checked_mul(12)?
+            .checked_add(i32::try_from(d.month()).ok()?)
+    };
+    let months = index(to)?.checked_sub(index(from)?)?.checked_add(1)?;
+    u32::try_from(months).ok()
 }
 
 /// The CRF collection effectiveness index over `from..=to`, with the period's total credit
@@ -425,6 +443,23 @@ pub fn cei(history: &History, scope: &Scope, from: NaiveDate, to: NaiveDate) -> 
             "nothing_collectible",
             "nothing was collectible in the period (no receivable fell due or was outstanding)",
         ),
+        crf_monthly: match whole_months(from, to) {
+            None => Figure::undefined(
+                "not_whole_months",
+                "CRF's multi-month CEI divides the sales by a number of calendar months: the period must run from a first of month to a month's end",
+            ),
+            Some(months) => {
+                let monthly = sales
+                    .checked_div(Decimal::from(months))
+                    .ok_or_else(|| overflow("monthly sales"))?;
+                let base = add(begin, monthly)?;
+                Figure::or_undefined(
+                    super::figure::percent(sub(base, end.total)?, sub(base, end.current)?)?,
+                    "nothing_collectible",
+                    "nothing was collectible in the period (no receivable fell due or was outstanding)",
+                )
+            }
+        },
     })
 }
 

@@ -86,6 +86,7 @@ pub fn rows(report: &KpiReport) -> Vec<KpiRow> {
             "days",
         );
         figure("cei_percent", &g.cei.percent, "percent");
+        figure("cei_crf_monthly_percent", &g.cei.crf_monthly, "percent");
         for r in &g.recovery {
             figure(
                 &format!("recovery_{}_days_percent", r.within_days),
