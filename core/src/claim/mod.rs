@@ -641,7 +641,12 @@ impl<'a> Claims<'a> {
                     let used = o.amount.min(left);
                     left = left.saturating_sub(used);
                     if !used.is_zero() {
-                        claim.add_credit(self.credit_of(o, used))?;
+                        claim.add_credit(ClaimCredit {
+                            reference: o.reference.clone(),
+                            source: o.source,
+                            date: o.credit_date,
+                            amount: used,
+                        })?;
                     }
                 }
             }
@@ -685,22 +690,6 @@ impl<'a> Claims<'a> {
         }
         claim.rescale();
         Ok(claim)
-    }
-
-    /// The credit line of a set-off: the credit's own date, from the state.
-    fn credit_of(&self, o: &SetOff, amount: Decimal) -> ClaimCredit {
-        let date = self
-            .state
-            .credits_on_account
-            .iter()
-            .find(|c| c.reference == o.reference && c.source == o.source)
-            .map_or(o.date, |c| c.date);
-        ClaimCredit {
-            reference: o.reference.clone(),
-            source: o.source,
-            date,
-            amount,
-        }
     }
 
     fn is_settled_late(&self, r: &ReceivableState) -> bool {

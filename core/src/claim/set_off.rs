@@ -45,6 +45,10 @@ pub struct SetOff {
     pub reference: String,
     /// A payment, a deposit or a credit note.
     pub source: AllocationSource,
+    /// The day the credit arose (the credit note's or the payment's date).
+    #[serde(with = "serde_date")]
+    #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
+    pub credit_date: NaiveDate,
     /// The day the two debts met: the later of the credit's date and the due date.
     #[serde(with = "serde_date")]
     #[cfg_attr(feature = "schemas", schemars(with = "crate::document::Date"))]
@@ -127,6 +131,7 @@ pub fn set_offs(state: &LedgerState) -> Result<Vec<SetOff>> {
                     receivable: id.to_string(),
                     reference: credit.reference.clone(),
                     source: credit.source,
+                    credit_date: credit.date,
                     date: credit.date.max(*due),
                     amount,
                 });

@@ -364,16 +364,19 @@ pub fn regime_of(
 /// covering it ([`LedgerInterestOptions::notice_for`]). A regime the statute chose for a consumer
 /// needs one (`interest.no_notice`); one the caller chose runs from the due date without (a
 /// contract that sets the start).
-fn notice_of(
+pub(crate) fn notice_of(
     opts: &LedgerInterestOptions,
-    r: &crate::ledger::ReceivableState,
     regime: Regime,
     by_statute: bool,
+    customer: &str,
+    receivable: &str,
+    invoice: &str,
+    due_date: NaiveDate,
 ) -> Result<Option<NaiveDate>> {
     if !runs_from_notice(regime) {
         return Ok(None);
     }
-    match opts.notice_for(&r.customer, &r.id, &r.invoice, r.due_date) {
+    match opts.notice_for(customer, receivable, invoice, due_date) {
         Some(date) => Ok(Some(date)),
         None if by_statute => Err(no_notice(regime)),
         None => Ok(None),
@@ -484,7 +487,15 @@ pub fn for_state_with(
             customers.get(r.customer.as_str()).copied(),
         )
         .and_then(|(regime, by_statute)| {
-            let notice = notice_of(opts, r, regime, by_statute)?;
+            let notice = notice_of(
+                opts,
+                regime,
+                by_statute,
+                &r.customer,
+                &r.id,
+                &r.invoice,
+                r.due_date,
+            )?;
             Ok((regime, notice))
         });
         let (regime, notice_date) = match chosen {

@@ -170,7 +170,8 @@ pub fn concentration(history: &History, scope: &Scope, top_percent: u32) -> Resu
     if n == 0 {
         return Ok(out);
     }
-    let (outstanding, top_share, gini) = top_share_and_gini(&exposure, top_customers)?;
+    let (outstanding, top_share, gini) =
+        top_share_and_gini(&exposure, top_customers, "nothing_outstanding")?;
     out.outstanding = round_money(outstanding, c);
     out.top_share_outstanding = top_share;
     out.gini_outstanding = gini;
@@ -180,11 +181,6 @@ pub fn concentration(history: &History, scope: &Scope, top_percent: u32) -> Resu
         out.gini = Figure::undefined("nothing_overdue", why);
         return Ok(out);
     }
-    let top_sum = amounts
-        .iter()
-        .rev()
-        .take(top_customers)
-        .try_fold(Decimal::ZERO, |s, (_, a)| add(s, *a))?;
     for (customer, a) in amounts.iter().rev().take(top_customers) {
         out.top.push(TopDebtor {
             customer: (*customer).to_string(),
@@ -195,56 +191,43 @@ pub fn concentration(history: &History, scope: &Scope, top_percent: u32) -> Resu
     // Largest first; equal amounts by id, as the ascending sort reversed them.
     out.top
         .sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.customer.cmp(&b.customer)));
-    out.top_share = Figure::or_undefined(percent(top_sum, total)?, "nothing_overdue", "");
+    let overdue: Vec<Decimal> = amounts.iter().map(|(_, a)| *a).collect();
+    let (_, top_share, gini) = top_share_and_gini(&overdue, top_customers, "nothing_overdue")?;
+    out.top_share = top_share;
+    out.gini = gini;
 
     let nd = Decimal::from(n);
-    let mut weighted = Decimal::ZERO;
     let mut cumulative = Decimal::ZERO;
     out.lorenz.push(LorenzPoint {
         customers_percent: round_places(Decimal::ZERO, 2),
         overdue_percent: round_places(Decimal::ZERO, 2),
     });
-    for (i, (_, a)) in amounts.iter().enumerate() {
-        let rank = Decimal::from(i.saturating_add(1));
-        weighted = add(weighted, mul(rank, *a)?)?;
+    for (i, a) in overdue.iter().enumerate() {
         cumulative = add(cumulative, *a)?;
         out.lorenz.push(LorenzPoint {
-            customers_percent: percent(rank, nd)?.unwrap_or(Decimal::ZERO),
+            customers_percent: percent(Decimal::from(i.saturating_add(1)), nd)?
+                .unwrap_or(Decimal::ZERO),
             overdue_percent: percent(cumulative, total)?.unwrap_or(Decimal::ZERO),
         });
     }
-    out.gini = if n < 2 {
-        Figure::undefined(
-            "single_customer",
-            "a Gini coefficient needs at least two customers",
-        )
-    } else {
-        // G = (2 Σ i·xᵢ − (n + 1) S) / (n S)
-        let top = sub(
-            mul(Decimal::TWO, weighted)?,
-            mul(add(nd, Decimal::ONE)?, total)?,
-        )?;
-        let den = mul(nd, total)?;
-        Figure::or_undefined(
-            top.checked_div(den).map(|g| round_places(g, 4)),
-            "nothing_overdue",
-            "",
-        )
-    };
     Ok(out)
 }
 
 /// The total of `sorted` (ascending), the share the `top` largest hold in percent, and the Gini
-/// coefficient G = (2 Σ i·xᵢ − (n + 1) S) / (n S), four places (undefined below two values or
-/// with a zero total).
-fn top_share_and_gini(sorted: &[Decimal], top: usize) -> Result<(Decimal, Figure, Figure)> {
+/// coefficient G = (2 Σ i·xᵢ − (n + 1) S) / (n S), four places (undefined below two values, or
+/// with a zero total: `empty`). For the overdue and the outstanding amounts alike.
+fn top_share_and_gini(
+    sorted: &[Decimal],
+    top: usize,
+    empty: &str,
+) -> Result<(Decimal, Figure, Figure)> {
     let total = sorted.iter().try_fold(Decimal::ZERO, |s, a| add(s, *a))?;
     let top_sum = sorted
         .iter()
         .rev()
         .take(top)
         .try_fold(Decimal::ZERO, |s, a| add(s, *a))?;
-    let share = Figure::or_undefined(percent(top_sum, total)?, "nothing_outstanding", "");
+    let share = Figure::or_undefined(percent(top_sum, total)?, empty, "");
     let n = sorted.len();
     if n < 2 {
         let why = "a Gini coefficient needs at least two customers";

@@ -13,7 +13,7 @@ use super::kernel::{self, FastPlan, Figures, Outcome, Rates, Scratch};
 use super::replay::{replay, Replayed, NO_DAY};
 use super::PenaltyRow;
 use crate::error::{err, Result};
-use crate::interest::ledger::{choose_regime, no_notice, runs_from_notice, LedgerInterestOptions};
+use crate::interest::ledger::{choose_regime, notice_of, LedgerInterestOptions};
 use crate::interest::{compute_with_plan, Base, DatedAmount, InterestRequest, Plan, Regime};
 use crate::ledger::aging::{buckets, AgingOptions};
 use crate::money::Currency;
@@ -174,18 +174,21 @@ pub fn penalty_table(
                     let until = day;
                     // A regime that runs from a formal notice (a consumer's) takes the notice of
                     // its customer: one plan per row, by the engine (interest::ledger::for_state).
-                    let notice = if runs_from_notice(*regime) {
-                        let invoice = book.invoice_id.get(i);
-                        let found = date_of(due).and_then(|d| {
-                            options.notice_for(book.customer_id.get(customer), invoice, invoice, d)
+                    let invoice = book.invoice_id.get(i);
+                    let notice = date_of(due)
+                        .ok_or_else(|| format!("day {due} is out of range"))
+                        .and_then(|d| {
+                            notice_of(
+                                options,
+                                *regime,
+                                *by_statute,
+                                book.customer_id.get(customer),
+                                invoice,
+                                invoice,
+                                d,
+                            )
+                            .map_err(|e| e.message().to_string())
                         });
-                        match found {
-                            None if *by_statute => Err(no_notice(*regime).message().to_string()),
-                            found => Ok(found),
-                        }
-                    } else {
-                        Ok(None)
-                    };
                     let result = if let Err(text) = notice {
                         Err(text)
                     } else if per_row_plans || matches!(notice, Ok(Some(_))) {

@@ -119,14 +119,13 @@ impl ReportInputs {
         title: &str,
         journal: &[JournalEntry],
         settings: &AgendaSettings,
-        rates: &RateTable,
+        table: &RateTable,
     ) -> Result<Self> {
-        let table = rates.clone();
         let state = ledger.state_as_of(as_of)?;
         let overview = overview(&state, &AgingOptions::default(), 10)?;
-        let claims = Claims::compute(ledger, &state, &settings.interest_options(journal)?, &table)?
+        let claims = Claims::compute(ledger, &state, &settings.interest_options(journal)?, table)?
             .all(&open_disputes(journal, as_of))?;
-        let agenda = agenda(ledger, journal, settings, as_of, &table)?;
+        let agenda = agenda(ledger, journal, settings, as_of, table)?;
         let period = crate::kpi::KpiPeriod::trailing_year(ledger, as_of)?;
         let kpis = crate::kpi::kpis(
             ledger,
