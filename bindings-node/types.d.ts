@@ -3262,6 +3262,12 @@ export interface Letter {
  */
 export interface ExternalInputs {
   /**
+   * The day these inputs were known (a bureau report's date). A dated input counts only on
+   * or after its date: the risk as of an earlier day and a back-test with an earlier cut-off
+   * do not see it. The back-test requires it (`docs/risk.md` §Back-test).
+   */
+  date?: DateString | null;
+  /**
    * A credit-bureau score, 0 (worst) to 100 (best).
    */
   bureau_score?: number | null;

@@ -1584,6 +1584,16 @@ pub struct Exposure {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
 pub struct ExternalInputs {
+    /// The day these inputs were known (a bureau report's date). A dated input counts only on
+    /// or after its date: the risk as of an earlier day and a back-test with an earlier cut-off
+    /// do not see it. The back-test requires it (`docs/risk.md` §Back-test).
+    #[serde(
+        default,
+        with = "arrears::calendar::date::serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[uniffi(default)]
+    pub date: Option<CivilDate>,
     /// A credit-bureau score, 0 (worst) to 100 (best).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]

@@ -353,6 +353,10 @@ struct RiskArgs {
     /// The journal (promises, disputes, reminders).
     #[arg(long)]
     journal: Option<PathBuf>,
+    /// External inputs: a JSON object of customer id → `{date?, bureau_score?, new_customer?}`
+    /// (docs/risk.md §Features).
+    #[arg(long)]
+    external: Option<PathBuf>,
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -365,12 +369,31 @@ struct BacktestArgs {
     /// Score with data up to this date.
     #[arg(long, value_parser = date_arg)]
     cutoff: NaiveDate,
-    /// Measure what happened in this many days after the cut-off.
+    /// Measure what happened in this many days after the cut-off (the data must cover them).
     #[arg(long, default_value_t = 180)]
     horizon_days: u32,
     /// The journal.
     #[arg(long)]
     journal: Option<PathBuf>,
+    /// Days past due that make a customer late in the outcome.
+    #[arg(long, default_value_t = 30)]
+    late_after_days: u32,
+    /// Leave out of the measures the customers already late at the cut-off.
+    #[arg(long)]
+    exclude_late_at_cutoff: bool,
+    /// The day the books are complete to, when later than their last dated record.
+    #[arg(long, value_parser = date_arg)]
+    data_until: Option<NaiveDate>,
+    /// Dated external inputs: a JSON object of customer id → `{date, bureau_score?,
+    /// new_customer?}` or a list of them; the latest dated on or before the cut-off is used.
+    #[arg(long)]
+    external: Option<PathBuf>,
+    /// Resamples of the bootstrap intervals (0: none).
+    #[arg(long, default_value_t = 1000)]
+    bootstrap_samples: u32,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = 1)]
+    bootstrap_seed: u64,
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -1123,12 +1146,11 @@ fn run(cli: Cli) -> Result<(), Error> {
             let ledger = a.input.load()?;
             let journal = agenda_cmd::read_journal(a.journal.as_deref())?;
             let as_of = a.as_of.unwrap_or_else(today);
-            let risk = arrears::risk::assess(
-                &ledger,
-                &journal,
-                as_of,
-                &arrears::risk::RiskOptions::default(),
-            )?;
+            let options = arrears::risk::RiskOptions {
+                external: read_json_file(a.external.as_deref())?.unwrap_or_default(),
+                ..Default::default()
+            };
+            let risk = arrears::risk::assess(&ledger, &journal, as_of, &options)?;
             write_out(
                 a.out.as_deref(),
                 &to_json(&serde_json::json!({"as_of": as_of.to_string(), "customers": risk}))?,
@@ -1142,7 +1164,17 @@ fn run(cli: Cli) -> Result<(), Error> {
                 &journal,
                 a.cutoff,
                 a.horizon_days,
-                &arrears::risk::BacktestOptions::default(),
+                &arrears::risk::BacktestOptions {
+                    late_after_days: a.late_after_days,
+                    external: read_json_file(a.external.as_deref())?.unwrap_or_default(),
+                    exclude_late_at_cutoff: a.exclude_late_at_cutoff,
+                    data_until: a.data_until,
+                    bootstrap: arrears::risk::backtest::BootstrapOptions {
+                        samples: a.bootstrap_samples,
+                        seed: a.bootstrap_seed,
+                    },
+                    ..Default::default()
+                },
             )?;
             write_out(a.out.as_deref(), &to_json(&result)?)
         }
@@ -1584,6 +1616,18 @@ fn write_schemas(dir: &std::path::Path) -> Result<(), Error> {
 /// Today's civil date in the machine's local time zone: the CLI is the one place with a clock.
 /// `ARREARS_TODAY=YYYY-MM-DD` replaces it, for scripts and tests that must give the same answer
 /// every day (an explicit `--as-of` wins over both).
+/// A JSON document read from a file given by an option (none when the option was not used);
+/// errors name the file and the path inside it.
+fn read_json_file<T: serde::de::DeserializeOwned>(
+    path: Option<&std::path::Path>,
+) -> Result<Option<T>, Error> {
+    let Some(path) = path else { return Ok(None) };
+    let text = files::read_input_text(path)?;
+    arrears::document::from_json_str(&text)
+        .map(Some)
+        .map_err(|e| e.at(path.display().to_string()))
+}
+
 fn today() -> NaiveDate {
     std::env::var("ARREARS_TODAY")
         .ok()

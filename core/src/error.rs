@@ -156,6 +156,10 @@ codes! {
     InvalidJournal = "dunning.invalid_journal",
         "A journal line does not parse or contradicts the ledger (an unknown customer or invoice); it names the line. Bad lines are never skipped.";
 
+    // --- risk ---
+    HorizonPastData = "risk.horizon_past_data",
+        "A back-test's horizon ends after the last date in the data (or the `data_until` given): customers whose late payments fall after that day would count as on time. Shorten the horizon, choose an earlier cut-off, or give `data_until` when the books are complete to a later day.";
+
     // --- letters ---
     UnknownTemplate = "letters.unknown_template",
         "The letter template id is not one of the built-in templates (`reminder`, `formal_notice`, ...).";

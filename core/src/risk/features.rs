@@ -25,6 +25,16 @@ pub const PROMISE_GRACE_DAYS: i64 = 2;
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExternalInputs {
+    /// The day these inputs were known (a bureau report's date). A dated input counts only on
+    /// or after its date: the risk as of an earlier day and a back-test with an earlier cut-off
+    /// do not see it. The back-test requires it (`docs/risk.md` §Back-test).
+    #[serde(
+        default,
+        with = "serde_date::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schemas", schemars(with = "Option<crate::document::Date>"))]
+    pub date: Option<NaiveDate>,
     /// A credit-bureau score, 0 (worst) to 100 (best).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bureau_score: Option<f64>,
@@ -34,6 +44,20 @@ pub struct ExternalInputs {
 }
 
 impl ExternalInputs {
+    /// Known on `day`: undated, or dated on or before it.
+    ///
+    /// ```
+    /// use arrears::risk::ExternalInputs;
+    /// use chrono::NaiveDate;
+    /// let day = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    /// let report = ExternalInputs { date: NaiveDate::from_ymd_opt(2026, 1, 15), bureau_score: Some(40.0), ..Default::default() };
+    /// assert!(!report.known_on(day));
+    /// assert!(ExternalInputs::default().known_on(day));
+    /// ```
+    pub fn known_on(&self, day: NaiveDate) -> bool {
+        self.date.is_none_or(|d| d <= day)
+    }
+
     /// Checks the bureau score is a number within `0..=100`.
     ///
     /// # Errors
@@ -287,11 +311,13 @@ pub(crate) fn known_customers(ledger: &Ledger) -> BTreeSet<&str> {
         .collect()
 }
 
-/// Checks that the journal and the external inputs only name customers the ledger knows.
-pub(crate) fn check_references(
+/// Checks that the journal and the external inputs only name customers the ledger knows, and
+/// that the inputs' values are in range. `external` gives each input with its customer and the
+/// path errors name (`external.C1`, or `external.C1[0]` for a back-test's dated list).
+pub(crate) fn check_references<'a>(
     ledger: &Ledger,
     journal: &[JournalEntry],
-    external: &BTreeMap<String, ExternalInputs>,
+    external: impl IntoIterator<Item = (&'a str, String, &'a ExternalInputs)>,
 ) -> Result<()> {
     let known = known_customers(ledger);
     let mut problems: Vec<Error> = Vec::new();
@@ -307,18 +333,18 @@ pub(crate) fn check_references(
             );
         }
     }
-    for (c, x) in external {
-        if !known.contains(c.as_str()) {
+    for (c, path, x) in external {
+        if !known.contains(c) {
             problems.push(
                 err!(
                     UnknownCustomer,
                     "external inputs name customer {c:?}, unknown to the ledger"
                 )
-                .at(format!("external.{c}")),
+                .at(path.clone()),
             );
         }
         if let Err(e) = x.check() {
-            problems.push(e.at(format!("external.{c}")));
+            problems.push(e.at(path));
         }
     }
     match Error::from_many(problems) {
@@ -472,7 +498,8 @@ pub(crate) fn extract(
         let rs: &[&ReceivableState] = by_customer.get(c).map_or(&[], Vec::as_slice);
         let f = facts.get(c).unwrap_or(&empty_facts);
         let record = records.get(c);
-        let ext = external.get(c);
+        // Inputs dated after the as-of date were not known yet.
+        let ext = external.get(c).filter(|x| x.known_on(as_of));
 
         // Payment history: receivables settled by payment.
         let mut delays: Vec<i64> = rs

@@ -147,7 +147,14 @@ pub fn features(
     options: &RiskOptions,
 ) -> Result<Vec<CustomerFeatures>> {
     options.weights.check()?;
-    check_references(ledger, journal, &options.external)?;
+    check_references(
+        ledger,
+        journal,
+        options
+            .external
+            .iter()
+            .map(|(c, x)| (c.as_str(), format!("external.{c}"), x)),
+    )?;
     let state = ledger.state_as_of(as_of)?;
     // Customers listed, and customers with an invoice issued by the as-of date: one named only
     // by a later invoice does not exist yet.

@@ -24,7 +24,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::backtest::{backtest as run_backtest, Backtest, BacktestOptions};
+use super::backtest::{
+    backtest as run_backtest, Backtest, BacktestOptions, BootstrapOptions, ExternalHistory,
+};
 use super::{assess, CustomerRisk, ExternalInputs, RiskOptions, TermsPolicy, Weights};
 use crate::calendar::date::serde_date;
 use crate::dunning::journal::JournalEntry;
@@ -87,7 +89,7 @@ pub fn risk(req: RiskRequest) -> Result<RiskResponse> {
 }
 
 /// `backtest` request: `{ledger, cutoff, horizon_days, journal?, external?, weights?,
-/// late_after_days?}`.
+/// late_after_days?, exclude_late_at_cutoff?, data_until?, bootstrap?}`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BacktestRequest {
@@ -104,12 +106,22 @@ pub struct BacktestRequest {
     /// Days past due that make a receivable late for the outcome (default 30).
     #[serde(default = "thirty")]
     pub late_after_days: u32,
-    /// Per customer: `{bureau_score?, new_customer?}` as known at the cut-off.
+    /// Per customer: `{date, bureau_score?, new_customer?}` or a list of them; the latest dated
+    /// on or before the cut-off is used.
     #[serde(default)]
-    pub external: BTreeMap<String, ExternalInputs>,
+    pub external: BTreeMap<String, ExternalHistory>,
     /// Weights overriding the defaults, field by field.
     #[serde(default)]
     pub weights: Weights,
+    /// Leave out of the measures the customers already late at the cut-off.
+    #[serde(default)]
+    pub exclude_late_at_cutoff: bool,
+    /// The day the data is complete to, when later than its last dated record.
+    #[serde(default, with = "serde_date::option")]
+    pub data_until: Option<NaiveDate>,
+    /// `{samples?, seed?}` of the bootstrap intervals (default 1,000 resamples, seed 1).
+    #[serde(default)]
+    pub bootstrap: BootstrapOptions,
 }
 
 fn thirty() -> u32 {
@@ -131,6 +143,9 @@ pub fn backtest(req: BacktestRequest) -> Result<Backtest> {
             late_after_days: req.late_after_days,
             external: req.external,
             weights: req.weights,
+            exclude_late_at_cutoff: req.exclude_late_at_cutoff,
+            data_until: req.data_until,
+            bootstrap: req.bootstrap,
         },
     )
 }

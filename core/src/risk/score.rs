@@ -74,6 +74,28 @@ impl Grade {
     }
 }
 
+/// The factors of the score, in the documented order (`docs/risk.md` §Factors), which is also
+/// the order of equal contributions in [`Score::factors`] and of the back-test's
+/// [`FactorAuc`](super::backtest::FactorAuc) list.
+pub const FACTORS: [&str; 16] = [
+    "mean_days_late",
+    "late_share",
+    "p90_days_late",
+    "partial_payments",
+    "trend",
+    "overdue_age",
+    "silence",
+    "broken_promises",
+    "disputes",
+    "reminders",
+    "write_offs",
+    "exposure_share",
+    "tenure",
+    "bureau_score",
+    "new_customer",
+    "sector_prior",
+];
+
 /// One factor's contribution to the score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemas", derive(schemars::JsonSchema))]

@@ -177,6 +177,7 @@ fn long_relationship_and_good_bureau_lower_the_score() {
     options.external.insert(
         "C1".into(),
         ExternalInputs {
+            date: None,
             bureau_score: Some(90.0),
             new_customer: None,
         },
