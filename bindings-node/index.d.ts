@@ -271,6 +271,9 @@ export interface BatchOptions {
   interest?: LedgerInterestOptions
   /** Money columns as decimal strings (default) or as BigInt64Arrays of minor units. */
   money?: 'string' | 'minor'
+  /** Rate series added to the built-in table or replacing one (docs/rates.md): a reference rate
+   * published after this release. */
+  rates?: RateSeries[]
 }
 
 /** The per-invoice penalty table as columns; row `k` is input invoice `row[k]` (invoices issued
@@ -293,6 +296,9 @@ export interface PenaltyColumns<M = string[]> {
   fixed_compensation: M
   /** `outstanding + interest + fixed_compensation`, the statement's total due. */
   total_due: M
+  /** Null, or why a late invoice has no penalties (no regime for the customer, a rate not yet
+   * known: give it with `rates`). */
+  no_penalties: (string | null)[]
 }
 
 /** The penalty table of whole tables through the portfolio engine (as `arrears penalties`). */

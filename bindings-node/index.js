@@ -300,6 +300,25 @@ const SPLIT = ['id', 'customer', 'currency', 'due_date', 'bucket', 'outstanding'
 function penaltyTable (value) {
   const t = batchAnswer(value)
   const n = t.row.length
+  // Why a late invoice has no penalties: text or null per row, built when first read.
+  const index = t.no_penalties_index
+  const reasons = t.no_penalties_reasons
+  if (index !== undefined) {
+    delete t.no_penalties_index
+    delete t.no_penalties_reasons
+    Object.defineProperty(t, 'no_penalties', {
+      enumerable: true,
+      configurable: true,
+      get () {
+        const cells = Array.from(index, (r) => (r < 0 ? null : reasons[r]))
+        Object.defineProperty(t, 'no_penalties', { value: cells, enumerable: true, writable: true, configurable: true })
+        return cells
+      },
+      set (v) {
+        Object.defineProperty(t, 'no_penalties', { value: v, enumerable: true, writable: true, configurable: true })
+      }
+    })
+  }
   for (const key of SPLIT) {
     const raw = t[key]
     if (typeof raw !== 'string') continue
@@ -324,7 +343,8 @@ function penaltyTable (value) {
  * `id`, `customer`, `currency`, `due_date`, `days_late` (Int32Array), `bucket`, and the money
  * columns `outstanding`, `interest`, `interest_paid`, `interest_outstanding`,
  * `fixed_compensation`, `total_due` as decimal strings (or BigInt64Arrays of minor units with
- * `money: "minor"`). */
+ * `money: "minor"`), and `no_penalties` (null, or why a late invoice has none). Options: `as_of`, the rows' defaults `currency`, `country`, `debtor`,
+ * `interest`, `money`, and `rates` (series added to the built-in table, docs/rates.md). */
 function penalties (tables, options) {
   return penaltyTable(native.penaltyColumns(...batchArgs(tables, options)))
 }

@@ -133,6 +133,13 @@ export interface PenaltyColumns {
    * interest-first imputation `interest_paid` is principal still owed; the sum is the same).
    */
   total_due: string | BigInt64Array
+  /**
+   * Why a late invoice has no penalties: an index into `no_penalties_reasons`, or -1
+   * (`index.js` turns the two into the `no_penalties` column of text or null).
+   */
+  no_penalties_index: Int32Array
+  /** The distinct reasons. */
+  no_penalties_reasons: Array<string>
 }
 
 /** `penaltyColumnsAsync(...)`: as `penaltyColumns`, computed off the main thread. */

@@ -1696,6 +1696,11 @@ export interface AgendaRequest {
   country_policies?: {
     [k: string]: PolicyChoice | undefined;
   };
+  /**
+   * Rate series added to the built-in table or replacing its series of the same id
+   * (`docs/rates.md`): a rate published after the release.
+   */
+  rates?: RateSeries[];
 }
 /**
  * One contact to make today.

@@ -592,7 +592,9 @@ fn batch(columns: Vec<(&str, ArrayRef, bool)>) -> Result<RecordBatch> {
 /// The penalty table as one record batch, with the columns of `arrears penalties`
 /// ([`arrears::portfolio::COLUMNS`]): text ids, `due_date` as `Date32`, `days_late` as `Int64`,
 /// the bucket as text, and the money columns as `Decimal128(38, s)` where `s` is the most minor
-/// units among the book's currencies (amounts of every currency exact in one column).
+/// units among the book's currencies (amounts of every currency exact in one column); then
+/// `no_penalties`, null unless a late receivable has no penalties, when it says why (no regime
+/// for the customer, a rate not yet known: the `no_penalties` of `--format json`).
 ///
 /// # Errors
 /// None in practice (the columns have one length by construction).
@@ -677,6 +679,18 @@ pub fn penalty_batch(book: &Book, table: &PenaltyTable) -> Result<RecordBatch> {
             false,
         ),
         ("total_due", money(&table.total_due)?, false),
+        (
+            "no_penalties",
+            Arc::new(
+                (0..n)
+                    .map(|k| {
+                        let why = table.no_penalties.get(k).copied().flatten()?;
+                        table.reasons.get(why as usize).map(String::as_str)
+                    })
+                    .collect::<StringArray>(),
+            ),
+            true,
+        ),
     ])
 }
 
@@ -739,6 +753,15 @@ pub fn penalty_rows_batch(rows: &[arrears::portfolio::PenaltyRow]) -> Result<Rec
             false,
         ),
         ("total_due", money(&|r| r.total_due)?, false),
+        (
+            "no_penalties",
+            Arc::new(
+                rows.iter()
+                    .map(|r| r.no_penalties.as_deref())
+                    .collect::<StringArray>(),
+            ),
+            true,
+        ),
     ])
 }
 

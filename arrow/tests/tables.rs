@@ -12,7 +12,7 @@ use arrears::portfolio::{batch, columns::Book};
 use arrears::rates::RateTable;
 use arrears::Code;
 use arrears_arrow::arrow_array::{
-    ArrayRef, Date32Array, Decimal128Array, Float64Array, Int64Array, LargeStringArray,
+    Array, ArrayRef, Date32Array, Decimal128Array, Float64Array, Int64Array, LargeStringArray,
     RecordBatch, StringArray, StringViewArray, TimestampMillisecondArray,
 };
 use arrears_arrow::arrow_schema::{Field, Schema};
@@ -96,8 +96,22 @@ fn a_synthetic_portfolio_goes_through_tables_unchanged() {
         .iter()
         .map(|f| f.name().clone())
         .collect();
-    assert_eq!(names, arrears::portfolio::COLUMNS);
+    // The command line's columns, then why a late receivable has no penalties.
+    let mut expected: Vec<&str> = arrears::portfolio::COLUMNS.to_vec();
+    expected.push("no_penalties");
+    assert_eq!(names, expected);
     assert_eq!(out.num_rows(), rows.len());
+    let why = out
+        .column(12)
+        .as_any()
+        .downcast_ref::<StringArray>()
+        .unwrap();
+    for (k, r) in rows.iter().enumerate() {
+        assert_eq!(
+            (!why.is_null(k)).then(|| why.value(k)),
+            r.no_penalties.as_deref()
+        );
+    }
     let total = out
         .column(11)
         .as_any()

@@ -440,6 +440,13 @@ pub struct PenaltyColumns {
     /// interest-first imputation `interest_paid` is principal still owed; the sum is the same).
     #[napi(js_name = "total_due")]
     pub total_due: Either<String, BigInt64Array>,
+    /// Why a late invoice has no penalties: an index into `no_penalties_reasons`, or -1
+    /// (`index.js` turns the two into the `no_penalties` column of text or null).
+    #[napi(js_name = "no_penalties_index")]
+    pub no_penalties_index: Int32Array,
+    /// The distinct reasons.
+    #[napi(js_name = "no_penalties_reasons")]
+    pub no_penalties_reasons: Vec<String>,
 }
 
 /// Cells joined by NUL.
@@ -467,7 +474,7 @@ pub struct Computed {
 /// The errors of [`Tables::book`] and of the engine.
 pub fn penalties(tables: &Tables, request: &BatchRequest) -> Result<Computed> {
     let book = tables.book(request.defaults()?)?;
-    let rates = arrears::rates::RateTable::builtin()?;
+    let rates = arrears::rates::RateTable::builtin_with(request.rates.clone())?;
     let table =
         arrears::portfolio::batch::penalty_table(&book, request.as_of, &request.interest, &rates)?;
     Ok(Computed {
@@ -483,7 +490,7 @@ pub fn penalties(tables: &Tables, request: &BatchRequest) -> Result<Computed> {
 /// The errors of [`Tables::book`] and of the engine.
 pub fn customer_totals(tables: &Tables, request: &BatchRequest) -> Result<String> {
     let book = tables.book(request.defaults()?)?;
-    let rates = arrears::rates::RateTable::builtin()?;
+    let rates = arrears::rates::RateTable::builtin_with(request.rates.clone())?;
     let totals = arrears::portfolio::customers::book_totals(
         &book,
         request.as_of,
@@ -599,6 +606,14 @@ impl Computed {
             interest_outstanding: money(&table.interest_outstanding),
             fixed_compensation: money(&table.fixed_compensation),
             total_due: money(&table.total_due),
+            no_penalties_index: Int32Array::new(
+                table
+                    .no_penalties
+                    .iter()
+                    .map(|r| r.and_then(|r| i32::try_from(r).ok()).unwrap_or(-1))
+                    .collect(),
+            ),
+            no_penalties_reasons: table.reasons.clone(),
         }
     }
 }
@@ -636,6 +651,9 @@ pub struct BatchRequest {
     /// How money columns come back.
     #[serde(default)]
     pub money: MoneyAs,
+    /// Rate series added to the built-in table or replacing one (`docs/rates.md`).
+    #[serde(default)]
+    pub rates: Vec<arrears::rates::RateSeries>,
 }
 
 impl BatchRequest {

@@ -73,6 +73,11 @@ test('ledger functions give what run() gives', () => {
     sample, AS_OF, '2026-01-01', '2026-06-30', perCurrency)
   same(arrears.risk, 'risk', { ledger: sample, as_of: AS_OF }, sample, AS_OF)
   same(arrears.backtest, 'backtest', { ledger: sample, cutoff: '2025-12-31', horizon_days: 120 }, sample, '2025-12-31', 120)
+  // docs/risk.md §What keeps it honest: the sample's data end on 2026-06-30; options pass through.
+  assert.throws(() => arrears.backtest(sample, '2025-12-31', 365), (e) => e.code === 'risk.horizon_past_data')
+  const fresh = arrears.backtest(sample, '2025-12-31', 180, { exclude_late_at_cutoff: true, bootstrap: { samples: 0 } })
+  assert.equal(fresh.auc_interval, null)
+  assert.ok(fresh.customers.every((c) => !(c.observed && c.late_at_cutoff)))
   const html = arrears.report(sample, AS_OF, { title: 'Q2' })
   assert.match(html, /^<!DOCTYPE html>/i)
   assert.match(html, /Q2/)

@@ -76,7 +76,7 @@ test('the single invoice of the statute by hand', () => {
   assert.deepEqual(arrears.rowsOf(t)[0], {
     row: 0, id: 'F1', customer: 'C1', currency: 'EUR', due_date: '2024-01-31', days_late: 30, bucket: '1-30',
     outstanding: '1000.00', interest: '11.92', interest_paid: '0.00', interest_outstanding: '11.92',
-    fixed_compensation: '40.00', total_due: '1051.92'
+    fixed_compensation: '40.00', total_due: '1051.92', no_penalties: null
   })
 })
 
@@ -239,4 +239,23 @@ test('the key figures of tables equal those of the ledger document', async () =>
   assert.throws(() => arrears.kpisOfTables(tables, { ...period, group_by: 'sector' }),
     (e) => e.code === 'input.invalid_value' && e.path === 'group_by')
   assert.throws(() => arrears.kpisOfTables(tables, { as_of: AS_OF }), TypeError)
+})
+
+test('a rate published after the release is given with `rates`; a row without penalties says why', () => {
+  // tests/vectors/agenda/rates.json: 1,000.00 (French B2B) due 2026-11-30, as of 2027-01-15; the
+  // built-in fr_l441_10 ends on 2026-12-31. With the caller's series (2.15 % from 2027-01-01,
+  // illustrative): 31 days at 12.40 % + 15 days at 12.15 %, ACT/365: 10.5315 + 4.9932 = 15.52.
+  const path = require('node:path')
+  const vectors = require(path.join(__dirname, '..', '..', 'tests', 'vectors', 'agenda', 'rates.json'))
+  const input = vectors.cases.find((c) => c.id === 'agenda-rate-supplied-with-the-request').input
+  const tables = { invoices: input.ledger.invoices, customers: input.ledger.customers.map(({ id, country }) => ({ id, country })) }
+  const withRates = arrears.penalties(tables, { as_of: '2027-01-15', rates: input.rates })
+  assert.deepEqual([withRates.interest[0], withRates.fixed_compensation[0]], ['15.52', '40.00'])
+  assert.deepEqual(withRates.no_penalties, [null])
+  const totals = arrears.customerTotals(tables, { as_of: '2027-01-15', rates: input.rates })
+  assert.equal(totals[0].interest, '15.52')
+  const without = arrears.penalties(tables, { as_of: '2027-01-15' })
+  assert.equal(without.interest[0], '0.00')
+  assert.match(without.no_penalties[0], /rates\.unknown_date/)
+  assert.equal(arrears.agenda(input.ledger, '2027-01-15', { rates: input.rates }).actions[0].items[0].interest, '15.52')
 })

@@ -164,6 +164,21 @@ fn book(
     .map_err(|e| to_py(py, &e))
 }
 
+/// The interest options document of the table functions, and the built-in rate table with the
+/// caller's series (`rates`, taken out of the same document by `options_document` in Python).
+fn options_and_rates(
+    options: &str,
+) -> arrears::Result<(LedgerInterestOptions, arrears::rates::RateTable)> {
+    let mut document: serde_json::Value = arrears::ops::from_json_str(options)?;
+    let extra = match document.as_object_mut().and_then(|o| o.remove("rates")) {
+        Some(list) => arrears::document::request::<Vec<arrears::rates::RateSeries>>(&list)
+            .map_err(|e| e.at("rates"))?,
+        None => Vec::new(),
+    };
+    let options: LedgerInterestOptions = arrears::document::request(&document)?;
+    Ok((options, arrears::rates::RateTable::builtin_with(extra)?))
+}
+
 /// A table function's work without the GIL: the as-of date and the interest options parsed, the
 /// built-in rates loaded, `f` run, its record batch handed to Python as a table.
 fn table_call<F>(py: Python<'_>, as_of: &str, options: &str, f: F) -> PyResult<PyTable>
@@ -177,8 +192,7 @@ where
 {
     let batch = without_gil(py, || {
         let as_of = arrears::calendar::date::parse_date(as_of)?;
-        let options: LedgerInterestOptions = arrears::ops::from_json_str(options)?;
-        let rates = arrears::rates::RateTable::builtin()?;
+        let (options, rates) = options_and_rates(options)?;
         f(as_of, &options, &rates)
     })
     .map_err(|e| to_py(py, &e))?;

@@ -92,3 +92,13 @@ def test_the_backtest_of_the_sample_ranks_late_payers_first():
     # docs/risk.md: on the sample the score separates the chronic late payers (AUC 0.977 at a
     # 180-day horizon); the test holds it to the documented floor.
     assert b["auc"] is not None and Decimal(str(b["auc"])) >= Decimal("0.85")
+    # The interval holds the AUC; each factor has its own AUC, in the documented order.
+    assert b["auc_interval"]["low"] <= b["auc"] <= b["auc_interval"]["high"]
+    factors = b.frame("factors")
+    assert list(factors["factor"])[:2] == ["mean_days_late", "late_share"] and len(factors) == 16
+    # docs/risk.md: the sample's data end on 2026-06-30; a year from the cut-off runs past them.
+    with pytest.raises(arrears.ArrearsError) as e:
+        ledger.backtest(datetime.date(2025, 12, 31), horizon_days=365)
+    assert e.value.code == "risk.horizon_past_data"
+    fresh = ledger.backtest(datetime.date(2025, 12, 31), exclude_late_at_cutoff=True)
+    assert fresh["customers_observed"] == b["customers_observed"] - b["late_at_cutoff"]

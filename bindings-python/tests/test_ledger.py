@@ -119,3 +119,39 @@ def test_from_frames_keeps_what_letters_address():
         "address": ["2 rue Haute", "75001 Paris"]}]
     actions = ledger.agenda(datetime.date(2026, 3, 2)).frame("actions", kind="records")
     assert actions and actions[0]["name"] == "Atelier Dupont"
+
+
+def test_a_rate_published_after_the_release_is_given_with_rates():
+    # tests/vectors/agenda/rates.json: F1 (1,000.00, French B2B) due 2026-11-30, as of
+    # 2027-01-15; the built-in fr_l441_10 ends on 2026-12-31. With the caller's series (2.15 %
+    # from 2027-01-01, illustrative): 31 days at 12.40 % + 15 days at 12.15 %, ACT/365:
+    # 10.5315 + 4.9932 = 15.5247 → 15.52, and EUR 40.
+    vectors = json.loads((ROOT / "tests" / "vectors" / "agenda" / "rates.json").read_text(encoding="utf-8"))
+    case = next(c for c in vectors["cases"] if c["id"] == "agenda-rate-supplied-with-the-request")
+    series = case["input"]["rates"]
+    ledger = arrears.Ledger(case["input"]["ledger"])
+    day = datetime.date(2027, 1, 15)
+    claim = ledger.claims(day, rates=series)["claims"][0]
+    assert claim["lines"][0]["interest"] == "15.52"
+    items = ledger.agenda(day, rates=series)["actions"][0]["items"]
+    assert items[0]["interest"] == "15.52"
+    assert "15.52" in ledger.report(day, rates=series).html
+    table = ledger.penalties(day, rates=series)
+    assert table.iloc[0]["interest"] == Decimal("15.52")
+    assert table.iloc[0]["fixed_compensation"] == Decimal("40.00")
+    invoices = pd.DataFrame({k: [v] for k, v in case["input"]["ledger"]["invoices"][0].items()})
+    invoices["amount"] = [Decimal("1000.00")]
+    for col in ("issue_date", "due_date"):
+        invoices[col] = [datetime.date.fromisoformat(invoices[col][0])]
+    direct = arrears.penalties(invoices, as_of=day, country="FR", rates=series)
+    assert direct.iloc[0]["interest"] == Decimal("15.52") and direct.iloc[0]["no_penalties"] is None
+    totals = arrears.customer_totals(invoices, as_of=day, country="FR", rates=series)
+    assert totals.iloc[0]["interest"] == Decimal("15.52")
+    # Without the series the built-in table stops at 2026-12-31: rates are never extrapolated,
+    # and the row says why it has no penalties.
+    row = arrears.penalties(invoices, as_of=day, country="FR").iloc[0]
+    assert row["interest"] == Decimal("0.00") and "rates.unknown_date" in row["no_penalties"]
+    # A malformed series is refused, nothing computed.
+    with pytest.raises(arrears.ArrearsError) as e:
+        ledger.penalties(day, rates=[{**series[0], "entries": list(reversed(series[0]["entries"]))}])
+    assert e.value.code == "rates.invalid_series"

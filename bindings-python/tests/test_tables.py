@@ -70,7 +70,8 @@ def test_one_invoice_by_hand():
                    "due_date": datetime.date(2024, 1, 31), "days_late": 30, "bucket": "1-30",
                    "outstanding": Decimal("1000.00"), "interest": Decimal("11.92"),
                    "interest_paid": Decimal("0.00"), "interest_outstanding": Decimal("11.92"),
-                   "fixed_compensation": Decimal("40.00"), "total_due": Decimal("1051.92")}
+                   "fixed_compensation": Decimal("40.00"), "total_due": Decimal("1051.92"),
+                   "no_penalties": None}
 
 
 def test_the_table_equals_the_per_invoice_engine():

@@ -207,6 +207,11 @@ pub struct AgendaRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[uniffi(default)]
     pub country_policies: Option<HashMap<String, PolicyChoice>>,
+    /// Rate series added to the built-in table or replacing its series of the same id
+    /// (`docs/rates.md`): a rate published after the release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default)]
+    pub rates: Option<Vec<RateSeries>>,
 }
 
 /// A warning attached to the agenda.

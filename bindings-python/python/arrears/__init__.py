@@ -40,6 +40,7 @@ from ._errors import (
     PlanError,
     Problem,
     RateError,
+    RiskError,
     TermsError,
 )
 from ._ledger import Ledger, Report, Result, kpis
@@ -81,6 +82,7 @@ __all__ = [
     "LedgerError",
     "PlanError",
     "RateError",
+    "RiskError",
     "InterestError",
     "DunningError",
     "LetterError",

@@ -104,6 +104,10 @@ class DunningError(ArrearsError):
     """``dunning.*``: an invalid or unknown policy, or an invalid journal."""
 
 
+class RiskError(ArrearsError):
+    """``risk.*``: a back-test whose horizon runs past the data."""
+
+
 class LetterError(ArrearsError):
     """``letters.*``: unknown template, rendering failure, penalties that cannot be quoted."""
 
@@ -132,6 +136,7 @@ AREAS: Dict[str, Type[ArrearsError]] = {
     "rates": RateError,
     "interest": InterestError,
     "dunning": DunningError,
+    "risk": RiskError,
     "letters": LetterError,
     "import": DataImportError,
     "io": FileError,

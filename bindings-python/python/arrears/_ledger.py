@@ -275,16 +275,18 @@ class Ledger:
         return Result("aging", self._run("aging", as_of=_as_of(as_of), **options))
 
     def claims(self, as_of: DateLike, *, interest: Optional[Mapping[str, Any]] = None,
-               journal: Optional[List[Any]] = None) -> Result:
+               journal: Optional[List[Any]] = None, rates: Optional[List[Any]] = None) -> Result:
         """What each late customer may be claimed: principal, statutory interest and fixed
-        compensation per receivable (``claims``)."""
+        compensation per receivable (``claims``). ``rates``: series added to the built-in table
+        (``docs/rates.md``), e.g. a reference rate published after this release."""
         return Result("claims", self._run("claims", as_of=_as_of(as_of), interest=interest,
-                                          journal=journal))
+                                          journal=journal, rates=rates))
 
     def agenda(self, as_of: DateLike, *, policy: Any = None, journal: Optional[List[Any]] = None,
                **settings: Any) -> Result:
         """Whom to contact on ``as_of``, how, and for how much (``agenda``; ``policy`` a preset id
-        such as ``"fr_standard"`` or a policy document; ``journal`` what was done so far)."""
+        such as ``"fr_standard"`` or a policy document; ``journal`` what was done so far;
+        ``rates`` series added to the built-in table, ``docs/rates.md``)."""
         return Result("agenda", self._run("agenda", as_of=_as_of(as_of), policy=policy,
                                           journal=journal, **settings))
 
@@ -312,19 +314,23 @@ class Ledger:
         return Result("risk", self._run("risk", as_of=_as_of(as_of), **request))
 
     def penalties(self, as_of: DateLike, *, regime: Optional[str] = None,
-                  settled_penalties: str = "omit", kind: Optional[str] = None) -> Any:
+                  settled_penalties: str = "omit", kind: Optional[str] = None,
+                  rates: Optional[List[Any]] = None) -> Any:
         """The per-invoice penalty table (as :func:`arrears.penalties`), in the kind of frame the
         ledger came from (``kind`` to choose: pandas, polars or pyarrow)."""
         table = _arrears.penalties_of_ledger(json.dumps(self._doc), _as_of(as_of),
-                                             options_document(regime, settled_penalties))
+                                             options_document(regime, settled_penalties,
+                                                              rates=rates))
         return _output(table, kind or self._kind)
 
     def customer_totals(self, as_of: DateLike, *, regime: Optional[str] = None,
-                        settled_penalties: str = "omit", kind: Optional[str] = None) -> Any:
+                        settled_penalties: str = "omit", kind: Optional[str] = None,
+                        rates: Optional[List[Any]] = None) -> Any:
         """Per-customer totals of the penalty table (as :func:`arrears.customer_totals`), in the
         kind of frame the ledger came from (``kind`` to choose: pandas, polars or pyarrow)."""
         table = _arrears.customer_totals_of_ledger(json.dumps(self._doc), _as_of(as_of),
-                                                   options_document(regime, settled_penalties))
+                                                   options_document(regime, settled_penalties,
+                                                                    rates=rates))
         return _output(table, kind or self._kind)
 
     def backtest(self, cutoff: DateLike, *, horizon_days: int = 180, **request: Any) -> Result:
@@ -335,11 +341,12 @@ class Ledger:
                                             horizon_days=horizon_days, **request))
 
     def report(self, as_of: DateLike, *, title: Optional[str] = None, policy: Any = None,
-               journal: Optional[List[Any]] = None) -> Report:
+               journal: Optional[List[Any]] = None, rates: Optional[List[Any]] = None) -> Report:
         """The self-contained HTML report (``report``): totals, aging, claims, the day's agenda,
-        KPIs and their charts, risk. Shown inline in a notebook; ``.save(path)`` writes it."""
+        KPIs and their charts, risk. Shown inline in a notebook; ``.save(path)`` writes it.
+        ``rates``: series added to the built-in table (``docs/rates.md``)."""
         return Report("report", self._run("report", as_of=_as_of(as_of), title=title, policy=policy,
-                                          journal=journal))
+                                          journal=journal, rates=rates))
 
 
 def kpis(

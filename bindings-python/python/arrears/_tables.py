@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _arrears
 from ._documents import to_document
@@ -94,7 +94,14 @@ def _output(result: Any, kind: str) -> Any:
 
     table = pa.table(result)
     if kind == "pandas":
-        return table.to_pandas()
+        frame = table.to_pandas()
+        # Text columns that may be empty (`no_penalties`) hold None, not NaN: a row compares
+        # equal to itself and to the pyarrow and polars rows.
+        for name in ("no_penalties",):
+            if name in frame.columns:
+                column = frame[name].astype(object)
+                frame[name] = column.where(column.notna(), None)
+        return frame
     if kind == "polars":
         import polars as pl
 
@@ -104,9 +111,13 @@ def _output(result: Any, kind: str) -> Any:
 
 def options_document(regime: Optional[str] = None, settled_penalties: str = "omit",
                      by_customer: Optional[Mapping[str, str]] = None,
-                     conventions: Optional[Mapping[str, Any]] = None) -> str:
-    """The ledger interest options document (``docs/interest.md``) as JSON text."""
+                     conventions: Optional[Mapping[str, Any]] = None,
+                     rates: Optional[Sequence[Any]] = None) -> str:
+    """The ledger interest options document (``docs/interest.md``) as JSON text, with the
+    caller's rate series under ``rates`` (the native table functions take them out)."""
     options: Dict[str, Any] = {"settled_penalties": settled_penalties}
+    if rates:
+        options["rates"] = list(rates)
     if regime is not None:
         options["regime"] = regime
     if by_customer:
@@ -141,6 +152,7 @@ def penalties(
     settled_penalties: str = "omit",
     by_customer: Optional[Mapping[str, str]] = None,
     interest_options: Optional[Mapping[str, Any]] = None,
+    rates: Optional[Sequence[Any]] = None,
     invoices_map: Optional[Mapping[str, str]] = None,
     payments_map: Optional[Mapping[str, str]] = None,
     customers_map: Optional[Mapping[str, str]] = None,
@@ -150,14 +162,18 @@ def penalties(
     One row per invoice: ``id``, ``customer``, ``currency``, ``due_date``, ``days_late``,
     ``bucket``, ``outstanding``, ``interest`` (accrued over the whole delay, half-year rate
     changes and partial payments included), ``interest_paid``, ``interest_outstanding``,
-    ``fixed_compensation`` and ``total_due``; money as exact decimals. The result is the same kind
-    of table as ``invoices`` (pyarrow, pandas or polars).
+    ``fixed_compensation`` and ``total_due``; money as exact decimals; ``no_penalties``, empty
+    unless a late invoice has no penalties, then why (no regime for the customer, a rate not yet
+    known: give it with ``rates``). The result is the same kind of table as ``invoices``
+    (pyarrow, pandas or polars).
 
     ``currency``, ``country`` and ``debtor`` fill rows and customers without one (the command
     line's ``--currency``, ``--country``, ``--debtor``); ``regime`` forces one interest regime,
     ``by_customer`` one per customer id; ``settled_penalties="claim"`` counts the penalties still
     owed on invoices paid late; ``interest_options`` are the statement conventions of
-    ``docs/interest.md``. ``*_map`` rename columns: ``{"id": "N° facture"}``.
+    ``docs/interest.md``; ``rates`` rate series added to the built-in table or replacing one
+    (``docs/rates.md``: a reference rate published after this release). ``*_map`` rename columns:
+    ``{"id": "N° facture"}``.
 
     >>> import datetime, pyarrow as pa
     >>> from decimal import Decimal
@@ -177,7 +193,7 @@ def penalties(
     ledger = book(invoices, payments, customers, currency=currency, country=country, debtor=debtor,
                   invoices_map=invoices_map, payments_map=payments_map, customers_map=customers_map)
     result = _arrears.penalties(ledger, _as_of(as_of), options_document(
-        regime, settled_penalties, by_customer, interest_options))
+        regime, settled_penalties, by_customer, interest_options, rates))
     return _output(result, _kind(invoices))
 
 
@@ -194,6 +210,7 @@ def customer_totals(
     settled_penalties: str = "omit",
     by_customer: Optional[Mapping[str, str]] = None,
     interest_options: Optional[Mapping[str, Any]] = None,
+    rates: Optional[Sequence[Any]] = None,
     invoices_map: Optional[Mapping[str, str]] = None,
     payments_map: Optional[Mapping[str, str]] = None,
     customers_map: Optional[Mapping[str, str]] = None,
@@ -227,5 +244,5 @@ def customer_totals(
     ledger = book(invoices, payments, customers, currency=currency, country=country, debtor=debtor,
                   invoices_map=invoices_map, payments_map=payments_map, customers_map=customers_map)
     result = _arrears.customer_totals(ledger, _as_of(as_of), options_document(
-        regime, settled_penalties, by_customer, interest_options))
+        regime, settled_penalties, by_customer, interest_options, rates))
     return _output(result, _kind(invoices))

@@ -60,10 +60,7 @@ pub struct ClaimsResponse {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 pub fn claims(req: ClaimsRequest) -> Result<ClaimsResponse> {
-    let mut table = RateTable::builtin()?;
-    for (i, s) in req.rates.into_iter().enumerate() {
-        table.insert(s).map_err(|e| e.at(format!("rates[{i}]")))?;
-    }
+    let table = RateTable::builtin_with(req.rates)?;
     let ledger = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?;
     let state = ledger.state_as_of(req.as_of)?;
     let disputes = crate::dunning::journal::open_disputes(&req.journal, req.as_of);

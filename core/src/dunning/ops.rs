@@ -9,7 +9,7 @@ use super::policy::{Policy, PolicyChoice};
 use crate::calendar::date::serde_date;
 use crate::error::Result;
 use crate::ledger::{Ledger, LedgerDocument};
-use crate::rates::RateTable;
+use crate::rates::{RateSeries, RateTable};
 
 /// `agenda` request.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -28,21 +28,20 @@ pub struct AgendaRequest {
     /// Policy, customer settings, interest regime.
     #[serde(flatten)]
     pub settings: AgendaSettings,
+    /// Rate series added to the built-in table or replacing its series of the same id
+    /// (`docs/rates.md`): a rate published after the release.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<RateSeries>,
 }
 
 /// Runs `agenda`.
 ///
 /// # Errors
-/// As [`super::agenda::agenda`].
+/// As [`super::agenda::agenda`]; `rates.invalid_series` at `rates[i]`.
 pub fn agenda(req: AgendaRequest) -> Result<Agenda> {
+    let table = RateTable::builtin_with(req.rates)?;
     let ledger = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?;
-    compute(
-        &ledger,
-        &req.journal,
-        &req.settings,
-        req.as_of,
-        &RateTable::builtin()?,
-    )
+    compute(&ledger, &req.journal, &req.settings, req.as_of, &table)
 }
 
 /// `policy` request: a preset id or a policy document, to check and expand.

@@ -40,10 +40,7 @@ pub struct LedgerInterestRequest {
 /// # Errors
 /// The errors of [`Ledger::new`] and of the caller's rate series.
 pub fn ledger_interest(req: LedgerInterestRequest) -> Result<LedgerInterest> {
-    let mut table = RateTable::builtin()?;
-    for (i, s) in req.rates.into_iter().enumerate() {
-        table.insert(s).map_err(|e| e.at(format!("rates[{i}]")))?;
-    }
+    let table = RateTable::builtin_with(req.rates)?;
     let ledger = Ledger::new(req.ledger).map_err(|e| e.at("ledger"))?;
     super::ledger::for_ledger(&ledger, req.as_of, &req.interest, &table)
 }

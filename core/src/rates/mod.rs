@@ -645,6 +645,33 @@ impl RateTable {
         BUILTIN.get_or_init(Self::parse_builtin).clone()
     }
 
+    /// The built-in table with the caller's series added (or replacing built-in ones of the same
+    /// id): what every request's `rates` field gives, so that a rate published after the release
+    /// (the next half-year's reference rate) is used the day it is known.
+    ///
+    /// # Errors
+    /// `rates.invalid_series` at `rates[i]` for a malformed series; the errors of
+    /// [`RateTable::builtin`].
+    ///
+    /// ```
+    /// use arrears::rates::{RateSeries, RateTable};
+    /// let series: RateSeries = serde_json::from_value(serde_json::json!({
+    ///     "id": "my_rate", "name": "A house rate", "unit": "percent_per_annum",
+    ///     "source": "board minute of 2026-12-15", "known_until": "2027-06-30",
+    ///     "entries": [{"from": "2027-01-01", "rate_percent": "3.00"}]}))
+    ///     .unwrap();
+    /// let table = RateTable::builtin_with(vec![series])?;
+    /// assert!(table.ids().any(|id| id == "my_rate") && table.ids().any(|id| id == "ecb_mro"));
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn builtin_with(extra: Vec<RateSeries>) -> Result<RateTable> {
+        let mut table = Self::builtin()?;
+        for (i, s) in extra.into_iter().enumerate() {
+            table.insert(s).map_err(|e| e.at(format!("rates[{i}]")))?;
+        }
+        Ok(table)
+    }
+
     /// The embedded series, parsed and validated.
     fn parse_builtin() -> Result<RateTable> {
         let mut table = RateTable::new();
