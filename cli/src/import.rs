@@ -514,6 +514,48 @@ pub fn load(opts: &Options) -> Result<Loaded, Error> {
         .unwrap_or_else(|| Error::new(Code::Unreadable, "the file was refused")))
 }
 
+/// Reads a customers table alone (`--customers` beside a FEC): CSV with the customers' columns,
+/// `--customers-map` and the CSV options; every problem reported at once.
+pub fn read_customers(
+    opts: &Options,
+    path: &Path,
+) -> Result<(Vec<CustomerRecord>, Vec<String>), Error> {
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    let customers_map = parse_mapping(
+        "--customers-map",
+        &opts.customers_map,
+        CUSTOMER_FIELDS,
+        &mut problems,
+    );
+    let delimiter = u8::try_from(u32::from(opts.delimiter)).map_err(|_| {
+        Error::new(
+            Code::InvalidValue,
+            "--delimiter must be a single ASCII character",
+        )
+    })?;
+    let mut reader = CsvReader {
+        opts,
+        delimiter,
+        refused_ids: Vec::new(),
+    };
+    let mut customers = CustomerTable::default();
+    if let Some(t) = reader.open(
+        path,
+        CUSTOMER_FIELDS,
+        &customers_map,
+        "--customers-map",
+        &mut problems,
+        &mut notes,
+    )? {
+        reader.customers(&t, &mut customers, &mut problems);
+    }
+    match Error::from_many(problems) {
+        Some(e) => Err(e),
+        None => Ok((customers.into_records(&LedgerDocument::default()), notes)),
+    }
+}
+
 /// Reads a file as text. Without `--encoding`, UTF-8 (with or without a byte-order mark) and
 /// UTF-16 with its mark are read as such; any other file is read as Windows-1252, what spreadsheet
 /// programs on Windows write (ISO-8859-15 when it has the euro sign where that encoding puts it),

@@ -19,6 +19,7 @@
 
 pub mod agenda_cmd;
 pub mod fast;
+pub mod fec_cmd;
 pub mod files;
 pub mod import;
 pub mod interest_cmd;

@@ -2,7 +2,8 @@
 //! core crate, this binary only reads files, calls the core and formats what it returns.
 
 use arrears_cli::{
-    agenda_cmd, fast, files, import, interest_cmd, rate_files, render, sample_cmd, tables, terminal,
+    agenda_cmd, fast, fec_cmd, files, import, interest_cmd, rate_files, render, sample_cmd, tables,
+    terminal,
 };
 
 use std::io::Write;
@@ -55,6 +56,9 @@ enum Command {
     Risk(RiskArgs),
     /// Scores customers with data up to a cut-off and measures against what happened after.
     Backtest(BacktestArgs),
+    /// Reads a FEC (Fichier des Écritures Comptables) into a ledger document, with the report of
+    /// what became of each line and the reconciliation of every customer's balance (docs/fec.md).
+    Fec(FecArgs),
     /// A letter to a customer (reminder, formal notice, ...) in French, English or German.
     Letter(LetterArgs),
     /// Record in the journal a step already taken by hand (a reminder or a formal notice sent
@@ -181,6 +185,22 @@ struct LedgerInput {
     /// `claim` (claimed in the report, the agenda and the letters).
     #[arg(long, value_enum, default_value_t = SettledArg::Omit)]
     settled_penalties: SettledArg,
+    /// LEDGER is a FEC (Fichier des Écritures Comptables, LPF art. A47 A-1): the customer accounts
+    /// and their lettering become the ledger (docs/fec.md).
+    #[arg(long)]
+    fec: bool,
+    /// Payment terms of a FEC's invoices: a short notation ("30 jours nets", "45 jours fin de
+    /// mois", docs/terms.md) or a JSON file (terms, or {"default": ..., "customers": {...}}).
+    /// Default: the statutory 30 days (C. com. L441-10 I).
+    #[arg(long, requires = "fec")]
+    terms: Option<String>,
+    /// Prefixes of a FEC's customer accounts, comma-separated (default 411,416).
+    #[arg(long, requires = "fec", value_name = "PREFIXES")]
+    customer_accounts: Option<String>,
+    /// How a FEC journal's customer lines are read, whatever the accounts: CODE=sales, bank,
+    /// opening or ignore (repeatable).
+    #[arg(long = "fec-journal", requires = "fec", value_name = "CODE=KIND")]
+    fec_journal: Vec<String>,
 }
 
 /// `--settled-penalties`.
@@ -240,6 +260,11 @@ impl LedgerInput {
     /// Reads and checks the ledger; errors point at file lines for CSV input, notes (an encoding
     /// detected) go to standard error.
     fn load(&self) -> Result<Ledger, Error> {
+        if self.fec {
+            let import = self.read_fec()?;
+            fec_cmd::summarise(&import);
+            return Ledger::new(import.ledger);
+        }
         let opts = self.import_options()?;
         if tables::is_parquet(&opts.ledger) {
             // Parquet tables are read into columns with the ledger's checks, then handed to the
@@ -253,6 +278,38 @@ impl LedgerInput {
         }
         Ledger::new(loaded.doc)
             .map_err(|e| loaded.origins.locate(e, &self.ledger.display().to_string()))
+    }
+
+    /// Reads LEDGER as a FEC, with the customers table given beside it.
+    fn read_fec(&self) -> Result<arrears::fec::FecImport, Error> {
+        if self.payments.is_some() || !self.map.is_empty() {
+            return Err(Error::new(
+                arrears::Code::InvalidValue,
+                "--payments and --map go with an invoices CSV; a FEC holds its own payments",
+            ));
+        }
+        let opts = self.import_options()?;
+        let customers = match &self.customers {
+            Some(path) => {
+                let (records, notes) = import::read_customers(&opts, path)?;
+                for n in &notes {
+                    let _ = writeln!(std::io::stderr(), "note: {}", terminal::neutralise(n));
+                }
+                records
+            }
+            None => Vec::new(),
+        };
+        fec_cmd::read(
+            &self.ledger,
+            &fec_cmd::FecArgs {
+                terms: self.terms.clone(),
+                customer_accounts: self.customer_accounts.clone(),
+                journals: self.fec_journal.clone(),
+                country: self.country.clone(),
+                encoding: self.encoding.clone(),
+            },
+            customers,
+        )
     }
 
     /// The regime choice and the claim of penalties on invoices paid late.
@@ -360,6 +417,40 @@ struct RiskArgs {
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct FecArgs {
+    /// The FEC (tab- or `|`-separated, UTF-8 or ISO-8859-15).
+    file: PathBuf,
+    /// Payment terms: a short notation ("30 jours nets", "45 jours fin de mois") or a JSON file
+    /// (terms, or {"default": ..., "customers": {...}}). Default: the statutory 30 days.
+    #[arg(long)]
+    terms: Option<String>,
+    /// Country (ISO 3166-1) of the customers (default none: no penalties).
+    #[arg(long, value_parser = country_arg)]
+    country: Option<String>,
+    /// A customers CSV file (id, name, country, sector, debtor, address, email) merged by id.
+    #[arg(long)]
+    customers: Option<PathBuf>,
+    /// Column mapping of the customers file (`--customers-map id="Code client"`).
+    #[arg(long = "customers-map", value_name = "FIELD=HEADER")]
+    customers_map: Vec<String>,
+    /// Prefixes of the customer accounts, comma-separated (default 411,416).
+    #[arg(long, value_name = "PREFIXES")]
+    customer_accounts: Option<String>,
+    /// How a journal's customer lines are read: CODE=sales, bank, opening or ignore (repeatable).
+    #[arg(long = "fec-journal", value_name = "CODE=KIND")]
+    fec_journal: Vec<String>,
+    /// Text encoding (default: UTF-8, or ISO-8859-15 detected, with a note).
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Write the ledger document to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Write the import's report (lines used and not, lettering, reconciliation) to this file.
+    #[arg(long)]
+    report: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -910,7 +1001,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             // columns; anything else (and any CSV problem, which the general import then reports
             // with its line) the general way.
             let opts = a.input.import_options()?;
-            let book = if tables::is_parquet(&opts.ledger) {
+            let book = if a.input.fec {
+                None
+            } else if tables::is_parquet(&opts.ledger) {
                 Some(tables::read_book(&opts)?)
             } else if a.format != PenaltiesFormat::Json {
                 fast::read_book(&opts)?
@@ -1105,7 +1198,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             // invoices); segments and sectors are not among the columns, so grouping by them, and
             // anything else, goes the general way.
             let opts = a.input.import_options()?;
-            let book = if !group_by.in_columns() {
+            let book = if !group_by.in_columns() || a.input.fec {
                 None
             } else if tables::is_parquet(&opts.ledger) {
                 Some(tables::read_book(&opts)?)
@@ -1155,6 +1248,47 @@ fn run(cli: Cli) -> Result<(), Error> {
                 a.out.as_deref(),
                 &to_json(&serde_json::json!({"as_of": as_of.to_string(), "customers": risk}))?,
             )
+        }
+        Command::Fec(a) => {
+            let opts = import::Options {
+                ledger: a.file.clone(),
+                payments: None,
+                customers: a.customers.clone(),
+                map: Vec::new(),
+                payments_map: Vec::new(),
+                customers_map: a.customers_map.clone(),
+                decimal_comma: false,
+                delimiter: ',',
+                date_format: "%Y-%m-%d".to_string(),
+                currency: None,
+                encoding: a.encoding.clone(),
+                defaults: arrears::ledger::CustomerDefaults::default(),
+            };
+            let customers = match &a.customers {
+                Some(path) => import::read_customers(&opts, path)?.0,
+                None => Vec::new(),
+            };
+            let import = fec_cmd::read(
+                &a.file,
+                &fec_cmd::FecArgs {
+                    terms: a.terms.clone(),
+                    customer_accounts: a.customer_accounts.clone(),
+                    journals: a.fec_journal.clone(),
+                    country: a.country.clone(),
+                    encoding: a.encoding.clone(),
+                },
+                customers,
+            )?;
+            fec_cmd::summarise(&import);
+            if let Some(path) = &a.report {
+                let mut report = serde_json::to_value(&import)
+                    .map_err(|e| Error::new(arrears::Code::Internal, e.to_string()))?;
+                if let Some(o) = report.as_object_mut() {
+                    o.remove("ledger");
+                }
+                write_out(Some(path), &to_json(&report)?)?;
+            }
+            write_out(a.out.as_deref(), &to_json(&import.ledger)?)
         }
         Command::Backtest(a) => {
             let ledger = a.input.load()?;

@@ -177,6 +177,8 @@ codes! {
         "A required column is missing from a CSV file or a table (after applying the column mapping), or a currency is missing with no default.";
     InvalidCell = "import.invalid_cell",
         "A cell cannot be read as the value its column requires (in a table: an empty required cell).";
+    InvalidRow = "import.invalid_row",
+        "A line of a file has another number of fields than its header (or than the format requires): a field holding the separator, or a line cut in two. The error names the line.";
     Unreadable = "import.unreadable",
         "A file cannot be read or is not valid CSV/JSON.";
     InvalidEncoding = "import.encoding",

@@ -47,6 +47,7 @@ pub mod claim;
 pub mod document;
 pub mod dunning;
 pub mod error;
+pub mod fec;
 pub mod interest;
 pub mod kpi;
 pub mod ledger;

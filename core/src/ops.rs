@@ -46,6 +46,7 @@ pub const OPERATIONS: &[&str] = &[
     "risk",
     "backtest",
     "report",
+    "fec",
 ];
 
 /// Runs the operation `op` on the request document `input` and returns the response document.
@@ -96,6 +97,7 @@ pub fn run(op: &str, input: &serde_json::Value) -> Result<serde_json::Value> {
         "risk" => respond(crate::risk::ops::risk(request(input)?)),
         "backtest" => respond(crate::risk::ops::backtest(request(input)?)),
         "report" => respond(crate::report::ops::report(request(input)?)),
+        "fec" => respond(crate::fec::ops::fec(request(input)?)),
         _ => Err(Error::new(
             Code::UnknownOperation,
             format!("unknown operation {op:?}; known: {}", OPERATIONS.join(", ")),

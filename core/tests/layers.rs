@@ -30,6 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("rates", 3),
     ("ledger", 4),
     ("interest", 5),
+    ("fec", 5),
     ("plans", 5),
     ("sample", 5),
     ("letters", 6),

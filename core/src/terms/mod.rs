@@ -25,6 +25,7 @@
 //! ```
 
 mod checks;
+mod notation;
 pub mod ops;
 mod repr;
 

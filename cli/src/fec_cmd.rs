@@ -1,0 +1,175 @@
+//! Reading a FEC from the command line (`arrears fec`, and `--fec` on the commands that read a
+//! ledger): the file read and decoded (UTF-8, or ISO-8859-15 detected), the options turned into
+//! the core's [`FecOptions`]; the rules are the core's (`arrears::fec`, docs/fec.md).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use arrears::fec::{FecImport, FecOptions, FecTerms, JournalKind, TermsText};
+use arrears::terms::PaymentTerms;
+use arrears::{Code, Error};
+
+/// What the command line says about a FEC.
+#[derive(Debug, Default, Clone)]
+pub struct FecArgs {
+    /// `--terms`: a short notation (`"45 jours fin de mois"`) or a JSON file (a terms document,
+    /// or `{"default": ..., "customers": {...}}`).
+    pub terms: Option<String>,
+    /// `--customer-accounts 411,416`.
+    pub customer_accounts: Option<String>,
+    /// `--fec-journal VT=sales` (repeatable).
+    pub journals: Vec<String>,
+    /// `--country`.
+    pub country: Option<String>,
+    /// `--encoding`.
+    pub encoding: Option<String>,
+}
+
+fn terms(value: &str) -> Result<FecTerms, Error> {
+    let path = Path::new(value);
+    if path.is_file() {
+        let text = crate::files::read_input_text(path)?;
+        let at = |e: Error| e.at(path.display().to_string());
+        let json: serde_json::Value = arrears::document::from_json_str(&text).map_err(at)?;
+        // `{"default": ..., "customers": ...}`, or one terms document (or notation) for all.
+        let by_customer = json
+            .as_object()
+            .is_some_and(|o| o.contains_key("default") || o.contains_key("customers"));
+        return if by_customer {
+            arrears::document::request::<FecTerms>(&json).map_err(at)
+        } else {
+            let one: TermsText = arrears::document::request(&json).map_err(at)?;
+            Ok(FecTerms {
+                default: Some(one),
+                customers: BTreeMap::new(),
+            })
+        };
+    }
+    Ok(FecTerms {
+        default: Some(TermsText(
+            PaymentTerms::from_notation(value).map_err(|e| e.at("--terms"))?,
+        )),
+        customers: BTreeMap::new(),
+    })
+}
+
+fn journals(list: &[String]) -> Result<BTreeMap<String, JournalKind>, Error> {
+    let mut out = BTreeMap::new();
+    for j in list {
+        let (code, kind) = j.split_once('=').ok_or_else(|| {
+            Error::new(
+                Code::InvalidValue,
+                format!("--fec-journal {j:?}: expected CODE=KIND, e.g. VT=sales"),
+            )
+        })?;
+        let kind = match kind.trim() {
+            "sales" => JournalKind::Sales,
+            "bank" => JournalKind::Bank,
+            "opening" => JournalKind::Opening,
+            "ignore" => JournalKind::Ignore,
+            other => {
+                return Err(Error::new(
+                    Code::InvalidValue,
+                    format!(
+                        "--fec-journal {code}={other}: the kind is sales, bank, opening or ignore"
+                    ),
+                ))
+            }
+        };
+        out.insert(code.trim().to_string(), kind);
+    }
+    Ok(out)
+}
+
+/// Reads a FEC file into a ledger document and the import's report. `customers` is the customers
+/// table read beside it (`--customers`).
+pub fn read(
+    path: &Path,
+    args: &FecArgs,
+    customers: Vec<arrears::ledger::CustomerRecord>,
+) -> Result<FecImport, Error> {
+    let mut notes = Vec::new();
+    let text = crate::import::read_text(path, args.encoding.as_deref(), &mut notes)?;
+    for n in &notes {
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {}",
+            crate::terminal::neutralise(n)
+        );
+    }
+    let mut options = FecOptions {
+        journals: journals(&args.journals)?,
+        country: args.country.clone(),
+        customers,
+        ..FecOptions::default()
+    };
+    if let Some(t) = &args.terms {
+        options.terms = terms(t)?;
+    }
+    if let Some(list) = &args.customer_accounts {
+        options.customer_accounts = list
+            .split(',')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    let file = path.display().to_string();
+    let lines = arrears::fec::read_lines(&text).map_err(|e| {
+        e.map_paths(|p| Some(p.map_or_else(|| file.clone(), |p| format!("{file}: {p}"))))
+    })?;
+    arrears::fec::import(&lines, &options).map_err(|e| {
+        e.map_paths(|p| Some(p.map_or_else(|| file.clone(), |p| format!("{file}: {p}"))))
+    })
+}
+
+/// The import's summary on standard error: lines used, not used, not lettered, and the
+/// reconciliation (a warning when it does not hold).
+pub fn summarise(import: &FecImport) {
+    let mut err = std::io::stderr();
+    let _ = writeln!(
+        err,
+        "FEC {} to {}: {} lines, {} on customer accounts, {} used; {} not used; {} credits not lettered in the books; {} partial lettering codes",
+        import.first_date,
+        import.last_date,
+        import.lines,
+        import.customer_lines,
+        import.used,
+        import.unused.len(),
+        import.unlettered.len(),
+        import.partial_lettering.len()
+    );
+    for n in &import.notes {
+        let _ = writeln!(err, "note: {}", crate::terminal::neutralise(n));
+    }
+    let off: Vec<_> = import
+        .reconciliation
+        .iter()
+        .filter(|r| !r.difference.is_zero())
+        .collect();
+    if off.is_empty() {
+        let _ = writeln!(
+            err,
+            "reconciled: every customer's balance in the FEC equals the ledger's on {}",
+            import.last_date
+        );
+    } else {
+        let _ = writeln!(
+            err,
+            "warning: {} customer balance(s) differ from the FEC on {} (the unused lines explain it; arrears fec --report lists them):",
+            off.len(),
+            import.last_date
+        );
+        for r in off.iter().take(10) {
+            let _ = writeln!(
+                err,
+                "  {} {}: FEC {}, ledger {}, difference {}",
+                crate::terminal::neutralise(&r.customer),
+                r.currency.code(),
+                r.fec_balance,
+                r.ledger_balance,
+                r.difference
+            );
+        }
+    }
+}
