@@ -24,6 +24,8 @@ pub struct FecArgs {
     pub country: Option<String>,
     /// `--encoding`.
     pub encoding: Option<String>,
+    /// `--disputes FILE`: a JSON array of dispute records.
+    pub disputes: Option<std::path::PathBuf>,
 }
 
 fn terms(value: &str) -> Result<FecTerms, Error> {
@@ -33,16 +35,16 @@ fn terms(value: &str) -> Result<FecTerms, Error> {
         let at = |e: Error| e.at(path.display().to_string());
         let json: serde_json::Value = arrears::document::from_json_str(&text).map_err(at)?;
         // `{"default": ..., "customers": ...}`, or one terms document (or notation) for all.
-        let by_customer = json
-            .as_object()
-            .is_some_and(|o| o.contains_key("default") || o.contains_key("customers"));
+        let by_customer = json.as_object().is_some_and(|o| {
+            o.contains_key("default") || o.contains_key("customers") || o.contains_key("invoices")
+        });
         return if by_customer {
             arrears::document::request::<FecTerms>(&json).map_err(at)
         } else {
             let one: TermsText = arrears::document::request(&json).map_err(at)?;
             Ok(FecTerms {
                 default: Some(one),
-                customers: BTreeMap::new(),
+                ..FecTerms::default()
             })
         };
     }
@@ -50,7 +52,7 @@ fn terms(value: &str) -> Result<FecTerms, Error> {
         default: Some(TermsText(
             PaymentTerms::from_notation(value).map_err(|e| e.at("--terms"))?,
         )),
-        customers: BTreeMap::new(),
+        ..FecTerms::default()
     })
 }
 
@@ -82,6 +84,31 @@ fn journals(list: &[String]) -> Result<BTreeMap<String, JournalKind>, Error> {
     Ok(out)
 }
 
+/// The customers table beside a FEC: a JSON array of customer records (`.json`), or a CSV file
+/// with the customers' columns.
+pub fn customers(
+    opts: &crate::import::Options,
+    path: &Path,
+) -> Result<Vec<arrears::ledger::CustomerRecord>, Error> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        let text = crate::files::read_input_text(path)?;
+        return arrears::document::from_json_str(&text)
+            .map_err(|e| e.at(path.display().to_string()));
+    }
+    let (records, notes) = crate::import::read_customers(opts, path)?;
+    for n in &notes {
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {}",
+            crate::terminal::neutralise(n)
+        );
+    }
+    Ok(records)
+}
+
 /// Reads a FEC file into a ledger document and the import's report. `customers` is the customers
 /// table read beside it (`--customers`).
 pub fn read(
@@ -106,6 +133,11 @@ pub fn read(
     };
     if let Some(t) = &args.terms {
         options.terms = terms(t)?;
+    }
+    if let Some(path) = &args.disputes {
+        let text = crate::files::read_input_text(path)?;
+        options.disputes = arrears::document::from_json_str(&text)
+            .map_err(|e| e.at(path.display().to_string()))?;
     }
     if let Some(list) = &args.customer_accounts {
         options.customer_accounts = list

@@ -101,6 +101,10 @@ enum Command {
         /// Directory to write `sample-ledger.json`, `sample-invoices.csv`, `sample-payments.csv`.
         #[arg(long, default_value = "examples")]
         out: PathBuf,
+        /// Write the sample's books as a FEC instead: `sample-fec.txt`, with the invoices' terms
+        /// (`sample-fec-terms.json`) and the customers (`sample-fec-customers.json`) beside it.
+        #[arg(long)]
+        fec: bool,
     },
 }
 
@@ -201,6 +205,9 @@ struct LedgerInput {
     /// opening or ignore (repeatable).
     #[arg(long = "fec-journal", requires = "fec", value_name = "CODE=KIND")]
     fec_journal: Vec<String>,
+    /// Disputes over a FEC's invoices (a JSON array of dispute records): a FEC does not hold them.
+    #[arg(long, requires = "fec", value_name = "FILE")]
+    disputes: Option<PathBuf>,
 }
 
 /// `--settled-penalties`.
@@ -290,13 +297,7 @@ impl LedgerInput {
         }
         let opts = self.import_options()?;
         let customers = match &self.customers {
-            Some(path) => {
-                let (records, notes) = import::read_customers(&opts, path)?;
-                for n in &notes {
-                    let _ = writeln!(std::io::stderr(), "note: {}", terminal::neutralise(n));
-                }
-                records
-            }
+            Some(path) => fec_cmd::customers(&opts, path)?,
             None => Vec::new(),
         };
         fec_cmd::read(
@@ -307,6 +308,7 @@ impl LedgerInput {
                 journals: self.fec_journal.clone(),
                 country: self.country.clone(),
                 encoding: self.encoding.clone(),
+                disputes: self.disputes.clone(),
             },
             customers,
         )
@@ -430,7 +432,8 @@ struct FecArgs {
     /// Country (ISO 3166-1) of the customers (default none: no penalties).
     #[arg(long, value_parser = country_arg)]
     country: Option<String>,
-    /// A customers CSV file (id, name, country, sector, debtor, address, email) merged by id.
+    /// The customers (country, sector, debtor, address, email), merged by id: a JSON array of
+    /// customer records or a CSV file.
     #[arg(long)]
     customers: Option<PathBuf>,
     /// Column mapping of the customers file (`--customers-map id="Code client"`).
@@ -442,6 +445,9 @@ struct FecArgs {
     /// How a journal's customer lines are read: CODE=sales, bank, opening or ignore (repeatable).
     #[arg(long = "fec-journal", value_name = "CODE=KIND")]
     fec_journal: Vec<String>,
+    /// Disputes over the invoices (a JSON array of dispute records): a FEC does not hold them.
+    #[arg(long, value_name = "FILE")]
+    disputes: Option<PathBuf>,
     /// Text encoding (default: UTF-8, or ISO-8859-15 detected, with a note).
     #[arg(long)]
     encoding: Option<String>,
@@ -968,7 +974,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             let text = render::report(&ledger, as_of, args.format, &title, &settings, &journal)?;
             write_out(args.out.as_deref(), &text)
         }
-        Command::Sample { out } => sample_cmd::write_sample(&out),
+        Command::Sample { out, fec } => {
+            if fec {
+                sample_cmd::write_sample_fec(&out)?;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "wrote {0}/sample-fec.txt, with sample-fec-terms.json, sample-fec-customers.json and sample-fec-disputes.json: arrears report {0}/sample-fec.txt --fec --terms {0}/sample-fec-terms.json --customers {0}/sample-fec-customers.json --disputes {0}/sample-fec-disputes.json",
+                    out.display()
+                );
+                Ok(())
+            } else {
+                sample_cmd::write_sample(&out)
+            }
+        }
         Command::Generate(a) => {
             let mut spec = arrears::synthetic::Spec::new(a.invoices, a.seed);
             if let Some(c) = a.customers {
@@ -1265,7 +1283,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 defaults: arrears::ledger::CustomerDefaults::default(),
             };
             let customers = match &a.customers {
-                Some(path) => import::read_customers(&opts, path)?.0,
+                Some(path) => fec_cmd::customers(&opts, path)?,
                 None => Vec::new(),
             };
             let import = fec_cmd::read(
@@ -1276,6 +1294,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     journals: a.fec_journal.clone(),
                     country: a.country.clone(),
                     encoding: a.encoding.clone(),
+                    disputes: a.disputes.clone(),
                 },
                 customers,
             )?;

@@ -6,6 +6,41 @@ use std::path::Path;
 
 use arrears::{Code, Error};
 
+/// Writes the sample portfolio as its books would export it: `sample-fec.txt` (a FEC, LPF art.
+/// A47 A-1), `sample-fec-terms.json` (each invoice's payment terms, which a FEC does not hold)
+/// and `sample-fec-customers.json` (the customers' countries, sectors and addresses).
+pub fn write_sample_fec(dir: &Path) -> Result<(), Error> {
+    let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED)?;
+    let fec = arrears::fec::write::write(&doc, arrears::sample::AS_OF)?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::new(
+            Code::Unreadable,
+            format!("cannot create {}: {e}", dir.display()),
+        )
+    })?;
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).map_err(|e| {
+            Error::new(
+                Code::Unreadable,
+                format!("cannot write {}: {e}", p.display()),
+            )
+        })
+    };
+    write("sample-fec.txt", &fec.text)?;
+    write("sample-fec-terms.json", &pretty(&fec.terms)?)?;
+    write("sample-fec-customers.json", &pretty(&fec.customers)?)?;
+    write("sample-fec-disputes.json", &pretty(&fec.disputes)?)?;
+    Ok(())
+}
+
+/// Pretty JSON with a final line end.
+fn pretty<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value)
+        .map(|s| format!("{s}\n"))
+        .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))
+}
+
 /// Writes the sample portfolio as JSON and CSV into `dir`.
 pub fn write_sample(dir: &Path) -> Result<(), Error> {
     let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED)?;

@@ -32,6 +32,7 @@
 
 pub mod ops;
 pub mod parse;
+pub mod write;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -44,8 +45,8 @@ pub use parse::{read_lines, FecLine, FIELDS};
 use crate::calendar::date::serde_date;
 use crate::error::{err, Result};
 use crate::ledger::{
-    AllocationRecord, CreditNoteRecord, CustomerRecord, InvoiceRecord, Ledger, LedgerDocument,
-    PaymentKind, PaymentRecord, WriteOffRecord,
+    AllocationRecord, CreditNoteRecord, CustomerRecord, DisputeRecord, InvoiceRecord, Ledger,
+    LedgerDocument, PaymentKind, PaymentRecord, WriteOffRecord,
 };
 use crate::money::{decimal_string, Currency};
 use crate::terms::{default_terms, Jurisdiction, PaymentTerms};
@@ -107,6 +108,10 @@ pub struct FecTerms {
     /// Terms per customer id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub customers: BTreeMap<String, TermsText>,
+    /// Terms per invoice (its `PieceRef`), over the customer's: what the invoicing program knows
+    /// and the FEC does not.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub invoices: BTreeMap<String, TermsText>,
 }
 
 /// How to read a FEC.
@@ -135,6 +140,10 @@ pub struct FecOptions {
     /// The book's currency (default EUR): amounts of lines without `Idevise`.
     #[serde(default = "eur")]
     pub currency: Currency,
+    /// Disputes over invoices (`PieceRef`), which are not accounting entries: what the invoicing
+    /// or customer-service side knows, added to the ledger as they are.
+    #[serde(default)]
+    pub disputes: Vec<DisputeRecord>,
 }
 
 impl Default for FecOptions {
@@ -147,6 +156,7 @@ impl Default for FecOptions {
             country: None,
             customers: Vec::new(),
             currency: eur(),
+            disputes: Vec::new(),
         }
     }
 }
@@ -315,6 +325,9 @@ struct Item {
     amount: Decimal,
     currency: Currency,
     id: String,
+    /// For an invoice alone in its entry, in the book's currency: revenue and VAT, when they add
+    /// up to its amount.
+    net_and_tax: Option<(Decimal, Decimal)>,
 }
 
 fn starts_with_any(account: &str, prefixes: &[String]) -> bool {
@@ -635,7 +648,26 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
                 Role::CreditNote => ids_credit.take(&l.piece_ref, &fallback, l.line),
                 Role::WriteOff | Role::Transfer => fallback,
             };
+            // Revenue (class 7) and VAT (445) of an entry with one customer line: the invoice's
+            // amounts before and of tax.
+            let net_and_tax = (role == Role::Invoice
+                && currency == options.currency
+                && entry.iter().filter(|x| is_customer(x)).count() == 1)
+                .then(|| {
+                    let sum = |prefix: &str| -> Decimal {
+                        entry
+                            .iter()
+                            .filter(|x| x.account.starts_with(prefix))
+                            .map(|x| x.credit.saturating_sub(x.debit))
+                            .sum()
+                    };
+                    (sum("7"), sum("445"))
+                })
+                .filter(|(n, t)| {
+                    n.is_sign_positive() && !n.is_zero() && n.saturating_add(*t) == signed.abs()
+                });
             items.push(Item {
+                net_and_tax,
                 line: l.line,
                 role,
                 customer,
@@ -652,9 +684,11 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
     // Terms.
     let mut notes = Vec::new();
     let default_terms_used = options.terms.default.is_none()
-        && customers
-            .keys()
-            .any(|c| !options.terms.customers.contains_key(c));
+        && items.iter().any(|i| {
+            i.role == Role::Invoice
+                && !options.terms.customers.contains_key(&i.customer)
+                && !options.terms.invoices.contains_key(&i.id)
+        });
     if default_terms_used {
         notes.push(
             "no payment terms given for some customers: the statutory 30 days after the invoice date of C. com. L441-10 I apply (give --terms)".to_string(),
@@ -666,15 +700,17 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
         .default
         .iter()
         .chain(options.terms.customers.values())
+        .chain(options.terms.invoices.values())
         .any(|t| reads_a(&t.0))
     {
         notes.push("\"N jours fin de mois\" is read as issue date + N days, then the end of that month (method A); write \"fin de mois + N jours\" for the end of the month, then N days (docs/terms.md)".to_string());
     }
-    let terms_of = |customer: &str| -> PaymentTerms {
+    let terms_of = |invoice: &str, customer: &str| -> PaymentTerms {
         options
             .terms
-            .customers
-            .get(customer)
+            .invoices
+            .get(invoice)
+            .or_else(|| options.terms.customers.get(customer))
             .or(options.terms.default.as_ref())
             .map_or_else(|| default_terms(Jurisdiction::Fr), |t| t.0.clone())
     };
@@ -707,10 +743,10 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             customer: it.customer.clone(),
             issue_date: it.date,
             due_date: None,
-            terms: Some(terms_of(&it.customer)),
+            terms: Some(terms_of(&it.id, &it.customer)),
             amount: it.amount,
-            net_amount: None,
-            tax_amount: None,
+            net_amount: it.net_and_tax.map(|(n, _)| n),
+            tax_amount: it.net_and_tax.map(|(_, t)| t),
             currency: it.currency,
         });
     }
@@ -917,6 +953,7 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             .count(),
     );
 
+    doc.disputes.extend(options.disputes.iter().cloned());
     // The ledger must check; its problems name the FEC line they came from.
     let ledger = Ledger::new(doc.clone()).map_err(|e| {
         e.map_paths(|p| {
