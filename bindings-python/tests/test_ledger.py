@@ -155,3 +155,28 @@ def test_a_rate_published_after_the_release_is_given_with_rates():
     with pytest.raises(arrears.ArrearsError) as e:
         ledger.penalties(day, rates=[{**series[0], "entries": list(reversed(series[0]["entries"]))}])
     assert e.value.code == "rates.invalid_series"
+
+
+def test_a_fec_reads_into_the_ledger_it_came_from():
+    # docs/fec.md §The sample FEC: `arrears sample --fec` writes the sample's books as a FEC, with
+    # each invoice's terms, the customers and the disputes beside it; read back, it gives the
+    # sample's figures. Checked here on the penalty table (per invoice, to the cent).
+    examples = ROOT / "examples"
+    side = {name: json.loads((examples / f"sample-fec-{name}.json").read_text(encoding="utf-8"))
+            for name in ("terms", "customers", "disputes")}
+    fec = arrears.read_fec(examples / "sample-fec.txt", **side)
+    assert fec.fec["reconciled"] is True and fec.fec["unused"] == []
+    assert fec.fec["customer_lines"] == fec.fec["used"]
+    rec = fec.fec.frame("reconciliation")
+    assert (rec["difference"] == Decimal("0.00")).all()
+    sample = arrears.Ledger.from_json(examples / "sample-ledger.json")
+    a = sample.penalties(AS_OF).sort_values("id").reset_index(drop=True)
+    b = fec.penalties(AS_OF).sort_values("id").reset_index(drop=True)
+    assert a.to_dict("records") == b.to_dict("records")
+    assert len(fec.frame("invoices")) == len(sample.frame("invoices"))
+    # A short notation for everyone; the file's own encoding is detected.
+    plain = arrears.read_fec(examples / "sample-fec.txt", terms="30 jours nets", country="FR")
+    assert plain.frame("invoices")["terms"].map(lambda t: t["days"]).eq(30).all()
+    with pytest.raises(arrears.TermsError) as e:
+        arrears.read_fec(examples / "sample-fec.txt", terms="30 jours environ")
+    assert e.value.code == "terms.invalid"

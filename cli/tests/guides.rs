@@ -228,6 +228,11 @@ fn the_analyst_guide_runs_as_written() {
 }
 
 #[test]
+fn the_fec_guide_runs_as_written() {
+    assert!(run_document("docs/fec.md") >= 3);
+}
+
+#[test]
 fn the_vendor_guide_runs_as_written() {
     run_document("docs/guide-vendors.md");
 }

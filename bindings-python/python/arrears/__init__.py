@@ -43,7 +43,7 @@ from ._errors import (
     RiskError,
     TermsError,
 )
-from ._ledger import Ledger, Report, Result, kpis
+from ._ledger import Ledger, Report, Result, kpis, read_fec
 from ._tables import customer_totals, penalties
 from ._typed import AppliedEvent, RateUsed, Segment, Statement, due_date, interest
 
@@ -65,6 +65,7 @@ __all__ = [
     "Letter",
     "customer_totals",
     "kpis",
+    "read_fec",
     "Ledger",
     "Result",
     "Report",

@@ -26,12 +26,13 @@ MONEY_FIELDS = frozenset({
     "fixed_compensation", "total", "total_due", "principal", "balance", "invoiced", "unapplied_credit",
     "interest_paid", "interest_outstanding", "principal_outstanding", "not_yet_due", "penalties",
     "settled_not_claimed", "to_interest", "to_principal", "exposure", "provision",
-    "balance_before", "received", "overpayment", "rate_percent",
+    "balance_before", "received", "overpayment", "rate_percent", "net_amount", "tax_amount",
+    "fec_balance", "ledger_balance", "difference", "debit", "credit",
 })
 DATE_FIELDS = frozenset({
     "as_of", "date", "issue_date", "due_date", "settled_on", "until", "from", "to", "promised_date",
     "next_date", "last_contact", "since", "grace_until", "paid_on", "defaulted_on", "first_date",
-    "agreed_on", "known_from", "known_until",
+    "agreed_on", "known_from", "known_until", "last_date", "opened", "resolved",
 })
 
 
@@ -217,6 +218,8 @@ class Ledger:
             raise TypeError(f"a ledger is a mapping (the ledger document), not {type(document).__name__}")
         self._doc: Dict[str, Any] = to_document(document, "ledger")
         self._kind = "pandas"
+        #: The report of the import, for a ledger read from a FEC (:meth:`from_fec`).
+        self.fec: Optional[Result] = None
 
     @classmethod
     def from_json(cls, path: Union[str, Path]) -> "Ledger":
@@ -252,6 +255,64 @@ class Ledger:
         ledger = cls(document)
         ledger._kind = _kind(invoices)
         return ledger
+
+    @classmethod
+    def from_fec(
+        cls,
+        path: Union[str, Path],
+        *,
+        terms: Any = None,
+        country: Optional[str] = None,
+        customers: Optional[List[Mapping[str, Any]]] = None,
+        disputes: Optional[List[Mapping[str, Any]]] = None,
+        customer_accounts: Optional[List[str]] = None,
+        journals: Optional[Mapping[str, str]] = None,
+        encoding: Optional[str] = None,
+        kind: str = "pandas",
+    ) -> "Ledger":
+        """The ledger of a FEC (Fichier des Écritures Comptables, ``docs/fec.md``): the customer
+        accounts and their lettering become invoices, payments, credit notes and write-offs.
+
+        ``terms``: a short notation (``"45 jours fin de mois"``) or a mapping (a terms document,
+        or ``{"default": ..., "customers": {...}, "invoices": {...}}``); without it the statutory
+        30 days apply. ``country`` for every customer, ``customers`` (customer records merged by
+        id), ``disputes`` (a FEC does not hold them), ``customer_accounts`` (default
+        ``["411", "416"]``), ``journals`` (``{"VT": "sales"}``). The file is read as UTF-8, or
+        ISO-8859-15 when it is not UTF-8 (``encoding`` to say). The import's report (lines used
+        and not, lettering, the reconciliation of every customer's balance) is ``.fec``, a
+        :class:`Result` (``ledger.fec.frame("reconciliation")``). Frames later returned are
+        pandas, or ``kind``."""
+        raw = Path(path).read_bytes()
+        if encoding is not None:
+            text = raw.decode(encoding)
+        else:
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("iso8859_15")
+        request: Dict[str, Any] = {"text": text}
+        if terms is not None:
+            request["terms"] = {"default": terms} if isinstance(terms, str) or (
+                isinstance(terms, Mapping) and "kind" in terms) else dict(terms)
+        for key, value in (("country", country), ("customers", customers), ("disputes", disputes),
+                           ("customer_accounts", customer_accounts), ("journals", journals)):
+            if value is not None:
+                request[key] = value
+        answer = run("fec", request)
+        ledger = cls(answer.pop("ledger"))
+        ledger._kind = kind
+        ledger.fec = Result("fec", answer)
+        return ledger
+
+    def frame(self, key: str, kind: Optional[str] = None) -> Any:
+        """A list of the ledger document as a table (``invoices``, ``payments``,
+        ``credit_notes``, ``write_offs``, ``disputes``, ``customers``): money as ``Decimal``,
+        dates as ``date``."""
+        rows = self._doc.get(key)
+        if not isinstance(rows, list):
+            lists = [k for k, v in self._doc.items() if isinstance(v, list)]
+            raise KeyError(f"{key!r} is not a list of the ledger; its lists: {lists}")
+        return _frame(_records(rows), kind or self._kind)
 
     def to_dict(self) -> Dict[str, Any]:
         """The ledger document."""
@@ -347,6 +408,22 @@ class Ledger:
         ``rates``: series added to the built-in table (``docs/rates.md``)."""
         return Report("report", self._run("report", as_of=_as_of(as_of), title=title, policy=policy,
                                           journal=journal, rates=rates))
+
+
+def read_fec(path: Union[str, Path], **options: Any) -> Ledger:
+    """The ledger of a FEC, with the import's report as ``.fec`` (:meth:`Ledger.from_fec`).
+
+    >>> import arrears, pathlib
+    >>> root = pathlib.Path(arrears.__file__).resolve().parents[3] / "examples"
+    >>> ledger = arrears.read_fec(root / "sample-fec.txt", terms=json.loads(
+    ...     (root / "sample-fec-terms.json").read_text()), customers=json.loads(
+    ...     (root / "sample-fec-customers.json").read_text()))
+    >>> ledger.fec["reconciled"], ledger.fec["unused"]
+    (True, [])
+    >>> len(ledger.frame("invoices"))
+    469
+    """
+    return Ledger.from_fec(path, **options)
 
 
 def kpis(
