@@ -19,7 +19,7 @@ export type Operation =
   | 'split' | 'day_count' | 'holidays' | 'business_days' | 'due_date' | 'check_terms' | 'allocate'
   | 'ledger_state' | 'aging' | 'kpis' | 'kpi_rows' | 'interest' | 'ledger_interest' | 'claims'
   | 'agenda' | 'policy' | 'rates' | 'rate_on' | 'plan' | 'plan_status' | 'letter' | 'risk'
-  | 'backtest' | 'report'
+  | 'backtest' | 'report' | 'fec'
 
 /** A request or response document. */
 export type Document = Record<string, unknown>
@@ -46,6 +46,25 @@ export type ResponseOf<O extends Operation> = O extends keyof Responses ? Respon
 /** Runs one operation of docs/operations.md on a request document and returns the response.
  * @throws {ArrearsError} for a request the core refuses (`err.code`, `err.path`).
  * @throws {TypeError} for a request that is not a document, or holds a `Date` or a `BigInt`. */
+/** Options of {@link readFec}: those of the `fec` operation (docs/fec.md) and the file's encoding. */
+export interface FecReadOptions {
+  /** A short notation ("45 jours fin de mois") or `{default?, customers?, invoices?}`. */
+  terms?: string | { default?: unknown, customers?: Record<string, unknown>, invoices?: Record<string, unknown> }
+  country?: string
+  customers?: Document[]
+  disputes?: Document[]
+  customer_accounts?: string[]
+  opening_journals?: string[]
+  journals?: Record<string, 'sales' | 'bank' | 'opening' | 'ignore'>
+  currency?: string
+  /** `utf-8` or `iso-8859-15` (default: UTF-8, or ISO-8859-15 when the file is not UTF-8). */
+  encoding?: string
+}
+
+/** Reads a FEC file (Fichier des Écritures Comptables) into `{ledger, lines, used, unused,
+ * reconciliation, reconciled, ...}`: the `fec` operation on the file's decoded text. */
+export function readFec (path: string, options?: FecReadOptions): Document
+
 export function run<O extends Operation> (op: O, input: RequestOf<O>): ResponseOf<O>
 
 /** As {@link run}, computed on libuv's thread pool: the event loop keeps running meanwhile. */

@@ -403,6 +403,32 @@ function rowsOf (columns) {
   return rows
 }
 
+/** Reads a FEC file (docs/fec.md): its text decoded (UTF-8, or ISO-8859-15 when it is not UTF-8,
+ * as LPF art. A47 A-1 allows; `encoding` to say), then the `fec` operation with the options
+ * (`terms`, `country`, `customers`, `disputes`, `customer_accounts`, `journals`, ...). */
+function readFec (path, options) {
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+    throw new TypeError('options are a plain object (docs/fec.md)')
+  }
+  const { encoding, terms, ...rest } = options || {}
+  const bytes = require('node:fs').readFileSync(path)
+  let text
+  if (encoding !== undefined) {
+    text = new TextDecoder(encoding).decode(bytes)
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch (_) {
+      text = new TextDecoder('iso-8859-15').decode(bytes)
+    }
+  }
+  const request = { text, ...rest }
+  if (terms !== undefined) {
+    request.terms = typeof terms === 'string' || (terms && terms.kind !== undefined) ? { default: terms } : terms
+  }
+  return run('fec', request)
+}
+
 module.exports = {
   run,
   runAsync,
@@ -414,6 +440,7 @@ module.exports = {
   kpisOfTables,
   kpisOfTablesAsync,
   rowsOf,
+  readFec,
   civilDate,
   ArrearsError,
   operations: native.operations,

@@ -108,3 +108,23 @@ test('policy, plan, planStatus, letter', () => {
   assert.deepEqual(status, arrears.run('plan_status', { plan, payments: [{ date: '2026-01-15', amount: '400.00' }], as_of: '2026-03-01' }))
   assert.throws(() => arrears.letter({}, 'text'), (e) => typeof e.code === 'string')
 })
+
+test('readFec reads the sample FEC into the ledger it came from (docs/fec.md)', () => {
+  const path = require('node:path')
+  const fs = require('node:fs')
+  const examples = path.join(__dirname, '..', '..', 'examples')
+  const side = (name) => JSON.parse(fs.readFileSync(path.join(examples, `sample-fec-${name}.json`), 'utf8'))
+  const out = arrears.readFec(path.join(examples, 'sample-fec.txt'), {
+    terms: side('terms'), customers: side('customers'), disputes: side('disputes')
+  })
+  assert.equal(out.reconciled, true)
+  assert.deepEqual(out.unused, [])
+  assert.equal(out.customer_lines, out.used)
+  // What each customer is claimed, the same as from the sample ledger.
+  const totals = (c) => c.claims.map((x) => `${x.customer} ${x.currency} ${x.total}`).sort()
+  assert.deepEqual(totals(arrears.claims(out.ledger, AS_OF)), totals(arrears.claims(sample, AS_OF)))
+  // A short notation for everyone.
+  const plain = arrears.readFec(path.join(examples, 'sample-fec.txt'), { terms: '30 jours nets', country: 'FR' })
+  assert.ok(plain.ledger.invoices.every((i) => i.terms.kind === 'net_days' && i.terms.days === 30))
+  assert.throws(() => arrears.readFec(path.join(examples, 'sample-fec.txt'), { terms: '30 jours environ' }), (e) => e.code === 'terms.invalid')
+})

@@ -270,7 +270,13 @@ impl LedgerInput {
         if self.fec {
             let import = self.read_fec()?;
             fec_cmd::summarise(&import);
-            return Ledger::new(import.ledger);
+            let mut doc = import.ledger;
+            // --debtor for customers whose table does not say (the country went into the import).
+            doc.apply_customer_defaults(&CustomerDefaults {
+                country: None,
+                debtor: self.debtor,
+            });
+            return Ledger::new(doc);
         }
         let opts = self.import_options()?;
         if tables::is_parquet(&opts.ledger) {

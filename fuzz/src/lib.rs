@@ -19,6 +19,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("plan_letter", plan_letter),
     ("run", run),
     ("csv_import", csv_import),
+    ("fec", fec),
 ];
 
 fn json(data: &[u8]) -> Option<serde_json::Value> {
@@ -260,4 +261,23 @@ impl Drop for ScratchDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// A FEC's text (lossily decoded, as any bytes may come): its lines read, and when they read, the
+/// import with the default options and with terms in the short notation, its ledger checked and
+/// replayed on the FEC's last date (the reconciliation).
+pub fn fec(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let Ok(lines) = arrears::fec::read_lines(&text) else {
+        return;
+    };
+    let _ = arrears::fec::import(&lines, &arrears::fec::FecOptions::default());
+    let mut options = arrears::fec::FecOptions::default();
+    if let Ok(t) = arrears::terms::PaymentTerms::from_notation("45 jours fin de mois") {
+        options.terms.default = Some(arrears::fec::TermsText(t));
+    }
+    options
+        .journals
+        .insert("OD".into(), arrears::fec::JournalKind::Sales);
+    let _ = arrears::fec::import(&lines, &options);
 }
