@@ -316,8 +316,13 @@ enum Role {
 /// A customer line turned into a record.
 struct Item {
     line: usize,
+    /// The entry it comes from (an index into the entries).
+    entry: usize,
     role: Role,
     customer: String,
+    /// The auxiliary account, and the `PieceRef`.
+    aux: String,
+    piece: String,
     /// General account and lettering code.
     account: String,
     lettering: String,
@@ -347,14 +352,27 @@ impl Ids {
         } else {
             reference.trim().to_string()
         };
-        let id = if self.taken.contains(&base) {
-            format!("{base}-L{line}")
-        } else {
-            base
-        };
+        let mut id = base.clone();
+        let mut n = 1usize;
+        while self.taken.contains(&id) {
+            id = if n == 1 {
+                format!("{base}-L{line}")
+            } else {
+                format!("{base}-L{line}-{n}")
+            };
+            n = n.saturating_add(1);
+        }
         self.taken.insert(id.clone());
         id
     }
+}
+
+/// A sum that reports an overflow instead of panicking (amounts beyond 28 digits).
+fn total(amounts: impl IntoIterator<Item = Decimal>) -> Result<Decimal> {
+    amounts.into_iter().try_fold(Decimal::ZERO, |acc, a| {
+        acc.checked_add(a)
+            .ok_or_else(|| err!(Overflow, "the FEC's amounts are too large to add"))
+    })
 }
 
 fn money(amount: Decimal) -> String {
@@ -399,6 +417,11 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             (l.aux_account.clone(), l.aux_label.clone())
         }
     };
+    let journals: HashMap<String, JournalKind> = options
+        .journals
+        .iter()
+        .map(|(k, v)| (k.to_ascii_uppercase(), *v))
+        .collect();
     let opening_journals: Vec<String> = options
         .opening_journals
         .iter()
@@ -427,6 +450,7 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
     let mut ids_invoice = Ids::default();
     let mut ids_payment = Ids::default();
     let mut ids_credit = Ids::default();
+    let mut ids_write_off = Ids::default();
     // FEC balance per customer and currency, over every customer line.
     let mut fec_balance: BTreeMap<(String, Currency), Decimal> = BTreeMap::new();
     let currency_of = |l: &FecLine| -> std::result::Result<(Currency, Decimal), String> {
@@ -453,17 +477,15 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
         }
     };
 
-    for entry in &entries {
-        let debit: Decimal = entry.iter().map(|l| l.debit).sum();
-        let credit: Decimal = entry.iter().map(|l| l.credit).sum();
+    for (entry_index, entry) in entries.iter().enumerate() {
+        let debit = total(entry.iter().map(|l| l.debit))?;
+        let credit = total(entry.iter().map(|l| l.credit))?;
         let balanced = debit == credit;
         let journal = entry
             .first()
             .map(|l| l.journal_code.to_ascii_uppercase())
             .unwrap_or_default();
-        let override_kind = entry
-            .first()
-            .and_then(|l| options.journals.get(&l.journal_code).copied());
+        let override_kind = journals.get(&journal).copied();
         let opening = opening_journals.contains(&journal)
             || entry.iter().any(|l| l.account.starts_with("89"));
         // The accounts on each side that are not the customers'.
@@ -534,6 +556,12 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             let (currency, signed) = match currency_of(l) {
                 Ok(x) => x,
                 Err(detail) => {
+                    // Still in the customer's balance, in the book's currency: the
+                    // reconciliation shows what was left out.
+                    let b = fec_balance
+                        .entry((customer.clone(), options.currency))
+                        .or_insert(Decimal::ZERO);
+                    *b = b.saturating_add(l.debit.saturating_sub(l.credit));
                     skip(UnusedReason::BadCurrency, detail);
                     continue;
                 }
@@ -566,11 +594,17 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
                     format!("journal {} is ignored by the options", l.journal_code),
                 );
                 continue;
-            } else if only_customers {
+            } else if override_kind == Some(JournalKind::Opening) {
+                Some(if is_debit {
+                    Role::Invoice
+                } else {
+                    Role::Payment
+                })
+            } else if override_kind.is_none() && only_customers {
                 net.get(&customer)
                     .is_some_and(|n| n.is_zero())
                     .then_some(Role::Transfer)
-            } else if opening || override_kind == Some(JournalKind::Opening) {
+            } else if override_kind.is_none() && opening {
                 Some(if is_debit {
                     Role::Invoice
                 } else {
@@ -641,13 +675,46 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
                 );
                 continue;
             };
-            let fallback = format!("{}-{}", l.journal_code, l.entry);
-            let id = match role {
-                Role::Invoice => ids_invoice.take(&l.piece_ref, &fallback, l.line),
-                Role::Payment => ids_payment.take(&l.piece_ref, &fallback, l.line),
-                Role::CreditNote => ids_credit.take(&l.piece_ref, &fallback, l.line),
-                Role::WriteOff | Role::Transfer => fallback,
-            };
+            // A customer credit settled partly in cash and partly by a loss or a discount (512 and
+            // 654, 512 and 665, alone in its entry): a payment and a write-off or credit note.
+            let mut parts: Vec<(Role, Decimal)> = vec![(role, signed.abs())];
+            let alone = entry.iter().filter(|x| is_customer(x)).count() == 1;
+            if role == Role::Payment
+                && !is_debit
+                && override_kind.is_none()
+                && !opening
+                && alone
+                && currency == options.currency
+            {
+                let side = |prefixes: &[&str]| -> Decimal {
+                    entry
+                        .iter()
+                        .filter(|x| !is_customer(x))
+                        .filter(|x| prefixes.iter().any(|p| x.account.starts_with(p)))
+                        .map(|x| x.debit.saturating_sub(x.credit))
+                        .fold(Decimal::ZERO, Decimal::saturating_add)
+                };
+                let (loss, discount, vat) =
+                    (side(&["654", "6714"]), side(&["7", "665"]), side(&["445"]));
+                let (loss, discount) = if loss.is_zero() {
+                    (loss, discount.saturating_add(vat))
+                } else {
+                    (loss.saturating_add(vat), discount)
+                };
+                let cash = signed.abs().saturating_sub(loss).saturating_sub(discount);
+                if (!loss.is_zero() || !discount.is_zero())
+                    && cash.is_sign_positive()
+                    && !cash.is_zero()
+                {
+                    parts = vec![(Role::Payment, cash)];
+                    if !loss.is_zero() {
+                        parts.push((Role::WriteOff, loss));
+                    }
+                    if !discount.is_zero() {
+                        parts.push((Role::CreditNote, discount));
+                    }
+                }
+            }
             // Revenue (class 7) and VAT (445) of an entry with one customer line: the invoice's
             // amounts before and of tax.
             let net_and_tax = (role == Role::Invoice
@@ -659,25 +726,38 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
                             .iter()
                             .filter(|x| x.account.starts_with(prefix))
                             .map(|x| x.credit.saturating_sub(x.debit))
-                            .sum()
+                            .fold(Decimal::ZERO, Decimal::saturating_add)
                     };
                     (sum("7"), sum("445"))
                 })
                 .filter(|(n, t)| {
                     n.is_sign_positive() && !n.is_zero() && n.saturating_add(*t) == signed.abs()
                 });
-            items.push(Item {
-                net_and_tax,
-                line: l.line,
-                role,
-                customer,
-                account: l.account.clone(),
-                lettering: l.lettering.clone(),
-                date: l.piece_date,
-                amount: signed.abs(),
-                currency,
-                id,
-            });
+            let fallback = format!("{}-{}", l.journal_code, l.entry);
+            for (role, amount) in parts {
+                let id = match role {
+                    Role::Invoice => ids_invoice.take(&l.piece_ref, &fallback, l.line),
+                    Role::Payment => ids_payment.take(&l.piece_ref, &fallback, l.line),
+                    Role::CreditNote => ids_credit.take(&l.piece_ref, &fallback, l.line),
+                    Role::WriteOff => ids_write_off.take(&l.piece_ref, &fallback, l.line),
+                    Role::Transfer => fallback.clone(),
+                };
+                items.push(Item {
+                    net_and_tax,
+                    line: l.line,
+                    entry: entry_index,
+                    role,
+                    customer: customer.clone(),
+                    aux: l.aux_account.clone(),
+                    piece: l.piece_ref.trim().to_string(),
+                    account: l.account.clone(),
+                    lettering: l.lettering.clone(),
+                    date: l.piece_date,
+                    amount,
+                    currency,
+                    id,
+                });
+            }
         }
     }
 
@@ -687,7 +767,7 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
         && items.iter().any(|i| {
             i.role == Role::Invoice
                 && !options.terms.customers.contains_key(&i.customer)
-                && !options.terms.invoices.contains_key(&i.id)
+                && !options.terms.invoices.contains_key(&i.piece)
         });
     if default_terms_used {
         notes.push(
@@ -743,7 +823,7 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             customer: it.customer.clone(),
             issue_date: it.date,
             due_date: None,
-            terms: Some(terms_of(&it.id, &it.customer)),
+            terms: Some(terms_of(&it.piece, &it.customer)),
             amount: it.amount,
             net_amount: it.net_and_tax.map(|(n, _)| n),
             tax_amount: it.net_and_tax.map(|(_, t)| t),
@@ -751,17 +831,55 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
         });
     }
 
-    // Lettering: per customer account, customer and code.
-    let mut groups: BTreeMap<(String, String, String, Currency), Vec<usize>> = BTreeMap::new();
+    // Lettering: per customer account, customer and code. A transfer between a customer's
+    // accounts (411 → 416) joins the code its credit carries on the first account with the one its
+    // debit carries on the second: the invoice lettered on 411 is settled by what is lettered on
+    // 416 (a loss, a late payment).
+    type Key = (String, String, String, Currency);
+    let key_of = |it: &Item| -> Key {
+        (
+            it.account.clone(),
+            it.customer.clone(),
+            it.lettering.trim().to_string(),
+            it.currency,
+        )
+    };
+    let mut parent: BTreeMap<Key, Key> = BTreeMap::new();
+    fn root(parent: &BTreeMap<Key, Key>, k: &Key) -> Key {
+        let mut k = k.clone();
+        // Bounded: each step goes to a key inserted earlier, and there are finitely many.
+        for _ in 0..parent.len().saturating_add(1) {
+            match parent.get(&k) {
+                Some(p) if p != &k => k = p.clone(),
+                _ => break,
+            }
+        }
+        k
+    }
+    let mut transfers: BTreeMap<(usize, String), Vec<Key>> = BTreeMap::new();
+    for it in items.iter().filter(|i| i.role == Role::Transfer) {
+        if !it.lettering.trim().is_empty() {
+            transfers
+                .entry((it.entry, it.customer.clone()))
+                .or_default()
+                .push(key_of(it));
+        }
+    }
+    for keys in transfers.values() {
+        if let Some((first, rest)) = keys.split_first() {
+            for k in rest {
+                let (a, b) = (root(&parent, first), root(&parent, k));
+                if a != b {
+                    parent.insert(b, a);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
     for (k, it) in items.iter().enumerate() {
         if !it.lettering.trim().is_empty() && it.role != Role::Transfer {
             groups
-                .entry((
-                    it.account.clone(),
-                    it.customer.clone(),
-                    it.lettering.trim().to_string(),
-                    it.currency,
-                ))
+                .entry(root(&parent, &key_of(it)))
                 .or_default()
                 .push(k);
         }
@@ -781,8 +899,8 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             .filter_map(|k| Some((*k, get(k)?)))
             .filter(|(_, i)| i.role != Role::Invoice)
             .collect();
-        let debit: Decimal = invoices.iter().map(|i| i.amount).sum();
-        let credit: Decimal = credits.iter().map(|(_, i)| i.amount).sum();
+        let debit = total(invoices.iter().map(|i| i.amount))?;
+        let credit = total(credits.iter().map(|(_, i)| i.amount))?;
         if debit != credit {
             let mut lines: Vec<usize> = members.iter().filter_map(get).map(|i| i.line).collect();
             lines.sort_unstable();
@@ -805,6 +923,11 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             for (inv, l) in invoices.iter().zip(left.iter_mut()) {
                 if rest.is_zero() {
                     break;
+                }
+                // A credit note or a loss cannot settle an invoice issued after it (a payment
+                // can: a deposit).
+                if c.role != Role::Payment && inv.date > c.date {
+                    continue;
                 }
                 let take = rest.min(*l);
                 if take.is_zero() {
@@ -881,7 +1004,11 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
                     origin.insert(format!("credit_notes[{}]", doc.credit_notes.len()), it.line);
                     doc.credit_notes.push(CreditNoteRecord {
                         id: Some(if several {
-                            format!("{}/{}", it.id, n.saturating_add(1))
+                            ids_credit.take(
+                                &format!("{}/{}", it.id, n.saturating_add(1)),
+                                "",
+                                it.line,
+                            )
                         } else {
                             it.id.clone()
                         }),
@@ -907,7 +1034,7 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
                         id: Some(if parts.is_empty() {
                             it.id.clone()
                         } else {
-                            format!("{}/rest", it.id)
+                            ids_credit.take(&format!("{}/rest", it.id), "", it.line)
                         }),
                         invoice: None,
                         customer: Some(it.customer.clone()),
@@ -921,12 +1048,12 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
                 let list: Vec<&(String, Decimal, NaiveDate)> = parts
                     .map(|p| p.iter().filter(|(_, _, d)| *d <= it.date).collect())
                     .unwrap_or_default();
-                let covered: Decimal = list.iter().map(|(_, a, _)| *a).sum();
+                let covered = total(list.iter().map(|(_, a, _)| *a))?;
                 if list.is_empty() || covered != it.amount {
                     unused.push(UnusedLine {
                         line: it.line,
                         account: it.account.clone(),
-                        aux_account: String::new(),
+                        aux_account: it.aux.clone(),
                         amount: Decimal::ZERO.saturating_sub(it.amount),
                         reason: UnusedReason::WriteOffNotLettered,
                         detail: "a loss on a customer account not lettered with its invoices: which invoice it closes is unknown".to_string(),
@@ -980,13 +1107,13 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
         let fec = fec_balance
             .get(&(customer.clone(), currency))
             .copied()
-            .unwrap_or(Decimal::ZERO);
+            .unwrap_or(Decimal::new(0, currency.minor_units()));
         let ledger_balance = state
             .customers
             .iter()
             .find(|c| c.customer == customer)
             .and_then(|c| c.totals.iter().find(|t| t.currency == currency))
-            .map_or(Decimal::ZERO, |t| t.balance);
+            .map_or(Decimal::new(0, currency.minor_units()), |t| t.balance);
         reconciliation.push(Reconciliation {
             customer,
             currency,

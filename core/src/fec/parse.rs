@@ -119,7 +119,13 @@ fn layout(first: &str) -> Result<Layout> {
         .split(separator)
         .map(|f| f.trim().to_ascii_lowercase())
         .collect();
-    let header = names.first().is_some_and(|n| n == "journalcode");
+    // A header names the regulatory fields (in any order); data has a date where EcritureDate is.
+    let header = names.first().is_some_and(|n| n == "journalcode")
+        || ["journalcode", "ecrituredate", "comptenum", "piecedate"]
+            .iter()
+            .filter(|f| names.iter().any(|n| n == *f))
+            .count()
+            >= 2;
     let mut at = std::collections::HashMap::new();
     if !header {
         for (k, f) in FIELDS.iter().enumerate() {
@@ -198,7 +204,11 @@ fn amount(cell: &str) -> std::result::Result<Decimal, String> {
         (Some(b), _) | (None, Some(b)) => (true, b),
         (None, None) => (false, c.strip_prefix('+').unwrap_or(c)),
     };
-    let normal = body.trim().replace(',', ".");
+    let body = body.trim();
+    if body.starts_with(['-', '+']) || body.ends_with(['-', '+']) {
+        return Err(format!("{c:?} is not an amount: one sign at most"));
+    }
+    let normal = body.replace(',', ".");
     let value =
         crate::money::parse_decimal(&normal).map_err(|_| format!("{c:?} is not an amount"))?;
     Ok(if negative {
@@ -234,7 +244,7 @@ pub fn read_lines(text: &str) -> Result<Vec<FecLine>> {
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty());
-    let Some((_, first)) = rows.next() else {
+    let Some((first_index, first)) = rows.next() else {
         return Err(err!(Unreadable, "the FEC is empty"));
     };
     let layout = layout(first)?;
@@ -243,12 +253,16 @@ pub fn read_lines(text: &str) -> Result<Vec<FecLine>> {
     let data: Box<dyn Iterator<Item = (usize, &str)>> = if layout.header {
         Box::new(rows)
     } else {
-        Box::new(std::iter::once((0, first)).chain(rows))
+        Box::new(std::iter::once((first_index, first)).chain(rows))
     };
     for (index, row) in data {
         let line = index.saturating_add(1);
         let where_ = |field: &str| format!("line {line}: {field}");
-        let cells: Vec<&str> = row.split(layout.separator).collect();
+        let mut cells: Vec<&str> = row.split(layout.separator).collect();
+        // A separator at the end of every line (some programs write one) adds empty fields.
+        while cells.len() > layout.columns && cells.last().is_some_and(|c| c.trim().is_empty()) {
+            cells.pop();
+        }
         if cells.len() != layout.columns {
             problems.push(
                 err!(
@@ -319,6 +333,14 @@ pub fn read_lines(text: &str) -> Result<Vec<FecLine>> {
                 }
             }
         }
+        if !debit.is_zero() && !credit.is_zero() {
+            bad(
+                "Debit",
+                format!(
+                    "a line has a debit ({debit}) and a credit ({credit}): a FEC line is one or the other"
+                ),
+            );
+        }
         // A negative amount is the other side (some programs write reversals so).
         if debit.is_sign_negative() && !debit.is_zero() {
             credit = credit.saturating_sub(debit);
@@ -327,14 +349,6 @@ pub fn read_lines(text: &str) -> Result<Vec<FecLine>> {
         if credit.is_sign_negative() && !credit.is_zero() {
             debit = debit.saturating_sub(credit);
             credit = Decimal::ZERO;
-        }
-        if !debit.is_zero() && !credit.is_zero() {
-            bad(
-                "Debit",
-                format!(
-                    "a line has a debit ({debit}) and a credit ({credit}): a FEC line is one or the other"
-                ),
-            );
         }
         let currency_amount = match cell("Montantdevise") {
             "" => None,

@@ -4,15 +4,17 @@
 //! The grammar (`docs/terms.md` §Short notation) is small and closed: a text either reads as one
 //! of the forms below or is refused with `terms.invalid`, naming the forms; nothing is guessed.
 //! Case, accents, extra spaces, a final period and the words `à`, `a`, `de`, `payable`,
-//! `paiement`, `règlement` in front are ignored. `N` and `D` are whole numbers.
+//! `paiement`, `règlement` in front are ignored. `N` is a whole number of days (`30`, `30j`), `D`
+//! a day of the month (`10`, `10th`, `1er`).
 //!
 //! | text | terms |
 //! |---|---|
 //! | `comptant`, `paiement comptant`, `à réception`, `immediate`, `due on receipt`, `cash`, `0` | [`PaymentTerms::Immediate`] |
 //! | `N`, `net N`, `N net`, `N jours`, `N jours nets`, `N j`, `N days`, `net N days` | [`PaymentTerms::NetDays`] |
-//! | `N jours fin de mois`, `N j fdm`, `N days end of month`, `N eom` | [`PaymentTerms::DaysEndOfMonth`], method A (`days_then_end_of_month`) |
+//! | `N jours fin de mois`, `N j fdm` | [`PaymentTerms::DaysEndOfMonth`], method A (`days_then_end_of_month`) |
+//! | `N eom`, `net N eom`, `N days end of month` | [`PaymentTerms::EndOfMonth`] (`plus_days` N): method B, as English trade usage reads "net 30 EOM" |
 //! | `fin de mois`, `fdm`, `end of month`, `eom` | [`PaymentTerms::EndOfMonth`] (`plus_days` 0) |
-//! | `fin de mois le D`, `fin de mois + D`, `fin de mois + D jours`, `end of month + D days` | [`PaymentTerms::EndOfMonth`] (`plus_days` D): method B when D is a term ("fin de mois + 45 jours") |
+//! | `fin de mois le D` (D at most 28), `fin de mois + D`, `fin de mois + D jours`, `end of month + D days` | [`PaymentTerms::EndOfMonth`] (`plus_days` D): method B when D is a term ("fin de mois + 45 jours") |
 //! | `N jours fin de mois le D`, `N days end of month + D` | [`PaymentTerms::EndOfMonth`] (`after_days` N, `plus_days` D) |
 //! | `le D du mois suivant`, `D du mois suivant`, `D of the following month`, `Dth of next month` | [`PaymentTerms::DayOfFollowingMonth`] |
 //!
@@ -71,19 +73,10 @@ fn words(text: &str) -> Vec<String> {
         };
         clean.push(c);
     }
-    const FILLER: &[&str] = &[
-        "a",
-        "de",
-        "payable",
-        "paiement",
-        "reglement",
-        "le",
-        "the",
-        "at",
-    ];
+    const FILLER: &[&str] = &["a", "de", "payable", "paiement", "reglement", "at"];
     let all: Vec<String> = clean.split_whitespace().map(str::to_string).collect();
-    // Filler words only at the front ("paiement à 30 jours"); "le" inside keeps its meaning
-    // ("fin de mois le 10"), so it is dropped there by the patterns themselves.
+    // Filler words only at the front ("paiement à 30 jours"). "le" and "the" are not filler: "le
+    // 10" alone names a day, not ten days, and is refused.
     let lead = all
         .iter()
         .take_while(|w| FILLER.contains(&w.as_str()))
@@ -91,42 +84,52 @@ fn words(text: &str) -> Vec<String> {
     all.into_iter().skip(lead).collect()
 }
 
-/// A whole number of days (`30`, `30j`, `10th`, `1er`).
-fn number(word: &str) -> Option<u32> {
+/// A whole number with one of the given suffixes.
+fn with_suffix(word: &str, suffixes: &[&str]) -> Option<u32> {
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     let rest = word.get(digits.len()..).unwrap_or("");
-    if digits.is_empty()
-        || !["", "j", "jrs", "d", "th", "st", "nd", "rd", "er", "e"].contains(&rest)
-    {
+    if digits.is_empty() || !suffixes.contains(&rest) {
         return None;
     }
     digits.parse().ok()
+}
+
+/// A number of days (`30`, `30j`).
+fn number(word: &str) -> Option<u32> {
+    with_suffix(word, &["", "j", "jrs", "d"])
+}
+
+/// A day of the month (`10`, `10th`, `1er`, `2e`).
+fn day(word: &str) -> Option<u32> {
+    with_suffix(word, &["", "th", "st", "nd", "rd", "er", "e"])
 }
 
 fn is_days(w: &str) -> bool {
     matches!(w, "jours" | "jour" | "j" | "jrs" | "days" | "day" | "d")
 }
 
-/// `fin de mois`, `fdm`, `end of month`, `eom` at the start of `w`: how many words it takes.
-fn end_of_month(w: &[&str]) -> Option<usize> {
+/// `fin de mois`, `fdm`, `end of month`, `eom` at the start of `w`: how many words it takes, and
+/// whether it is the English form.
+fn end_of_month(w: &[&str]) -> Option<(usize, bool)> {
     match w {
-        ["fin", "mois", ..] => Some(2), // "de" is a filler word only in front; see below
-        ["fin", "de", "mois", ..] => Some(3),
-        ["end", "of", "month", ..] | ["end", "of", "the", "month", ..] => {
-            Some(if w.get(2) == Some(&"the") { 4 } else { 3 })
-        }
-        ["fdm" | "eom" | "fm", ..] => Some(1),
+        ["fin", "de", "mois", ..] => Some((3, false)),
+        ["fin", "mois", ..] => Some((2, false)),
+        ["fdm" | "fm", ..] => Some((1, false)),
+        ["end", "of", "the", "month", ..] => Some((4, true)),
+        ["end", "of", "month", ..] => Some((3, true)),
+        ["eom", ..] => Some((1, true)),
         _ => None,
     }
 }
 
-/// After an end of month: nothing, `le D`, `+ D`, `+ D jours`.
+/// After an end of month: nothing, `le D` (the D-th of the next month: D at most 28, so that it
+/// is that month's day whatever its length; `le D du mois suivant` for later days), `+ D`,
+/// `+ D jours`.
 fn plus_days(w: &[&str]) -> Option<u32> {
     match w {
         [] => Some(0),
-        ["le" | "the", d] | ["+", d] | ["+", d, "jours" | "jour" | "j" | "days" | "day"] => {
-            number(d)
-        }
+        ["le" | "the", d] => day(d).filter(|d| (1..=28).contains(d)),
+        ["+", d] | ["+", d, "jours" | "jour" | "j" | "days" | "day"] => number(d),
         _ => None,
     }
 }
@@ -145,6 +148,10 @@ fn parse(w: &[&str]) -> Option<PaymentTerms> {
         _ => {}
     }
     // "le 10 du mois suivant", "10 du mois suivant", "10th of the following month".
+    let w = match w {
+        ["le" | "the", d, rest @ ..] if !rest.is_empty() && day(d).is_some() => w.get(1..)?,
+        _ => w,
+    };
     if let [d, rest @ ..] = w {
         let following = matches!(
             rest,
@@ -155,17 +162,17 @@ fn parse(w: &[&str]) -> Option<PaymentTerms> {
                 | ["of", "the", "next", "month"]
         );
         if following {
-            return number(d).map(|day| DayOfFollowingMonth { day });
+            return day(d).map(|day| DayOfFollowingMonth { day });
         }
     }
     // "fin de mois", "fin de mois le 10", "fin de mois + 45 jours".
-    if let Some(n) = end_of_month(w) {
+    if let Some((n, _)) = end_of_month(w) {
         return plus_days(w.get(n..)?).map(|plus_days| EndOfMonth {
             after_days: 0,
             plus_days,
         });
     }
-    // "net 30", "net 30 days".
+    // "net 30", "net 30 days", "net 30 eom".
     if let ["net", n, rest @ ..] = w {
         let days = number(n)?;
         return match rest {
@@ -174,7 +181,13 @@ fn parse(w: &[&str]) -> Option<PaymentTerms> {
             } else {
                 NetDays { days }
             }),
-            _ => None,
+            _ => match end_of_month(rest)? {
+                (k, true) if k == rest.len() => Some(EndOfMonth {
+                    after_days: 0,
+                    plus_days: days,
+                }),
+                _ => None,
+            },
         };
     }
     // "30", "30 jours", "30 jours nets", "30 net", "45 jours fin de mois (le 10)".
@@ -191,13 +204,20 @@ fn parse(w: &[&str]) -> Option<PaymentTerms> {
             NetDays { days }
         }),
         _ => {
-            let eom = end_of_month(rest)?;
-            match plus_days(rest.get(eom..)?)? {
-                0 => Some(DaysEndOfMonth {
+            let (eom, english) = end_of_month(rest)?;
+            match (plus_days(rest.get(eom..)?)?, english) {
+                // "30 EOM", "30 days end of month": in English trade usage, the end of the month
+                // and then the days (method B).
+                (0, true) => Some(EndOfMonth {
+                    after_days: 0,
+                    plus_days: days,
+                }),
+                // "45 jours fin de mois": the days, then the end of that month (method A).
+                (0, false) => Some(DaysEndOfMonth {
                     days,
                     method: EomMethod::DaysThenEndOfMonth,
                 }),
-                plus_days => Some(EndOfMonth {
+                (plus_days, _) => Some(EndOfMonth {
                     after_days: days,
                     plus_days,
                 }),
@@ -274,8 +294,9 @@ mod tests {
             ("45 jours fin de mois", a(45)),
             ("45 j fdm", a(45)),
             ("45 JOURS FIN DE MOIS", a(45)),
-            ("45 days end of month", a(45)),
-            ("45 eom", a(45)),
+            ("45 days end of month", eom(0, 45)),
+            ("45 eom", eom(0, 45)),
+            ("Net 30 EOM", eom(0, 30)),
             ("fin de mois", eom(0, 0)),
             ("FDM", eom(0, 0)),
             ("end of month", eom(0, 0)),
@@ -312,6 +333,13 @@ mod tests {
             "-30",
             "30.5 jours",
             "30 jours nets + 10",
+            "le 10",
+            "payable le 15",
+            "the 15th",
+            "10th",
+            "1er",
+            "fin de mois le 30",
+            "net 30 fin de mois",
         ] {
             let Err(e) = PaymentTerms::from_notation(text) else {
                 panic!("{text:?} was read");
