@@ -179,27 +179,39 @@ pub fn summarise(import: &FecImport) {
         .iter()
         .filter(|r| !r.difference.is_zero())
         .collect();
-    if off.is_empty() {
+    let left_out = import
+        .reconciliation
+        .iter()
+        .filter(|r| !r.not_imported.is_zero())
+        .count();
+    if off.is_empty() && left_out == 0 {
         let _ = writeln!(
             err,
             "reconciled: every customer's balance in the FEC equals the ledger's on {}",
             import.last_date
         );
+    } else if off.is_empty() {
+        let _ = writeln!(
+            err,
+            "reconciled: every customer's balance in the FEC equals the ledger's on {}, once the lines not imported are set apart ({} customer(s); arrears fec --report lists the lines)",
+            import.last_date, left_out
+        );
     } else {
         let _ = writeln!(
             err,
-            "warning: {} customer balance(s) differ from the FEC on {} (the unused lines explain it; arrears fec --report lists them):",
+            "warning: {} customer balance(s) differ from the FEC on {}, beyond the lines not imported (arrears fec --report lists them):",
             off.len(),
             import.last_date
         );
         for r in off.iter().take(10) {
             let _ = writeln!(
                 err,
-                "  {} {}: FEC {}, ledger {}, difference {}",
+                "  {} {}: FEC {}, ledger {}, not imported {}, difference {}",
                 crate::terminal::neutralise(&r.customer),
                 r.currency.code(),
                 r.fec_balance,
                 r.ledger_balance,
+                r.not_imported,
                 r.difference
             );
         }

@@ -27,8 +27,8 @@
 //! - **Foreign-currency lines** (`Montantdevise`, `Idevise`) keep their currency and amount.
 //! - **Nothing is dropped silently**: every line not used is counted with its reason (lines on
 //!   other accounts are summarised per account with their first and last line), and the balance
-//!   of each customer in the FEC is compared with the ledger's on the FEC's last date
-//!   ([`FecImport::reconciliation`]).
+//!   of each customer in the FEC is compared with the ledger's on the FEC's last date, the lines
+//!   not imported set apart ([`FecImport::reconciliation`]).
 
 pub mod ops;
 pub mod parse;
@@ -264,8 +264,11 @@ pub struct Reconciliation {
     /// The ledger's balance on the same day: outstanding less unapplied credits.
     #[serde(with = "decimal_string")]
     pub ledger_balance: Decimal,
-    /// `fec_balance - ledger_balance` (zero when the import is faithful; otherwise the unused
-    /// lines of the customer explain it).
+    /// The customer's lines not imported (listed in [`FecImport::unused`]), debits less credits.
+    #[serde(with = "decimal_string")]
+    pub not_imported: Decimal,
+    /// `fec_balance - ledger_balance - not_imported`: zero when every line of the customer is
+    /// either in the ledger or listed as not imported.
     #[serde(with = "decimal_string")]
     pub difference: Decimal,
 }
@@ -1094,6 +1097,25 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
     })?;
     let as_of = last_date.max(items.iter().map(|i| i.date).max().unwrap_or(last_date));
     let state = ledger.state_as_of(as_of)?;
+    // The customer lines not imported, in the currency their balance counts them in.
+    let by_line: HashMap<usize, &FecLine> = lines.iter().map(|l| (l.line, l)).collect();
+    let mut not_imported: BTreeMap<(String, Currency), Decimal> = BTreeMap::new();
+    for u in &unused {
+        let Some(l) = by_line.get(&u.line).filter(|l| is_customer(l)) else {
+            continue;
+        };
+        let (currency, amount) = match (u.reason, currency_of(l)) {
+            (UnusedReason::WriteOffNotLettered, Ok((c, _))) => (c, u.amount),
+            (UnusedReason::BadCurrency, _) | (_, Err(_)) => {
+                (options.currency, l.debit.saturating_sub(l.credit))
+            }
+            (_, Ok(x)) => x,
+        };
+        let n = not_imported
+            .entry((customer_of(l).0, currency))
+            .or_insert(Decimal::ZERO);
+        *n = n.saturating_add(amount);
+    }
     let mut reconciliation = Vec::new();
     let mut keys: Vec<(String, Currency)> = fec_balance.keys().cloned().collect();
     for c in &state.customers {
@@ -1114,12 +1136,17 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             .find(|c| c.customer == customer)
             .and_then(|c| c.totals.iter().find(|t| t.currency == currency))
             .map_or(Decimal::new(0, currency.minor_units()), |t| t.balance);
+        let left_out = not_imported
+            .get(&(customer.clone(), currency))
+            .copied()
+            .unwrap_or(Decimal::new(0, currency.minor_units()));
         reconciliation.push(Reconciliation {
             customer,
             currency,
             fec_balance: fec,
             ledger_balance,
-            difference: fec.saturating_sub(ledger_balance),
+            not_imported: left_out,
+            difference: fec.saturating_sub(ledger_balance).saturating_sub(left_out),
         });
     }
     let reconciled = reconciliation.iter().all(|r| r.difference.is_zero());
