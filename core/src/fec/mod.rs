@@ -1116,6 +1116,11 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             .or_insert(Decimal::ZERO);
         *n = n.saturating_add(amount);
     }
+    let ledger_customers: HashMap<&str, &crate::ledger::CustomerState> = state
+        .customers
+        .iter()
+        .map(|c| (c.customer.as_str(), c))
+        .collect();
     let mut reconciliation = Vec::new();
     let mut keys: Vec<(String, Currency)> = fec_balance.keys().cloned().collect();
     for c in &state.customers {
@@ -1130,10 +1135,8 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
             .get(&(customer.clone(), currency))
             .copied()
             .unwrap_or(Decimal::new(0, currency.minor_units()));
-        let ledger_balance = state
-            .customers
-            .iter()
-            .find(|c| c.customer == customer)
+        let ledger_balance = ledger_customers
+            .get(customer.as_str())
             .and_then(|c| c.totals.iter().find(|t| t.currency == currency))
             .map_or(Decimal::new(0, currency.minor_units()), |t| t.balance);
         let left_out = not_imported
