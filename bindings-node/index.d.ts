@@ -48,8 +48,8 @@ export type ResponseOf<O extends Operation> = O extends keyof Responses ? Respon
  * @throws {TypeError} for a request that is not a document, or holds a `Date` or a `BigInt`. */
 /** Options of {@link readFec}: those of the `fec` operation (docs/fec.md) and the file's encoding. */
 export interface FecReadOptions {
-  /** A short notation ("45 jours fin de mois") or `{default?, customers?, invoices?}`. */
-  terms?: string | { default?: unknown, customers?: Record<string, unknown>, invoices?: Record<string, unknown> }
+  /** A short notation ("45 jours fin de mois"), a terms document, or `{default?, customers?, invoices?}`. */
+  terms?: string | PaymentTerms | { default?: unknown, customers?: Record<string, unknown>, invoices?: Record<string, unknown> }
   country?: string
   customers?: Document[]
   disputes?: Document[]

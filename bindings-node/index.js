@@ -410,7 +410,7 @@ function readFec (path, options) {
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
     throw new TypeError('options are a plain object (docs/fec.md)')
   }
-  const { encoding, terms, ...rest } = options || {}
+  const { encoding, ...rest } = options || {}
   const bytes = require('node:fs').readFileSync(path)
   let text
   if (encoding !== undefined) {
@@ -422,11 +422,7 @@ function readFec (path, options) {
       text = new TextDecoder('iso-8859-15').decode(bytes)
     }
   }
-  const request = { text, ...rest }
-  if (terms !== undefined) {
-    request.terms = typeof terms === 'string' || (terms && terms.kind !== undefined) ? { default: terms } : terms
-  }
-  return run('fec', request)
+  return run('fec', { text, ...rest })
 }
 
 module.exports = {

@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use arrears::fec::{FecImport, FecOptions, FecTerms, JournalKind, TermsText};
-use arrears::terms::PaymentTerms;
+use arrears::fec::{FecImport, FecOptions, FecTerms, JournalKind};
 use arrears::{Code, Error};
 
 /// What the command line says about a FEC.
@@ -28,32 +27,16 @@ pub struct FecArgs {
     pub disputes: Option<std::path::PathBuf>,
 }
 
+/// `--terms`: a JSON file of [`FecTerms`], or the terms themselves in the short notation.
 fn terms(value: &str) -> Result<FecTerms, Error> {
     let path = Path::new(value);
     if path.is_file() {
         let text = crate::files::read_input_text(path)?;
-        let at = |e: Error| e.at(path.display().to_string());
-        let json: serde_json::Value = arrears::document::from_json_str(&text).map_err(at)?;
-        // `{"default": ..., "customers": ...}`, or one terms document (or notation) for all.
-        let by_customer = json.as_object().is_some_and(|o| {
-            o.contains_key("default") || o.contains_key("customers") || o.contains_key("invoices")
-        });
-        return if by_customer {
-            arrears::document::request::<FecTerms>(&json).map_err(at)
-        } else {
-            let one: TermsText = arrears::document::request(&json).map_err(at)?;
-            Ok(FecTerms {
-                default: Some(one),
-                ..FecTerms::default()
-            })
-        };
+        return arrears::document::from_json_str(&text)
+            .map_err(|e| e.at(path.display().to_string()));
     }
-    Ok(FecTerms {
-        default: Some(TermsText(
-            PaymentTerms::from_notation(value).map_err(|e| e.at("--terms"))?,
-        )),
-        ..FecTerms::default()
-    })
+    arrears::document::request(&serde_json::Value::String(value.to_string()))
+        .map_err(|e| e.at("--terms"))
 }
 
 fn journals(list: &[String]) -> Result<BTreeMap<String, JournalKind>, Error> {

@@ -432,12 +432,7 @@ pub fn load(opts: &Options) -> Result<Loaded, Error> {
             "--customers-map is given without --customers FILE",
         ));
     }
-    let delimiter = u8::try_from(u32::from(opts.delimiter)).map_err(|_| {
-        Error::new(
-            Code::InvalidValue,
-            "--delimiter must be a single ASCII character",
-        )
-    })?;
+    let delimiter = delimiter_byte(opts)?;
     let reader = CsvReader {
         opts,
         delimiter,
@@ -514,6 +509,16 @@ pub fn load(opts: &Options) -> Result<Loaded, Error> {
         .unwrap_or_else(|| Error::new(Code::Unreadable, "the file was refused")))
 }
 
+/// `--delimiter` as the byte the CSV reader takes.
+fn delimiter_byte(opts: &Options) -> Result<u8, Error> {
+    u8::try_from(u32::from(opts.delimiter)).map_err(|_| {
+        Error::new(
+            Code::InvalidValue,
+            "--delimiter must be a single ASCII character",
+        )
+    })
+}
+
 /// Reads a customers table alone (`--customers` beside a FEC): CSV with the customers' columns,
 /// `--customers-map` and the CSV options; every problem reported at once.
 pub fn read_customers(
@@ -528,12 +533,7 @@ pub fn read_customers(
         CUSTOMER_FIELDS,
         &mut problems,
     );
-    let delimiter = u8::try_from(u32::from(opts.delimiter)).map_err(|_| {
-        Error::new(
-            Code::InvalidValue,
-            "--delimiter must be a single ASCII character",
-        )
-    })?;
+    let delimiter = delimiter_byte(opts)?;
     let mut reader = CsvReader {
         opts,
         delimiter,

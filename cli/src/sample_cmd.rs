@@ -12,13 +12,23 @@ use arrears::{Code, Error};
 pub fn write_sample_fec(dir: &Path) -> Result<(), Error> {
     let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED)?;
     let fec = arrears::fec::write::write(&doc, arrears::sample::AS_OF)?;
+    let write = files_in(dir)?;
+    write("sample-fec.txt", &fec.text)?;
+    write("sample-fec-terms.json", &pretty(&fec.terms)?)?;
+    write("sample-fec-customers.json", &pretty(&fec.customers)?)?;
+    write("sample-fec-disputes.json", &pretty(&fec.disputes)?)?;
+    Ok(())
+}
+
+/// Creates `dir` and gives the function that writes a named file into it.
+fn files_in(dir: &Path) -> Result<impl Fn(&str, &str) -> Result<(), Error> + '_, Error> {
     std::fs::create_dir_all(dir).map_err(|e| {
         Error::new(
             Code::Unreadable,
             format!("cannot create {}: {e}", dir.display()),
         )
     })?;
-    let write = |name: &str, text: &str| {
+    Ok(move |name: &str, text: &str| {
         let p = dir.join(name);
         std::fs::write(&p, text).map_err(|e| {
             Error::new(
@@ -26,12 +36,7 @@ pub fn write_sample_fec(dir: &Path) -> Result<(), Error> {
                 format!("cannot write {}: {e}", p.display()),
             )
         })
-    };
-    write("sample-fec.txt", &fec.text)?;
-    write("sample-fec-terms.json", &pretty(&fec.terms)?)?;
-    write("sample-fec-customers.json", &pretty(&fec.customers)?)?;
-    write("sample-fec-disputes.json", &pretty(&fec.disputes)?)?;
-    Ok(())
+    })
 }
 
 /// Pretty JSON with a final line end.
@@ -44,24 +49,8 @@ fn pretty<T: serde::Serialize>(value: &T) -> Result<String, Error> {
 /// Writes the sample portfolio as JSON and CSV into `dir`.
 pub fn write_sample(dir: &Path) -> Result<(), Error> {
     let doc = arrears::sample::portfolio(arrears::sample::DEFAULT_SEED)?;
-    std::fs::create_dir_all(dir).map_err(|e| {
-        Error::new(
-            Code::Unreadable,
-            format!("cannot create {}: {e}", dir.display()),
-        )
-    })?;
-    let json = serde_json::to_string_pretty(&doc)
-        .map_err(|e| Error::new(Code::InvalidDocument, format!("cannot write JSON: {e}")))?;
-    let write = |name: &str, text: &str| {
-        let p = dir.join(name);
-        std::fs::write(&p, text).map_err(|e| {
-            Error::new(
-                Code::Unreadable,
-                format!("cannot write {}: {e}", p.display()),
-            )
-        })
-    };
-    write("sample-ledger.json", &format!("{json}\n"))?;
+    let write = files_in(dir)?;
+    write("sample-ledger.json", &pretty(&doc)?)?;
 
     let names: HashMap<&str, &str> = doc
         .customers

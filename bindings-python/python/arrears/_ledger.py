@@ -291,10 +291,7 @@ class Ledger:
             except UnicodeDecodeError:
                 text = raw.decode("iso8859_15")
         request: Dict[str, Any] = {"text": text}
-        if terms is not None:
-            request["terms"] = {"default": terms} if isinstance(terms, str) or (
-                isinstance(terms, Mapping) and "kind" in terms) else dict(terms)
-        for key, value in (("country", country), ("customers", customers), ("disputes", disputes),
+        for key, value in (("terms", terms), ("country", country), ("customers", customers), ("disputes", disputes),
                            ("customer_accounts", customer_accounts), ("journals", journals)):
             if value is not None:
                 request[key] = value

@@ -98,9 +98,19 @@ impl<'de> Deserialize<'de> for TermsText {
     }
 }
 
-/// Payment terms by customer, and for the others.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Payment terms by invoice, by customer, and for the others.
+///
+/// In JSON, `{"default"?, "customers"?, "invoices"?}`, or one terms value (a short notation or a
+/// terms document) for everyone:
+///
+/// ```
+/// use arrears::fec::FecTerms;
+/// let one: FecTerms = serde_json::from_str(r#""45 jours fin de mois""#).unwrap();
+/// let doc: FecTerms = serde_json::from_str(r#"{"kind": "net_days", "days": 30}"#).unwrap();
+/// let by: FecTerms = serde_json::from_str(r#"{"default": "net 30", "customers": {"C1": "net 60"}}"#).unwrap();
+/// assert!(one.default.is_some() && doc.default.is_some() && by.customers.len() == 1);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct FecTerms {
     /// Terms of customers not listed (default: the statutory 30 days, C. com. L441-10 I).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +122,36 @@ pub struct FecTerms {
     /// and the FEC does not.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub invoices: BTreeMap<String, TermsText>,
+}
+
+impl<'de> Deserialize<'de> for FecTerms {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct ByKey {
+            #[serde(default)]
+            default: Option<TermsText>,
+            #[serde(default)]
+            customers: BTreeMap<String, TermsText>,
+            #[serde(default)]
+            invoices: BTreeMap<String, TermsText>,
+        }
+        let value = serde_json::Value::deserialize(d)?;
+        // An object without `kind` lists terms by key; anything else is one terms value.
+        if value.as_object().is_some_and(|o| !o.contains_key("kind")) {
+            let k: ByKey = crate::document::request(&value).map_err(crate::document::de_error)?;
+            return Ok(FecTerms {
+                default: k.default,
+                customers: k.customers,
+                invoices: k.invoices,
+            });
+        }
+        let one: TermsText = crate::document::request(&value).map_err(crate::document::de_error)?;
+        Ok(FecTerms {
+            default: Some(one),
+            ..FecTerms::default()
+        })
+    }
 }
 
 /// How to read a FEC.
@@ -484,6 +524,15 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
         let debit = total(entry.iter().map(|l| l.debit))?;
         let credit = total(entry.iter().map(|l| l.credit))?;
         let balanced = debit == credit;
+        let unbalanced = || {
+            format!(
+                "entry {} {}: debits {} and credits {} differ",
+                entry.first().map_or("", |l| l.journal_code.as_str()),
+                entry.first().map_or("", |l| l.entry.as_str()),
+                money(debit),
+                money(credit)
+            )
+        };
         let journal = entry
             .first()
             .map(|l| l.journal_code.to_ascii_uppercase())
@@ -532,13 +581,7 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
                         aux_account: l.aux_account.clone(),
                         amount: l.debit.saturating_sub(l.credit),
                         reason: UnusedReason::UnbalancedEntry,
-                        detail: format!(
-                            "entry {} {}: debits {} and credits {} differ",
-                            l.journal_code,
-                            l.entry,
-                            money(debit),
-                            money(credit)
-                        ),
+                        detail: unbalanced(),
                     });
                 }
                 continue;
@@ -574,16 +617,7 @@ pub fn import(lines: &[FecLine], options: &FecOptions) -> Result<FecImport> {
                 .or_insert(Decimal::ZERO);
             *b = b.saturating_add(signed);
             if !balanced {
-                skip(
-                    UnusedReason::UnbalancedEntry,
-                    format!(
-                        "entry {} {}: debits {} and credits {} differ",
-                        l.journal_code,
-                        l.entry,
-                        money(debit),
-                        money(credit)
-                    ),
-                );
+                skip(UnusedReason::UnbalancedEntry, unbalanced());
                 continue;
             }
             if signed.is_zero() {

@@ -60,6 +60,58 @@ struct Line {
     entry_key: usize,
 }
 
+const SALES: (&str, &str) = ("VT", "Ventes");
+const BANK: (&str, &str) = ("BQ", "Banque");
+const REVENUE: (&str, &str) = ("706000", "Prestations de services");
+const VAT: (&str, &str) = ("445710", "TVA collectée");
+
+/// What the lines of one entry share.
+struct Entry {
+    date: NaiveDate,
+    order: u8,
+    journal: (&'static str, &'static str),
+    piece: String,
+    label: String,
+    currency: Option<(Decimal, Currency)>,
+    key: usize,
+}
+
+impl Entry {
+    fn line(&self, account: (&'static str, &'static str), debit: Decimal, credit: Decimal) -> Line {
+        Line {
+            date: self.date,
+            order: self.order,
+            journal: self.journal.0,
+            journal_label: self.journal.1,
+            account: account.0,
+            account_label: account.1,
+            customer: None,
+            piece: self.piece.clone(),
+            label: self.label.clone(),
+            debit,
+            credit,
+            lettering: String::new(),
+            currency: self.currency,
+            entry_key: self.key,
+        }
+    }
+
+    /// The 411 line of a customer (id and name), with its lettering code.
+    fn customer_line(
+        &self,
+        customer: (String, String),
+        lettering: String,
+        debit: Decimal,
+        credit: Decimal,
+    ) -> Line {
+        Line {
+            customer: Some(customer),
+            lettering,
+            ..self.line(("411000", "Clients"), debit, credit)
+        }
+    }
+}
+
 fn comma(d: Decimal) -> String {
     format!("{:.2}", d).replace('.', ",")
 }
@@ -134,129 +186,96 @@ pub fn write(doc: &LedgerDocument, as_of: NaiveDate) -> Result<WrittenFec> {
         )
     };
 
+    // The customer a payment or a credit note names, or that of the invoice it names.
+    let customer_of = |customer: &Option<String>, invoice: Option<&str>| -> String {
+        customer
+            .clone()
+            .or_else(|| invoice.and_then(|i| customer_of_invoice.get(i).map(|c| (*c).to_string())))
+            .unwrap_or_default()
+    };
+
     let mut lines: Vec<Line> = Vec::new();
-    let mut entry = 0usize;
+    let mut key = 0usize;
     let mut terms = FecTerms::default();
     for inv in &doc.invoices {
-        entry = entry.saturating_add(1);
+        key = key.saturating_add(1);
         if let Some(t) = &inv.terms {
             terms.invoices.insert(inv.id.clone(), TermsText(t.clone()));
         }
         let (ttc, foreign) = euro(inv.amount, inv.currency);
         let tax = inv.tax_amount.filter(|_| foreign.is_none());
         let net = tax.map_or(ttc, |t| ttc.saturating_sub(t));
-        let base = |account, account_label, debit, credit| Line {
+        let e = Entry {
             date: inv.issue_date,
             order: 0,
-            journal: "VT",
-            journal_label: "Ventes",
-            account,
-            account_label,
-            customer: None,
+            journal: SALES,
             piece: inv.id.clone(),
             label: format!("Facture {}", inv.id),
-            debit,
-            credit,
-            lettering: String::new(),
-            currency: None,
-            entry_key: entry,
+            currency: foreign,
+            key,
         };
-        lines.push(Line {
-            customer: Some(who(&inv.customer)),
-            lettering: letter(Some(&inv.id)),
-            currency: foreign,
-            ..base("411000", "Clients", ttc, Decimal::ZERO)
-        });
-        lines.push(Line {
-            currency: foreign,
-            ..base("706000", "Prestations de services", Decimal::ZERO, net)
-        });
+        lines.push(e.customer_line(
+            who(&inv.customer),
+            letter(Some(&inv.id)),
+            ttc,
+            Decimal::ZERO,
+        ));
+        lines.push(e.line(REVENUE, Decimal::ZERO, net));
         if let Some(t) = tax {
-            lines.push(base("445710", "TVA collectée", Decimal::ZERO, t));
+            lines.push(Line {
+                currency: None,
+                ..e.line(VAT, Decimal::ZERO, t)
+            });
         }
     }
     for p in &doc.payments {
-        entry = entry.saturating_add(1);
-        let customer = p
-            .customer
-            .clone()
-            .or_else(|| {
-                p.invoice
-                    .as_deref()
-                    .and_then(|i| customer_of_invoice.get(i).map(|c| (*c).to_string()))
-            })
-            .unwrap_or_default();
+        key = key.saturating_add(1);
+        let customer = customer_of(&p.customer, p.invoice.as_deref());
         let (eur, foreign) = euro(p.amount, p.currency);
-        let piece = p.id.clone().unwrap_or_else(|| format!("BQ-{entry}"));
-        let base = |account, account_label, debit, credit| Line {
+        let e = Entry {
             date: p.date,
             order: 1,
-            journal: "BQ",
-            journal_label: "Banque",
-            account,
-            account_label,
-            customer: None,
-            piece: piece.clone(),
+            journal: BANK,
+            piece: p.id.clone().unwrap_or_else(|| format!("BQ-{key}")),
             label: format!(
                 "Règlement {}",
                 names.get(customer.as_str()).copied().unwrap_or("")
             ),
-            debit,
-            credit,
-            lettering: String::new(),
             currency: foreign,
-            entry_key: entry,
+            key,
         };
-        lines.push(base("512000", "Banque", eur, Decimal::ZERO));
-        lines.push(Line {
-            customer: Some(who(&customer)),
-            lettering: letter(p.invoice.as_deref()),
-            ..base("411000", "Clients", Decimal::ZERO, eur)
-        });
+        lines.push(e.line(("512000", "Banque"), eur, Decimal::ZERO));
+        lines.push(e.customer_line(
+            who(&customer),
+            letter(p.invoice.as_deref()),
+            Decimal::ZERO,
+            eur,
+        ));
     }
     for c in &doc.credit_notes {
-        entry = entry.saturating_add(1);
-        let customer = c
-            .customer
-            .clone()
-            .or_else(|| {
-                c.invoice
-                    .as_deref()
-                    .and_then(|i| customer_of_invoice.get(i).map(|c| (*c).to_string()))
-            })
-            .unwrap_or_default();
+        key = key.saturating_add(1);
+        let customer = customer_of(&c.customer, c.invoice.as_deref());
         let (eur, foreign) = euro(c.amount, c.currency);
-        let piece = c.id.clone().unwrap_or_else(|| format!("AV-{entry}"));
-        let base = |account, account_label, debit, credit| Line {
+        let piece = c.id.clone().unwrap_or_else(|| format!("AV-{key}"));
+        let e = Entry {
             date: c.date,
             order: 2,
-            journal: "VT",
-            journal_label: "Ventes",
-            account,
-            account_label,
-            customer: None,
-            piece: piece.clone(),
+            journal: SALES,
             label: format!("Avoir {piece}"),
-            debit,
-            credit,
-            lettering: String::new(),
+            piece,
             currency: foreign,
-            entry_key: entry,
+            key,
         };
-        lines.push(base(
-            "706000",
-            "Prestations de services",
-            eur,
+        lines.push(e.line(REVENUE, eur, Decimal::ZERO));
+        lines.push(e.customer_line(
+            who(&customer),
+            letter(c.invoice.as_deref()),
             Decimal::ZERO,
+            eur,
         ));
-        lines.push(Line {
-            customer: Some(who(&customer)),
-            lettering: letter(c.invoice.as_deref()),
-            ..base("411000", "Clients", Decimal::ZERO, eur)
-        });
     }
     for w in &doc.write_offs {
-        entry = entry.saturating_add(1);
+        key = key.saturating_add(1);
         let Some(customer) = customer_of_invoice.get(w.invoice.as_str()) else {
             continue;
         };
@@ -273,34 +292,21 @@ pub fn write(doc: &LedgerDocument, as_of: NaiveDate) -> Result<WrittenFec> {
             continue;
         }
         let (eur, foreign) = euro(amount, currency);
-        let piece = w.id.clone().unwrap_or_else(|| format!("OD-{entry}"));
-        let base = |account, account_label, debit, credit| Line {
+        let e = Entry {
             date: w.date,
             order: 3,
-            journal: "OD",
-            journal_label: "Opérations diverses",
-            account,
-            account_label,
-            customer: None,
-            piece: piece.clone(),
+            journal: ("OD", "Opérations diverses"),
+            piece: w.id.clone().unwrap_or_else(|| format!("OD-{key}")),
             label: format!("Créance irrécouvrable {}", w.invoice),
-            debit,
-            credit,
-            lettering: String::new(),
             currency: foreign,
-            entry_key: entry,
+            key,
         };
-        lines.push(base(
-            "654000",
-            "Pertes sur créances irrécouvrables",
+        lines.push(e.line(
+            ("654000", "Pertes sur créances irrécouvrables"),
             eur,
             Decimal::ZERO,
         ));
-        lines.push(Line {
-            customer: Some(who(customer)),
-            lettering: letter(Some(&w.invoice)),
-            ..base("411000", "Clients", Decimal::ZERO, eur)
-        });
+        lines.push(e.customer_line(who(customer), letter(Some(&w.invoice)), Decimal::ZERO, eur));
     }
     // Entries in date order, numbered in that order.
     lines.sort_by_key(|l| (l.date, l.order, l.entry_key));
